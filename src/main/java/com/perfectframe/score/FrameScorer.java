@@ -1,0 +1,26 @@
+package com.perfectframe.score;
+
+import java.util.List;
+
+/**
+ * Scores pictures for aesthetic quality, so the extractors can stay ignorant of the model behind it.
+ *
+ * <p>Input images are already preprocessed by the scorer's own {@link #preprocessor()} convention: 224×224, RGB,
+ * HWC float32, normalised as the model expects. Implementations hold native resources and must be closed.
+ */
+public interface FrameScorer extends AutoCloseable {
+
+    /** Scores a batch; returns one score per image, in order, on NIMA's 1–10 scale. */
+    float[] score(List<float[]> images);
+
+    /** Side of the square input image the model expects (224 for NIMA). */
+    default int inputSize() {
+        return 224;
+    }
+
+    /** What model produced the scores, for the manifest and the logs. */
+    ModelIdentity identity();
+
+    @Override
+    void close();
+}
