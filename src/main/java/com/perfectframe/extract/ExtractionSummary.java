@@ -1,0 +1,32 @@
+package com.perfectframe.extract;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The outcome of a finished job, for the one-line summary and the last-job status.
+ *
+ * @param extractor which job ran
+ * @param filesProcessed inputs fully processed
+ * @param filesFailed inputs skipped because they could not be read
+ * @param samples frames or images looked at
+ * @param written pictures written to the output folder
+ * @param elapsed wall time
+ * @param problems the failed inputs and why
+ */
+public record ExtractionSummary(ExtractorName extractor, int filesProcessed, int filesFailed, long samples,
+                                long written, Duration elapsed, List<ExtractionProgress.FileProblem> problems) {
+
+    /** One line for people: what was done, how fast, and what went wrong. */
+    public String describe(String unitOfInput) {
+        double seconds = Math.max(elapsed.toMillis() / 1000.0, 0.001);
+        String line = String.format(Locale.ROOT, "%d %s processed, %d samples, %d pictures written in %.1f s (%.1f samples/s)",
+                filesProcessed, unitOfInput, samples, written, seconds, samples / seconds);
+        if (filesFailed > 0) {
+            line += String.format(Locale.ROOT, "; %d could not be processed: %s", filesFailed,
+                    String.join("; ", problems.stream().map(p -> p.file() + " (" + p.error() + ")").toList()));
+        }
+        return line + ".";
+    }
+}

@@ -1,0 +1,52 @@
+package com.perfectframe.extract;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/** Finds a job's inputs: the files directly in the input folder with a wanted extension, in name order. */
+public final class InputFiles {
+
+    private InputFiles() {}
+
+    /** Videos not yet processed (not starting with the processed prefix). */
+    public static List<Path> videos(ExtractionRequest request) throws ExtractionException {
+        return list(request.inputDirectory(), request.videoExtensions()).stream()
+                .filter(p -> !p.getFileName().toString().startsWith(request.processedVideoPrefix()))
+                .toList();
+    }
+
+    public static List<Path> images(ExtractionRequest request) throws ExtractionException {
+        return list(request.inputDirectory(), request.imageExtensions());
+    }
+
+    static List<Path> list(Path directory, List<String> extensions) throws ExtractionException {
+        if (!Files.isDirectory(directory)) {
+            throw new ExtractionException("Input folder " + directory.toAbsolutePath()
+                    + " does not exist or is not a folder; create it or pass another with -i / input_directory.");
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> hasExtension(p, extensions))
+                    .sorted()
+                    .toList();
+        } catch (AccessDeniedException e) {
+            throw new ExtractionException("Input folder " + directory.toAbsolutePath() + " cannot be read: permission denied.");
+        } catch (NoSuchFileException e) {
+            throw new ExtractionException("Input folder " + directory.toAbsolutePath() + " does not exist.");
+        } catch (IOException e) {
+            throw new ExtractionException("Input folder " + directory.toAbsolutePath() + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    static boolean hasExtension(Path file, List<String> extensions) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return extensions.stream().anyMatch(name::endsWith);
+    }
+}

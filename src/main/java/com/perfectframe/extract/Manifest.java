@@ -1,0 +1,57 @@
+package com.perfectframe.extract;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+
+/**
+ * The CSV list of everything written to an output folder ({@value #FILE_NAME}): which file, from which source, at
+ * which time of the video, with which score and model. Runs append to it, so it keeps the folder's whole history.
+ */
+public final class Manifest {
+
+    public static final String FILE_NAME = "manifest.csv";
+    static final String HEADER = "file,source,timestamp,frame_number,score,model\n";
+
+    private final Path file;
+
+    public Manifest(Path outputDirectory) {
+        this.file = outputDirectory.resolve(FILE_NAME);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** One written picture. Null fields stay empty in the CSV. */
+    public record Entry(Path written, Path source, Double seconds, Long frameNumber, Double score, String model) {}
+
+    public synchronized void append(Entry entry) throws IOException {
+        try {
+            Files.writeString(file, HEADER, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException e) {
+            // The folder already has a manifest: append to it.
+        }
+        String line = String.join(",",
+                csv(entry.written().getFileName().toString()),
+                csv(entry.source().getFileName().toString()),
+                entry.seconds() == null ? "" : OutputNames.timestamp(entry.seconds()),
+                entry.frameNumber() == null ? "" : Long.toString(entry.frameNumber()),
+                entry.score() == null ? "" : String.format(Locale.ROOT, "%.4f", entry.score()),
+                csv(entry.model() == null ? "" : entry.model())) + "\n";
+        Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    }
+
+    /** RFC 4180 quoting: only when the field needs it. */
+    static String csv(String field) {
+        if (field.contains(",") || field.contains("\"") || field.contains("\n") || field.contains("\r")) {
+            return "\"" + field.replace("\"", "\"\"") + "\"";
+        }
+        return field;
+    }
+}

@@ -1,0 +1,82 @@
+package com.perfectframe.extract;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
+
+/**
+ * Writes output files so that a reader never sees half a file and an existing file is never replaced.
+ *
+ * <p>Data goes to a hidden temporary file in the output folder first, then is linked into place under the first
+ * free name ({@code name.jpg}, {@code name_1.jpg}, …). Linking fails when the name exists, so two writers cannot
+ * take the same name; where the file system has no hard links, a non-replacing move is used instead.
+ */
+public final class OutputFiles {
+
+    private OutputFiles() {}
+
+    /** Writes data under the first free variant of the file name and returns where it went. */
+    public static Path writeNew(Path directory, String fileName, byte[] data) throws IOException {
+        Path temp = directory.resolve("." + UUID.randomUUID() + ".part");
+        Files.write(temp, data, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try {
+            return moveToFreeName(temp, directory, fileName);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Copies a file under the first free variant of the file name, atomically, and returns where it went. */
+    public static Path copyNew(Path source, Path directory, String fileName) throws IOException {
+        Path temp = directory.resolve("." + UUID.randomUUID() + ".part");
+        Files.copy(source, temp);
+        try {
+            return moveToFreeName(temp, directory, fileName);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static Path moveToFreeName(Path temp, Path directory, String fileName) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path target = directory.resolve(OutputNames.variant(fileName, attempt));
+            try {
+                try {
+                    Files.createLink(target, temp);
+                } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+                    if (e instanceof FileAlreadyExistsException exists) {
+                        throw exists;
+                    }
+                    Files.move(temp, target);
+                }
+                return target;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 100_000) {
+                    throw new IOException("no free file name for " + fileName + " in " + directory, e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Renames a file within its folder without replacing anything.
+     *
+     * @throws FileAlreadyExistsException when the new name is taken
+     */
+    public static Path renameNoReplace(Path file, String newName) throws IOException {
+        Path target = file.resolveSibling(newName);
+        try {
+            Files.createLink(target, file);
+            Files.delete(file);
+            return target;
+        } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+            if (e instanceof FileAlreadyExistsException exists) {
+                throw exists;
+            }
+            return Files.move(file, target);
+        }
+    }
+}

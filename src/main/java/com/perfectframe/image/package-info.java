@@ -1,0 +1,2 @@
+/** Reading, resizing, normalising and encoding pictures (OpenCV through JavaCV). */
+package com.perfectframe.image;

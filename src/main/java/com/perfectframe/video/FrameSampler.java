@@ -1,0 +1,198 @@
+package com.perfectframe.video;
+
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_clone;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Samples one frame per second of a video, decoding as little as the keyframe layout allows.
+ *
+ * <p>Runs on the caller's thread; FFmpeg's own decoder threads do the decoding. Frames are handed to the sink in
+ * the decoder's pixel format as soon as they come out, so memory does not depend on the video's length.
+ */
+public final class FrameSampler {
+
+    private static final Logger log = LoggerFactory.getLogger(FrameSampler.class);
+
+    static {
+        FfmpegLogging.configure();
+    }
+
+    /** Packets fed past a sample before it is given up as undecodable (more than any decoder's reorder delay). */
+    private static final int REORDER_SLACK = 64;
+
+    private final int decoderThreads;
+    private final DecodePlanner planner;
+
+    /** @param decoderThreads FFmpeg decoder threads; 0 lets FFmpeg pick from the number of cores */
+    public FrameSampler(int decoderThreads) {
+        this(decoderThreads, new DecodePlanner());
+    }
+
+    FrameSampler(int decoderThreads, DecodePlanner planner) {
+        this.decoderThreads = decoderThreads;
+        this.planner = planner;
+    }
+
+    /**
+     * Samples the video into the sink.
+     *
+     * @throws VideoException when the file cannot be opened or decoded at all
+     */
+    public SamplingResult sample(Path video, SampleSink sink) throws VideoException, InterruptedException {
+        VideoIndexer.Result indexed;
+        try (VideoInput input = VideoInput.open(video)) {
+            indexed = VideoIndexer.read(input);
+        }
+        VideoIndex index = indexed.index();
+        if (index.size() == 0) {
+            throw new VideoException(video, indexed.readError() != null
+                    ? "has no readable video frames (" + indexed.readError() + ")" : "has no video frames");
+        }
+        if (!index.hasUsablePts()) {
+            log.debug("{}: no usable timestamps, decoding every frame", video.getFileName());
+            return new SequentialSampling(video, decoderThreads, sink).run(index.declaredFps());
+        }
+        List<Sample> samples = SampleSchedule.of(index);
+        int[] targets = samples.stream().mapToInt(Sample::decodeIndex).toArray();
+        List<DecodePlanner.Step> plan = planner.plan(index, targets);
+        sink.planned(samples.size());
+        return new PlannedRun(video, index, samples, targets, sink).run(plan, indexed.readError());
+    }
+
+    /** One planned decode of one video: state shared by the plan's steps. */
+    private final class PlannedRun {
+        private final Path video;
+        private final VideoIndex index;
+        private final Map<Long, Sample> pending = new HashMap<>();
+        private final boolean[] needed;
+        private final SampleSink sink;
+        private int delivered;
+        private long decoded;
+        private int seeks;
+
+        PlannedRun(Path video, VideoIndex index, List<Sample> samples, int[] targets, SampleSink sink) {
+            this.video = video;
+            this.index = index;
+            this.sink = sink;
+            this.needed = DecodePlanner.neededPackets(index, targets);
+            for (Sample sample : samples) {
+                pending.put(sample.pts(), sample);
+            }
+        }
+
+        SamplingResult run(List<DecodePlanner.Step> plan, String readError)
+                throws VideoException, InterruptedException {
+            int planned = pending.size();
+            String problem = readError;
+            try (PacketCursor cursor = new PacketCursor(video, index);
+                 VideoDecoder decoder = VideoDecoder.open(cursor.input(), decoderThreads)) {
+                VideoDecoder.FrameHandler handler = this::onFrame;
+                boolean needKey = false;
+                for (int s = 0; s < plan.size(); s++) {
+                    DecodePlanner.Step step = plan.get(s);
+                    // Before a seek, frames still in the decoder are flushed out at once rather than pushed out
+                    // by decoding more packets.
+                    boolean seekNext = s + 1 == plan.size() || plan.get(s + 1).seeks();
+                    long targetPts = index.pts(step.target());
+                    if (!pending.containsKey(targetPts)) {
+                        continue;
+                    }
+                    int seekTo = step.seekTo();
+                    if (seekTo < 0 && needKey) {
+                        seekTo = DecodePlanner.keyFor(index, step.target());
+                    }
+                    if (seekTo >= 0) {
+                        decoder.drain(handler);
+                        cursor.seekTo(seekTo);
+                        seeks++;
+                        needKey = false;
+                        feed(cursor, decoder, handler);
+                    }
+                    while (pending.containsKey(targetPts)) {
+                        if (seekNext && cursor.position() >= step.target()) {
+                            decoder.drain(handler);
+                            needKey = pending.containsKey(targetPts);
+                            break;
+                        }
+                        if (cursor.position() >= step.target() + REORDER_SLACK) {
+                            decoder.drain(handler);
+                            needKey = true;
+                            break;
+                        }
+                        boolean more;
+                        try {
+                            more = cursor.next();
+                        } catch (VideoException e) {
+                            problem = problem != null ? problem : e.getMessage();
+                            more = false;
+                        }
+                        if (!more) {
+                            decoder.drain(handler);
+                            break;
+                        }
+                        feed(cursor, decoder, handler);
+                    }
+                }
+                if (!pending.isEmpty()) {
+                    decoder.drain(handler);
+                }
+                if (decoder.errors() > 0) {
+                    log.debug("{}: decoder rejected {} packets", video.getFileName(), decoder.errors());
+                }
+                if (!pending.isEmpty() && problem == null) {
+                    problem = pending.size() + " of " + planned + " sample frames could not be decoded";
+                }
+                return new SamplingResult(planned, delivered, cursor.packetsRead(), decoded, seeks, problem);
+            } catch (DeliveryInterrupted e) {
+                throw e.cause;
+            }
+        }
+
+        private void feed(PacketCursor cursor, VideoDecoder decoder, VideoDecoder.FrameHandler handler) {
+            if (needed[cursor.position()]) {
+                decoder.decode(cursor.packet(), handler);
+                decoded++;
+            }
+        }
+
+        private void onFrame(AVFrame frame, long pts) {
+            Sample sample = pending.remove(pts);
+            if (sample == null) {
+                return;
+            }
+            deliver(sink, new SampledFrame(video, sample.ordinal(), sample.frameNumber(), sample.seconds(),
+                    av_frame_clone(frame)));
+            delivered++;
+        }
+    }
+
+    /** Hands a frame to the sink, closing it if the sink does not take it. */
+    static void deliver(SampleSink sink, SampledFrame frame) {
+        try {
+            sink.accept(frame);
+        } catch (InterruptedException e) {
+            frame.close();
+            throw new DeliveryInterrupted(e);
+        } catch (RuntimeException e) {
+            frame.close();
+            throw e;
+        }
+    }
+
+    /** Carries an interruption out of FFmpeg's frame callback. */
+    static final class DeliveryInterrupted extends RuntimeException {
+        final transient InterruptedException cause;
+
+        DeliveryInterrupted(InterruptedException cause) {
+            super(cause);
+            this.cause = cause;
+        }
+    }
+}

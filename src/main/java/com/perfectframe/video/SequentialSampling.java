@@ -1,0 +1,72 @@
+package com.perfectframe.video;
+
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_clone;
+
+import java.nio.file.Path;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+
+/**
+ * Fallback for streams without reliable timestamps (some AVI and raw streams): decodes every frame and keeps every
+ * round(fps)-th one in output order, which is the original tool's rule.
+ */
+final class SequentialSampling {
+
+    private static final double FALLBACK_FPS = 25;
+
+    private final Path video;
+    private final int decoderThreads;
+    private final SampleSink sink;
+    private long frames;
+    private int delivered;
+    private int step;
+    private double fps;
+
+    SequentialSampling(Path video, int decoderThreads, SampleSink sink) {
+        this.video = video;
+        this.decoderThreads = decoderThreads;
+        this.sink = sink;
+    }
+
+    SamplingResult run(double declaredFps) throws VideoException, InterruptedException {
+        fps = Double.isFinite(declaredFps) && declaredFps > 0 ? declaredFps : FALLBACK_FPS;
+        step = (int) Math.max(1, Math.round(fps));
+        String problem = null;
+        long packets = 0;
+        try (VideoInput input = VideoInput.open(video);
+             VideoDecoder decoder = VideoDecoder.open(input, decoderThreads)) {
+            long declared = input.declaredFrames();
+            sink.planned(declared > 0 ? (int) ((declared + step - 1) / step) : 0);
+            VideoDecoder.FrameHandler handler = this::onFrame;
+            while (true) {
+                boolean more;
+                try {
+                    more = input.next();
+                } catch (VideoException e) {
+                    problem = e.getMessage();
+                    more = false;
+                }
+                if (!more) {
+                    break;
+                }
+                packets++;
+                decoder.decode(input.packet(), handler);
+            }
+            decoder.drain(handler);
+            if (delivered == 0 && problem == null) {
+                problem = "no frame could be decoded";
+            }
+            return new SamplingResult(delivered, delivered, packets, packets, 0, problem);
+        } catch (FrameSampler.DeliveryInterrupted e) {
+            throw e.cause;
+        }
+    }
+
+    private void onFrame(AVFrame frame, long pts) {
+        long number = frames++;
+        if (number % step != 0) {
+            return;
+        }
+        FrameSampler.deliver(sink, new SampledFrame(video, delivered, number, number / fps, av_frame_clone(frame)));
+        delivered++;
+    }
+}

@@ -1,0 +1,156 @@
+package com.perfectframe.video;
+
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+import static org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD;
+import static org.bytedeco.ffmpeg.global.avformat.av_find_best_stream;
+import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
+import static org.bytedeco.ffmpeg.global.avformat.av_seek_frame;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
+import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_ALL;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.bytedeco.javacpp.PointerPointer;
+
+/**
+ * An opened video file positioned on its main video stream; reads that stream's packets and seeks.
+ *
+ * <p>Other streams are discarded at the demuxer, so audio is never read into memory.
+ */
+final class VideoInput implements AutoCloseable {
+
+    private final Path file;
+    private AVFormatContext format;
+    private final int streamIndex;
+    private final AVPacket packet;
+
+    private VideoInput(Path file, AVFormatContext format, int streamIndex) {
+        this.file = file;
+        this.format = format;
+        this.streamIndex = streamIndex;
+        this.packet = av_packet_alloc();
+    }
+
+    static VideoInput open(Path file) throws VideoException {
+        if (!Files.isRegularFile(file)) {
+            throw new VideoException(file, "is not a readable file");
+        }
+        try {
+            if (Files.size(file) == 0) {
+                throw new VideoException(file, "is empty (0 bytes)");
+            }
+        } catch (java.io.IOException e) {
+            throw new VideoException(file, "cannot be read (" + e.getMessage() + ")");
+        }
+        AVFormatContext format = new AVFormatContext(null);
+        int rc = avformat_open_input(format, file.toAbsolutePath().toString(), null, (AVDictionary) null);
+        if (rc < 0) {
+            throw new VideoException(file, "cannot be opened as a video (" + FfmpegErrors.describe(rc) + ")");
+        }
+        try {
+            rc = avformat_find_stream_info(format, (PointerPointer<?>) null);
+            if (rc < 0) {
+                throw new VideoException(file, "has no readable streams (" + FfmpegErrors.describe(rc) + ")");
+            }
+            int stream = av_find_best_stream(format, AVMEDIA_TYPE_VIDEO, -1, -1, (PointerPointer<?>) null, 0);
+            if (stream < 0) {
+                throw new VideoException(file, "has no video stream");
+            }
+            for (int i = 0; i < format.nb_streams(); i++) {
+                if (i != stream) {
+                    format.streams(i).discard(AVDISCARD_ALL);
+                }
+            }
+            return new VideoInput(file, format, stream);
+        } catch (VideoException | RuntimeException e) {
+            avformat_close_input(format);
+            throw e;
+        }
+    }
+
+    Path file() {
+        return file;
+    }
+
+    AVStream stream() {
+        return format.streams(streamIndex);
+    }
+
+    AVCodecParameters parameters() {
+        return stream().codecpar();
+    }
+
+    AVRational timeBase() {
+        return stream().time_base();
+    }
+
+    /** Frames per second declared by the container, or NaN. */
+    double declaredFps() {
+        AVRational rate = stream().avg_frame_rate();
+        if (rate.num() <= 0 || rate.den() <= 0) {
+            rate = stream().r_frame_rate();
+        }
+        return rate.num() > 0 && rate.den() > 0 ? rate.num() / (double) rate.den() : Double.NaN;
+    }
+
+    /** Frame count the container declares, or 0 when it does not say. */
+    long declaredFrames() {
+        return stream().nb_frames();
+    }
+
+    /**
+     * Reads the next packet of the video stream into {@link #packet()}.
+     *
+     * @return false at the end of the file
+     * @throws VideoException when the file cannot be read further
+     */
+    boolean next() throws VideoException {
+        while (true) {
+            av_packet_unref(packet);
+            int rc = av_read_frame(format, packet);
+            if (rc == AVERROR_EOF()) {
+                return false;
+            }
+            if (rc < 0) {
+                throw new VideoException(file, "cannot be read to the end (" + FfmpegErrors.describe(rc) + ")");
+            }
+            if (packet.stream_index() == streamIndex) {
+                return true;
+            }
+        }
+    }
+
+    AVPacket packet() {
+        return packet;
+    }
+
+    /** Seeks to the keyframe at or before the given timestamp (stream time base). */
+    void seek(long timestamp) throws VideoException {
+        av_packet_unref(packet);
+        int rc = av_seek_frame(format, streamIndex, timestamp, AVSEEK_FLAG_BACKWARD);
+        if (rc < 0) {
+            throw new VideoException(file, "cannot seek (" + FfmpegErrors.describe(rc) + ")");
+        }
+    }
+
+    @Override
+    public void close() {
+        av_packet_free(packet);
+        if (format != null) {
+            avformat_close_input(format);
+            format = null;
+        }
+    }
+}

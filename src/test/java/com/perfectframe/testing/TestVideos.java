@@ -1,0 +1,134 @@
+package com.perfectframe.testing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Generates test videos with the ffmpeg command-line tool (Debian's, with libx264), each frame showing its own
+ * number (see {@link FrameCodes}), with a chosen frame rate, keyframe interval and B-frames.
+ */
+public final class TestVideos {
+
+    public static final int WIDTH = 160;
+    public static final int HEIGHT = 120;
+
+    private TestVideos() {}
+
+    /** True when an ffmpeg executable with libx264 is on the PATH. */
+    public static boolean ffmpegAvailable() {
+        try {
+            Process p = new ProcessBuilder("ffmpeg", "-hide_banner", "-encoders").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0 && out.contains("libx264");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Why tests that need the ffmpeg CLI were skipped. */
+    public static final String NO_FFMPEG = "ffmpeg with libx264 is not installed (apt-get install ffmpeg)";
+
+    /**
+     * A constant-frame-rate H.264 video.
+     *
+     * @param frames number of frames
+     * @param fps frame rate
+     * @param gop keyframe interval in frames (fixed: scene-cut detection off)
+     * @param bframes B-frames between references (0 for none)
+     */
+    public static Path h264(Path file, int frames, int fps, int gop, int bframes) throws IOException {
+        List<String> args = new ArrayList<>(List.of("-c:v", "libx264", "-preset", "veryfast", "-crf", "18",
+                "-pix_fmt", "yuv420p", "-bf", Integer.toString(bframes),
+                "-x264-params", "keyint=" + gop + ":min-keyint=" + gop + ":scenecut=0"));
+        return encode(file, frames, fps, List.of(), args);
+    }
+
+    /**
+     * A variable-frame-rate H.264 video in Matroska made of segments of different frame rates.
+     *
+     * @param segments pairs {frames, fps}
+     * @return the presentation time of every frame, in seconds
+     */
+    public static double[] h264Vfr(Path file, int[][] segments) throws IOException {
+        int total = 0;
+        for (int[] segment : segments) {
+            total += segment[0];
+        }
+        double[] times = new double[total];
+        StringBuilder expr = new StringBuilder();
+        int first = 0;
+        double start = 0;
+        for (int i = 0; i < segments.length; i++) {
+            int count = segments[i][0];
+            int fps = segments[i][1];
+            for (int n = 0; n < count; n++) {
+                times[first + n] = start + n / (double) fps;
+            }
+            String piece = String.format(Locale.ROOT, "%.6f+(N-%d)/%d", start, first, fps);
+            if (i < segments.length - 1) {
+                expr.append("if(lt(N,").append(first + count).append("),").append(piece).append(",");
+            } else {
+                expr.append(piece);
+            }
+            first += count;
+            start += count / (double) fps;
+        }
+        expr.append(")".repeat(segments.length - 1));
+        encode(file, total, 30, List.of(), List.of("-vf", "setpts='(" + expr + ")/TB'", "-fps_mode", "passthrough",
+                "-c:v", "libx264", "-preset", "veryfast", "-crf", "18", "-pix_fmt", "yuv420p", "-bf", "2",
+                "-x264-params", "keyint=30:min-keyint=30:scenecut=0"));
+        return times;
+    }
+
+    private static Path encode(Path file, int frames, int fps, List<String> inputArgs, List<String> outputArgs)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of("ffmpeg", "-v", "error", "-y", "-f", "rawvideo",
+                "-pix_fmt", "rgb24", "-s", WIDTH + "x" + HEIGHT, "-r", Integer.toString(fps)));
+        command.addAll(inputArgs);
+        command.addAll(List.of("-i", "-"));
+        command.addAll(outputArgs);
+        command.add(file.toString());
+        run(command, out -> {
+            for (int n = 0; n < frames; n++) {
+                out.write(FrameCodes.rgbFrame(WIDTH, HEIGHT, n));
+            }
+        });
+        return file;
+    }
+
+    /** Writes to a process's standard input. */
+    interface Feeder {
+        void feed(OutputStream out) throws IOException;
+    }
+
+    static void run(List<String> command, Feeder feeder) throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.PIPE).start();
+        if (feeder != null) {
+            try (OutputStream in = process.getOutputStream()) {
+                feeder.feed(in);
+            }
+        } else {
+            process.getOutputStream().close();
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IOException("ffmpeg failed: " + String.join(" ", command) + "\n" + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+}
