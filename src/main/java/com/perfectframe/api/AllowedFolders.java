@@ -1,0 +1,52 @@
+package com.perfectframe.api;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Keeps requests inside the configured roots: a service on a network must not read or write wherever a client
+ * points it. Symbolic links are resolved before the check, so a link inside a root cannot lead out of it.
+ */
+final class AllowedFolders {
+
+    private final List<Path> roots;
+
+    AllowedFolders(List<Path> roots) {
+        this.roots = roots.stream().map(AllowedFolders::real).toList();
+    }
+
+    /**
+     * Resolves a requested folder and checks it lies under a root.
+     *
+     * @throws FolderAccessException naming the field when it does not
+     */
+    Path check(String field, Path requested) {
+        Path resolved = real(requested);
+        for (Path root : roots) {
+            if (resolved.startsWith(root)) {
+                return resolved;
+            }
+        }
+        throw new FolderAccessException(field + " '" + requested + "' is outside the folders this service may use "
+                + roots + " (setting perfectframe.allowed-roots).");
+    }
+
+    /** The absolute path with symbolic links resolved as far as the path exists. */
+    static Path real(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return absolute;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(absolute)).normalize();
+        } catch (IOException e) {
+            return absolute;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package com.perfectframe.api;
+
+import com.perfectframe.config.PerfectFrameProperties;
+import com.perfectframe.extract.ExtractionException;
+import com.perfectframe.extract.ExtractionRequest;
+import com.perfectframe.extract.Extractor;
+import com.perfectframe.extract.ExtractorName;
+import com.perfectframe.extract.Extractors;
+import com.perfectframe.job.JobBusyException;
+import com.perfectframe.job.JobSlot;
+import jakarta.validation.Valid;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Starts extractors: {@code POST /extractors/{name}} and the original tool's {@code POST /v2/extractors/{name}}. */
+@RestController
+class ExtractorsController {
+
+    private final JobSlot slot;
+    private final Extractors extractors;
+    private final RequestMapper mapper;
+
+    ExtractorsController(JobSlot slot, Extractors extractors, PerfectFrameProperties properties) {
+        this.slot = slot;
+        this.extractors = extractors;
+        this.mapper = new RequestMapper(properties);
+    }
+
+    @PostMapping({"/extractors/{extractorName}", "/v2/extractors/{extractorName}"})
+    Message start(@PathVariable String extractorName,
+                  @Valid @RequestBody(required = false) ExtractorRequestBody body)
+            throws JobBusyException, ExtractionException {
+        ExtractorName name = ExtractorName.parse(extractorName)
+                .orElseThrow(() -> new UnknownExtractorException(extractorName));
+        ExtractionRequest request = mapper.toRequest(body == null ? ExtractorRequestBody.EMPTY : body);
+        Extractor extractor = extractors.forRequest(name, request);
+        slot.start(name, extractor, request);
+        return new Message("'" + name.id() + "' started.");
+    }
+}

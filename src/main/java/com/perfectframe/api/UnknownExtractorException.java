@@ -1,0 +1,15 @@
+package com.perfectframe.api;
+
+import com.perfectframe.extract.ExtractorName;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** The path named an extractor that does not exist. */
+class UnknownExtractorException extends RuntimeException {
+
+    UnknownExtractorException(String name) {
+        super("No extractor named '" + name + "'; available: "
+                + Arrays.stream(ExtractorName.values()).map(ExtractorName::id).collect(Collectors.joining(", "))
+                + ".");
+    }
+}

@@ -1,0 +1,49 @@
+package com.perfectframe.cli;
+
+import com.perfectframe.extract.ExtractionRequest;
+import com.perfectframe.extract.ExtractorName;
+import com.perfectframe.image.ImageEncoder.ImageFormat;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code top_images_extractor}: the best-scoring photos of a folder. */
+@Command(name = "top_images_extractor", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Scores every image in the input folder and copies those at or above the given percentile "
+                + "of all the folder's scores to the output folder.")
+final class TopImagesCommand implements Callable<Integer> {
+
+    @Mixin
+    JobOptions job = new JobOptions();
+
+    @Mixin
+    ScoringOptions scoring = new ScoringOptions();
+
+    @Option(names = {"--top_images_percent", "--top-images-percent"}, paramLabel = "P",
+            description = "Keep images scoring at or above this percentile (default: ${DEFAULT-VALUE}).")
+    double topImagesPercent = ExtractionRequest.DEFAULT_TOP_IMAGES_PERCENT;
+
+    @Option(names = {"--batch_size", "--batch-size"}, paramLabel = "N",
+            description = "Images scored together (default: ${DEFAULT-VALUE}).")
+    int batchSize = ExtractionRequest.DEFAULT_BATCH_SIZE;
+
+    @Option(names = {"--images_output_format", "--format"}, paramLabel = "EXT",
+            description = "Picture format: .jpg, .png or .webp (default: ${DEFAULT-VALUE}).")
+    String format = ".jpg";
+
+    @Override
+    public Integer call() {
+        ExtractionRequest defaults = ExtractionRequest.defaults(job.input, job.output);
+        ExtractionRequest request;
+        try {
+            request = new ExtractionRequest(job.input, job.output, false, batchSize, defaults.groupSize(),
+                    topImagesPercent, ImageFormat.parse(format), defaults.videoExtensions(),
+                    defaults.imageExtensions(), defaults.processedVideoPrefix());
+        } catch (IllegalArgumentException e) {
+            System.err.println("Error: " + e.getMessage());
+            return JobRunner.FAILED;
+        }
+        return new JobRunner(System.out, System.err).run(ExtractorName.TOP_IMAGES, request, job, "image");
+    }
+}

@@ -1,0 +1,36 @@
+package com.perfectframe.config;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The service's settings, bound from {@code perfectframe.*} (application.properties, environment, or
+ * {@code --perfectframe.x=y} on the command line) and checked at start-up, so a typo fails fast with the property's
+ * name.
+ *
+ * @param inputDirectory folder used when a request names none
+ * @param outputDirectory folder used when a request names none
+ * @param allowedRoots folders requests may read and write under; empty means the working directory
+ * @param decoderThreads FFmpeg decoder threads per video, 0 for automatic
+ * @param writerThreads picture encoding threads, 0 for automatic
+ */
+@Validated
+@ConfigurationProperties("perfectframe")
+public record PerfectFrameProperties(
+        @NotNull @DefaultValue("input_directory") Path inputDirectory,
+        @NotNull @DefaultValue("output_directory") Path outputDirectory,
+        @DefaultValue List<Path> allowedRoots,
+        @Min(0) @Max(64) @DefaultValue("0") int decoderThreads,
+        @Min(0) @Max(64) @DefaultValue("0") int writerThreads) {
+
+    /** The roots actually enforced: the configured ones, or the working directory. */
+    public List<Path> effectiveAllowedRoots() {
+        return allowedRoots == null || allowedRoots.isEmpty() ? List.of(Path.of("")) : allowedRoots;
+    }
+}
