@@ -1,0 +1,34 @@
+package com.perfectframe.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InputFilesTests {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void findsVideosCaseInsensitivelyAndSkipsProcessedOnes() throws Exception {
+        for (String name : new String[] {"b.MP4", "a.mkv", "frames_extracted_c.mp4", "notes.txt", ".hidden.mp4",
+                "d.WebM"}) {
+            Files.writeString(dir.resolve(name), "x");
+        }
+        Files.createDirectory(dir.resolve("folder.mp4"));
+        ExtractionRequest request = ExtractionRequest.defaults(dir, dir.resolve("out"));
+        assertThat(InputFiles.videos(request)).extracting(p -> p.getFileName().toString())
+                .containsExactly("a.mkv", "b.MP4", "d.WebM");
+    }
+
+    @Test
+    void missingInputFolderIsAClearError() {
+        ExtractionRequest request = ExtractionRequest.defaults(dir.resolve("nope"), dir.resolve("out"));
+        assertThatThrownBy(() -> InputFiles.videos(request)).isInstanceOf(ExtractionException.class)
+                .hasMessageContaining("nope").hasMessageContaining("does not exist");
+    }
+}

@@ -1,0 +1,34 @@
+package com.perfectframe.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class OutputNamesTests {
+
+    @Test
+    void frameNameCarriesVideoStemAndTimestamp() {
+        assertThat(OutputNames.forFrame(Path.of("in/holiday.trip.mp4"), 3725.5, "jpg"))
+                .isEqualTo("holiday.trip_01-02-05.500.jpg");
+    }
+
+    @Test
+    void timestampRoundsToMilliseconds() {
+        assertThat(OutputNames.timestamp(0)).isEqualTo("00-00-00.000");
+        assertThat(OutputNames.timestamp(1.0009)).isEqualTo("00-00-01.001");
+        assertThat(OutputNames.timestamp(36000)).isEqualTo("10-00-00.000");
+    }
+
+    @Test
+    void variantsAddACounterBeforeTheExtension() {
+        assertThat(OutputNames.variant("a.jpg", 0)).isEqualTo("a.jpg");
+        assertThat(OutputNames.variant("a.jpg", 2)).isEqualTo("a_2.jpg");
+        assertThat(OutputNames.variant("noext", 1)).isEqualTo("noext_1");
+    }
+
+    @Test
+    void imageNameKeepsStem() {
+        assertThat(OutputNames.forImage(Path.of("IMG_001.JPG"), "jpg")).isEqualTo("IMG_001.jpg");
+    }
+}
