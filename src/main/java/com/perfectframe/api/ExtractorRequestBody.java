@@ -2,6 +2,7 @@ package com.perfectframe.api;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -15,17 +16,18 @@ import java.util.List;
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record ExtractorRequestBody(
-        String inputDirectory,
-        String outputDirectory,
-        Boolean allFrames,
-        @Min(1) @Max(10_000) Integer batchSize,
-        @JsonAlias("comparing_group_size") @Min(1) @Max(10_000) Integer comperingGroupSize,
-        @DecimalMin("0") @DecimalMax("100") Double topImagesPercent,
-        String imagesOutputFormat,
-        List<String> videoExtensions,
-        List<String> imagesExtensions,
-        String processedVideoPrefix,
-        List<Integer> targetImageSize) {
+        @JsonProperty("input_directory") String inputDirectory,
+        @JsonProperty("output_directory") String outputDirectory,
+        @JsonProperty("all_frames") Boolean allFrames,
+        @JsonProperty("batch_size") @Min(1) @Max(10_000) Integer batchSize,
+        @JsonProperty("compering_group_size") @JsonAlias("comparing_group_size") @Min(1) @Max(10_000)
+        Integer comperingGroupSize,
+        @JsonProperty("top_images_percent") @DecimalMin("0") @DecimalMax("100") Double topImagesPercent,
+        @JsonProperty("images_output_format") String imagesOutputFormat,
+        @JsonProperty("video_extensions") List<String> videoExtensions,
+        @JsonProperty("images_extensions") List<String> imagesExtensions,
+        @JsonProperty("processed_video_prefix") String processedVideoPrefix,
+        @JsonProperty("target_image_size") List<Integer> targetImageSize) {
 
     static final ExtractorRequestBody EMPTY =
             new ExtractorRequestBody(null, null, null, null, null, null, null, null, null, null, null);

@@ -1,0 +1,155 @@
+package com.perfectframe.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.perfectframe.testing.TestVideos;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ApiIntegrationTests {
+
+    @TempDir
+    static Path root;
+
+    @LocalServerPort
+    int port;
+
+    ApiClient api;
+    final ObjectMapper json = new ObjectMapper();
+
+    @DynamicPropertySource
+    static void roots(DynamicPropertyRegistry registry) {
+        registry.add("perfectframe.allowed-roots", () -> root.toString());
+        registry.add("perfectframe.input-directory", () -> root.resolve("in").toString());
+        registry.add("perfectframe.output-directory", () -> root.resolve("out").toString());
+    }
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(port);
+    }
+
+    private JsonNode body(HttpResponse<String> response) {
+        return json.readTree(response.body());
+    }
+
+    private static void assertJsonError(HttpResponse<String> response, int status, String detailPart) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).contains("json");
+        assertThat(response.body()).contains("\"error\"").contains(detailPart);
+    }
+
+    @Test
+    void reportsNoActiveExtractorWhenIdle() throws Exception {
+        HttpResponse<String> response = api.get("/");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(body(response).has("active_extractor")).isTrue();
+        assertThat(api.get("/v2/status").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void unknownExtractorIs404() throws Exception {
+        assertJsonError(api.post("/extractors/worst_frames_extractor", null), 404, "worst_frames_extractor");
+    }
+
+    @Test
+    void foldersOutsideTheAllowedRootsAreRefused() throws Exception {
+        assertJsonError(api.post("/extractors/best_frames_extractor",
+                "{\"input_directory\": \"/etc\", \"all_frames\": true}"), 403, "input_directory");
+        Files.createDirectories(root.resolve("in"));
+        assertJsonError(api.post("/extractors/best_frames_extractor",
+                "{\"output_directory\": \"" + root.resolve("../../escape") + "\", \"all_frames\": true}"),
+                403, "output_directory");
+    }
+
+    @Test
+    void invalidFieldsAre400NamingTheField() throws Exception {
+        Files.createDirectories(root.resolve("in"));
+        assertJsonError(api.post("/extractors/best_frames_extractor", "{\"batch_size\": 0}"), 400, "batch_size");
+        assertJsonError(api.post("/extractors/best_frames_extractor", "{\"top_images_percent\": 101}"), 400,
+                "top_images_percent");
+        assertJsonError(api.post("/extractors/best_frames_extractor", "{\"batch_sise\": 10}"), 400, "batch_sise");
+        assertJsonError(api.post("/extractors/best_frames_extractor", "{\"batch_size\": \"many\"}"), 400,
+                "batch_size");
+        assertJsonError(api.post("/extractors/best_frames_extractor", "{not json"), 400, "JSON");
+        assertJsonError(api.post("/extractors/best_frames_extractor", "{\"images_output_format\": \".gif\"}"), 400,
+                "images_output_format");
+        assertJsonError(api.post("/extractors/best_frames_extractor",
+                "{\"input_directory\": \"" + root.resolve("missing") + "\"}"), 400, "input_directory");
+    }
+
+    @Test
+    void unknownPathsAnswerJsonEvenToBrowsers() throws Exception {
+        HttpResponse<String> response = api.get("/no/such/page", "text/html");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).doesNotContain("<html").contains("\"error\"");
+    }
+
+    @Test
+    void healthIsUp() throws Exception {
+        HttpResponse<String> response = api.get("/actuator/health");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("UP");
+    }
+
+    @Test
+    void runsAFramesExtractionJobAndReportsItsOutcome() throws Exception {
+        Assumptions.assumeTrue(TestVideos.ffmpegAvailable(), TestVideos.NO_FFMPEG);
+        Path input = Files.createDirectories(root.resolve("job-in"));
+        Path output = root.resolve("job-out");
+        TestVideos.h264(input.resolve("clip.mp4"), 100, 25, 25, 2);
+        Files.writeString(input.resolve("broken.mp4"), "garbage");
+        String request = "{\"input_directory\": \"" + input + "\", \"output_directory\": \"" + output
+                + "\", \"all_frames\": true}";
+        HttpResponse<String> started = api.post("/v2/extractors/best_frames_extractor", request);
+        assertThat(started.statusCode()).isEqualTo(200);
+        assertThat(body(started).get("message").asString()).isEqualTo("'best_frames_extractor' started.");
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            JsonNode status = body(api.get("/"));
+            JsonNode last = status.get("last_job");
+            return status.get("active_extractor").isNull() && last != null && !last.isNull()
+                    && "best_frames_extractor".equals(last.get("extractor").asString());
+        });
+        JsonNode last = body(api.get("/")).get("last_job");
+        assertThat(last.get("state").asString()).isEqualTo("succeeded");
+        assertThat(last.get("pictures_written").asInt()).isEqualTo(4);
+        assertThat(last.get("errors").get(0).get("file").asString()).isEqualTo("broken.mp4");
+        assertThat(input.resolve("frames_extracted_clip.mp4")).exists();
+        assertThat(output.resolve("clip_00-00-03.000.jpg")).exists();
+    }
+
+    @Test
+    void aFolderWithoutVideosShowsAsAFailedJob() throws Exception {
+        Path input = Files.createDirectories(root.resolve("empty-in"));
+        HttpResponse<String> started = api.post("/extractors/best_frames_extractor",
+                "{\"input_directory\": \"" + input + "\", \"all_frames\": true}");
+        assertThat(started.statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            JsonNode last = body(api.get("/")).get("last_job");
+            return last != null && !last.isNull() && "failed".equals(last.get("state").asString())
+                    && last.get("error").asString().contains("No unprocessed videos");
+        });
+    }
+
+    @Test
+    void scoringExtractorsSayPlainlyTheyAreNotAvailable() throws IOException, InterruptedException {
+        Files.createDirectories(root.resolve("in"));
+        assertJsonError(api.post("/extractors/top_images_extractor", null), 501, "Scoring is not available");
+    }
+}
