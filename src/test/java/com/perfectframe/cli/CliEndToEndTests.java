@@ -1,0 +1,102 @@
+package com.perfectframe.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.perfectframe.testing.TestVideos;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliEndToEndTests {
+
+    @TempDir
+    Path root;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private PrintStream originalErr;
+
+    @BeforeEach
+    void capture() {
+        originalOut = System.out;
+        originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void extractsAllFramesAndPrintsASummary() throws Exception {
+        assumeTrue(TestVideos.ffmpegAvailable(), TestVideos.NO_FFMPEG);
+        Path in = Files.createDirectory(root.resolve("in"));
+        Path outDir = root.resolve("out");
+        TestVideos.h264(in.resolve("clip.mp4"), 75, 25, 25, 2);
+        int code = PerfectFrameCli.execute("best_frames_extractor", "-i", in.toString(), "-o", outDir.toString(),
+                "--all_frames");
+        assertThat(code).as(err()).isZero();
+        assertThat(out()).contains("1 videos processed").contains("3 pictures written");
+        assertThat(outDir.resolve("clip_00-00-02.000.jpg")).exists();
+        assertThat(in.resolve("frames_extracted_clip.mp4")).exists();
+    }
+
+    @Test
+    void emptyInputFolderExitsNonZeroWithOneLine() throws Exception {
+        Path in = Files.createDirectory(root.resolve("in"));
+        int code = PerfectFrameCli.execute("best_frames_extractor", "-i", in.toString(), "-o",
+                root.resolve("out").toString(), "--all_frames");
+        assertThat(code).isEqualTo(1);
+        assertThat(err().strip()).startsWith("Error: No unprocessed videos").doesNotContain("Exception");
+        assertThat(err().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void missingInputFolderExitsNonZero() {
+        int code = PerfectFrameCli.execute("best_frames_extractor", "-i", root.resolve("nope").toString(),
+                "--all_frames");
+        assertThat(code).isEqualTo(1);
+        assertThat(err()).contains("nope").contains("does not exist");
+    }
+
+    @Test
+    void scoringCommandsSayScoringIsNotAvailableYet() throws Exception {
+        Path in = Files.createDirectory(root.resolve("in"));
+        int code = PerfectFrameCli.execute("top_images_extractor", "-i", in.toString());
+        assertThat(code).isEqualTo(1);
+        assertThat(err()).contains("Scoring is not available");
+    }
+
+    @Test
+    void invalidOptionValuesNameTheOption() {
+        int code = PerfectFrameCli.execute("best_frames_extractor", "--batch_size", "0");
+        assertThat(code).isEqualTo(1);
+        assertThat(err()).contains("batch_size");
+        assertThat(PerfectFrameCli.execute("best_frames_extractor", "--no-such-option")).isEqualTo(2);
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        assertThat(PerfectFrameCli.execute("--help")).isZero();
+        assertThat(out()).contains("best_frames_extractor").contains("top_images_extractor").contains("serve");
+    }
+}
