@@ -1,26 +1,25 @@
 package com.perfectframe.extract;
 
 import com.perfectframe.video.BgrConverter;
-import com.perfectframe.video.SampledFrame;
 import java.io.IOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Worker threads that convert and write frames off the decoding thread, fed through a bounded queue.
+ * Worker threads that convert, prepare and write frames off the decoding thread, fed through a bounded queue.
  *
- * <p>The queue bound holds the decoder back when writing is the slower stage, so memory stays at a few frames
- * whatever the video's length. Each worker has its own pixel converter. The first write failure stops the job.
+ * <p>The queue bound holds the decoder back when these stages are the slower ones. Each worker has its own pixel
+ * converter. The first failure is kept and rethrown by {@link #awaitIdle()}; later work is skipped.
  */
-final class FrameWriterPool implements AutoCloseable {
+final class FrameWorkers implements AutoCloseable {
 
-    /** Turns one frame into a file; runs on a worker thread, which owns the converter it is given. */
-    interface FrameWrite {
-        void write(SampledFrame frame, BgrConverter converter) throws IOException;
+    /** Work on one frame; runs on a worker thread with that thread's converter. */
+    interface Work {
+        void run(BgrConverter converter) throws Exception;
     }
 
-    private record Task(SampledFrame frame, FrameWrite write) {}
+    private record Task(AutoCloseable owned, Work work) {}
 
     private static final Task STOP = new Task(null, null);
 
@@ -30,35 +29,38 @@ final class FrameWriterPool implements AutoCloseable {
     private final Object idle = new Object();
     private int inFlight;
 
-    FrameWriterPool(int threads, int queueCapacity) {
-        this.queue = new ArrayBlockingQueue<>(queueCapacity);
-        this.workers = new Thread[threads];
-        for (int i = 0; i < threads; i++) {
-            workers[i] = new Thread(this::work, "frame-writer-" + (i + 1));
+    FrameWorkers(String name, int threads, int queueCapacity) {
+        this.queue = new ArrayBlockingQueue<>(Math.max(1, queueCapacity));
+        this.workers = new Thread[Math.max(1, threads)];
+        for (int i = 0; i < workers.length; i++) {
+            workers[i] = new Thread(this::work, name + "-" + (i + 1));
             workers[i].setDaemon(true);
             workers[i].start();
         }
     }
 
-    /** Queues a frame, blocking while the queue is full. Ownership of the frame passes to the pool. */
-    void submit(SampledFrame frame, FrameWrite write) throws InterruptedException {
+    /**
+     * Queues work, blocking while the queue is full. The work owns {@code owned} and must release it; if the work
+     * never runs or fails, the pool releases it.
+     */
+    void submit(AutoCloseable owned, Work work) throws InterruptedException {
         if (failure.get() != null) {
-            frame.close();
+            release(owned);
             return;
         }
         synchronized (idle) {
             inFlight++;
         }
         try {
-            queue.put(new Task(frame, write));
+            queue.put(new Task(owned, work));
         } catch (InterruptedException e) {
-            frame.close();
+            release(owned);
             finished();
             throw e;
         }
     }
 
-    /** Waits until every queued frame is written; rethrows the first failure. */
+    /** Waits until all queued work is done; rethrows the first failure. */
     void awaitIdle() throws InterruptedException, IOException {
         synchronized (idle) {
             while (inFlight > 0) {
@@ -70,8 +72,13 @@ final class FrameWriterPool implements AutoCloseable {
             throw io;
         }
         if (error != null) {
-            throw new IOException(error.getMessage(), error);
+            throw new IOException(error.getMessage() != null ? error.getMessage() : error.toString(), error);
         }
+    }
+
+    /** The first failure, if any, without waiting. */
+    Throwable failure() {
+        return failure.get();
     }
 
     private void work() {
@@ -81,18 +88,32 @@ final class FrameWriterPool implements AutoCloseable {
                 if (task == STOP) {
                     return;
                 }
-                try (SampledFrame frame = task.frame()) {
+                try {
                     if (failure.get() == null) {
-                        task.write().write(frame, converter);
+                        task.work().run(converter);
+                    } else {
+                        release(task.owned());
                     }
                 } catch (Throwable e) {
                     failure.compareAndSet(null, e);
+                    release(task.owned());
                 } finally {
                     finished();
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void release(AutoCloseable owned) {
+        if (owned == null) {
+            return;
+        }
+        try {
+            owned.close();
+        } catch (Exception ignored) {
+            // Releasing native memory after a failure; the failure itself is what gets reported.
         }
     }
 
@@ -106,11 +127,9 @@ final class FrameWriterPool implements AutoCloseable {
     @Override
     public void close() {
         for (int i = 0; i < workers.length; i++) {
-            try {
-                queue.put(STOP);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+            if (!queue.offer(STOP)) {
+                queue.clear();
+                queue.offer(STOP);
             }
         }
         for (Thread worker : workers) {
