@@ -47,6 +47,10 @@
 #                             bash -c, input dir in "$1", output dir in "$2"
 #                             (e.g. 'ffmpeg -i "$1"/*.mp4 -vf fps=1 "$2"/o%05d.jpg')
 #
+# First run generates the videos: ~7 min per 5-min 1080p video and ~7 min
+# for the 60-s 4K one on a busy 2-core machine (~1.2 GB in the cache).
+# Later runs reuse them. Timings are only meaningful on an idle machine; a
+# warning is printed when the load average is already high.
 # Cached files are named after their parameters (name, duration, noise,
 # preset, crf), so changing a parameter generates a new file. Exit status:
 # 0 when all runs completed (whatever PASS/MISS), 1 when a command failed,
@@ -313,6 +317,12 @@ CMDS=()
 
 note ""
 note "machine: $(nproc) cores; $(ffmpeg -hide_banner -version | head -n 1)"
+if [[ -r /proc/loadavg ]]; then
+  read -r load1 _ </proc/loadavg
+  if awk -v l="$load1" -v n="$(nproc)" 'BEGIN { exit !(l > n * 0.5) }'; then
+    note "WARNING: load average $load1 on $(nproc) cores before starting; other work will skew the timings"
+  fi
+fi
 if ((RUN_OURS)); then
   if [[ -n $OURS_CMD ]]; then note "ours: PERFECTFRAME_CMD=$OURS_CMD"
   else note "ours: $JAVA ${JAVA_OPTS:+$JAVA_OPTS }-jar $JAR ($("$JAVA" -version 2>&1 | head -n 1))"; fi

@@ -22,9 +22,12 @@ final class FrameBudget {
         this.megabytes = new Semaphore(total, true);
     }
 
-    /** Waits for room for a frame of the given size; returns the share to give back. */
+    /**
+     * Waits for room for a frame of the given size; returns the share to give back. A share is at most half the
+     * budget, so the best frame held for an open group can never starve the frame that would close it.
+     */
     int acquire(long frameBytes) throws InterruptedException {
-        int share = (int) Math.min(total, Math.max(1, (frameBytes + UNIT - 1) / UNIT));
+        int share = (int) Math.min(Math.max(1, total / 2), Math.max(1, (frameBytes + UNIT - 1) / UNIT));
         megabytes.acquire(share);
         return share;
     }

@@ -1,0 +1,75 @@
+package com.perfectframe.testing;
+
+import com.perfectframe.image.ImageEncoder;
+import com.perfectframe.score.FrameScorer;
+import com.perfectframe.score.ModelIdentity;
+import com.perfectframe.score.ScoringModel;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.imageio.ImageIO;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * A scoring model for tests whose score of a picture is a known function of the frame number shown in it (see
+ * {@link FrameCodes}), so the expected winners of a job are exact.
+ */
+public final class StubScoringModel implements ScoringModel {
+
+    private final ImageEncoder png = new ImageEncoder(ImageEncoder.ImageFormat.PNG);
+    private final AtomicInteger largestBatch = new AtomicInteger();
+    private volatile boolean closed;
+
+    /** The score the stub gives to the picture of frame n: scattered over [1, 10). */
+    public static float scoreOf(int frameNumber) {
+        return 1 + ((frameNumber * 7919L) % 900) / 100f;
+    }
+
+    @Override
+    public float[] prepare(Mat bgr) {
+        try {
+            int number = FrameCodes.read(ImageIO.read(new ByteArrayInputStream(png.encode(bgr))));
+            return new float[] {number};
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public FrameScorer scorer() {
+        return new FrameScorer() {
+            @Override
+            public float[] score(List<float[]> images) {
+                largestBatch.accumulateAndGet(images.size(), Math::max);
+                float[] scores = new float[images.size()];
+                for (int i = 0; i < scores.length; i++) {
+                    scores[i] = scoreOf((int) images.get(i)[0]);
+                }
+                return scores;
+            }
+
+            @Override
+            public ModelIdentity identity() {
+                return new ModelIdentity("stub", true, "CPU");
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
+
+    public int largestBatch() {
+        return largestBatch.get();
+    }
+
+    public boolean closed() {
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+}
