@@ -1,5 +1,6 @@
 package com.perfectframe.extract;
 
+import com.perfectframe.image.EncodedImage;
 import com.perfectframe.image.ImageEncoder;
 import com.perfectframe.video.BgrConverter;
 import com.perfectframe.video.SampledFrame;
@@ -14,13 +15,18 @@ final class FrameOutput {
 
     static Path write(SampledFrame frame, BgrConverter converter, ImageEncoder encoder, Path output,
                       Manifest manifest, Double score, String model) throws IOException {
-        byte[] bytes;
-        try (Mat bgr = converter.toBgr(frame.frame())) {
-            bytes = encoder.encode(bgr);
-        }
         String name = OutputNames.forFrame(frame.video(), frame.seconds(), encoder.format().extension());
-        Path written = OutputFiles.writeNew(output, name, bytes);
+        Path written;
+        try (EncodedImage image = encode(frame, converter, encoder)) {
+            written = OutputFiles.writeNew(output, name, image::writeTo);
+        }
         manifest.append(new Manifest.Entry(written, frame.video(), frame.seconds(), frame.frameNumber(), score, model));
         return written;
+    }
+
+    private static EncodedImage encode(SampledFrame frame, BgrConverter converter, ImageEncoder encoder) {
+        try (Mat bgr = converter.toBgr(frame.frame())) {
+            return encoder.encodeNative(bgr);
+        }
     }
 }

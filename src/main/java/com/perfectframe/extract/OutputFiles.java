@@ -1,6 +1,9 @@
 package com.perfectframe.extract;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,10 +21,31 @@ public final class OutputFiles {
 
     private OutputFiles() {}
 
+    /** Writes the content of a file. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(WritableByteChannel channel) throws IOException;
+    }
+
     /** Writes data under the first free variant of the file name and returns where it went. */
     public static Path writeNew(Path directory, String fileName, byte[] data) throws IOException {
+        return writeNew(directory, fileName, channel -> {
+            ByteBuffer buffer = ByteBuffer.wrap(data);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        });
+    }
+
+    /** Writes content under the first free variant of the file name and returns where it went. */
+    public static Path writeNew(Path directory, String fileName, Content content) throws IOException {
         Path temp = directory.resolve("." + UUID.randomUUID() + ".part");
-        Files.write(temp, data, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            content.writeTo(channel);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
         try {
             return moveToFreeName(temp, directory, fileName);
         } finally {

@@ -37,20 +37,29 @@ public final class ImageEncoder {
         return format;
     }
 
-    public byte[] encode(Mat bgr) {
+    /** Encodes into native memory, to be written straight to a file without a copy on the Java heap. */
+    public EncodedImage encodeNative(Mat bgr) {
         int[] params = switch (format) {
             case JPG -> new int[] {IMWRITE_JPEG_QUALITY, quality};
             case WEBP -> new int[] {IMWRITE_WEBP_QUALITY, quality};
             case PNG -> new int[0];
         };
-        try (BytePointer buffer = new BytePointer();
-             IntPointer paramPointer = new IntPointer(params)) {
+        BytePointer buffer = new BytePointer();
+        try (IntPointer paramPointer = new IntPointer(params)) {
             if (!imencode("." + format.extension(), bgr, buffer, paramPointer)) {
                 throw new IllegalStateException(format + " encoding failed");
             }
-            byte[] bytes = new byte[(int) buffer.limit()];
-            buffer.get(bytes);
-            return bytes;
+            return new EncodedImage(buffer);
+        } catch (RuntimeException e) {
+            buffer.close();
+            throw e;
+        }
+    }
+
+    /** Encodes into a byte array. */
+    public byte[] encode(Mat bgr) {
+        try (EncodedImage image = encodeNative(bgr)) {
+            return image.bytes();
         }
     }
 
