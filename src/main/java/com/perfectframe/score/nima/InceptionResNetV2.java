@@ -147,10 +147,11 @@ final class InceptionResNetV2<T> {
     /** Keras' {@code conv2d_bn}: Conv2D, then BN unless the conv has a bias, then ReLU when asked. */
     private T conv2dBn(
             T x, int filters, int kh, int kw, int stride, String padding, boolean relu, boolean bias, String name) {
-        T y = ops.conv(x, name != null ? name : autoName("conv2d"), filters, kh, kw, stride, padding, bias);
-        if (!bias) {
-            y = ops.batchNorm(y, name != null ? name + "_bn" : autoName("batch_normalization"));
-        }
+        String convName = name != null ? name : autoName("conv2d");
+        T y = bias
+                ? ops.conv(x, convName, filters, kh, kw, stride, padding, true)
+                : ops.convBatchNorm(x, convName, name != null ? name + "_bn" : autoName("batch_normalization"),
+                        filters, kh, kw, stride, padding);
         return relu ? ops.relu(y) : y;
     }
 

@@ -17,6 +17,15 @@ interface NetworkOps<T> {
     /** Keras BatchNormalization(axis=3, scale=False, epsilon=1e-3) at inference. */
     T batchNorm(T x, String name);
 
+    /**
+     * A bias-free Conv2D immediately followed by its BatchNormalization (two Keras layers), so that an
+     * interpretation may fold the normalisation into the convolution.
+     */
+    default T convBatchNorm(T x, String convName, String bnName, int filters, int kernelH, int kernelW, int stride,
+            String padding) {
+        return batchNorm(conv(x, convName, filters, kernelH, kernelW, stride, padding, false), bnName);
+    }
+
     T relu(T x);
 
     T maxPool(T x, int size, int stride, String padding);
