@@ -4,15 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Assign;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.math.Mean;
 import org.tensorflow.op.nn.FusedBatchNorm;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Interprets the network as a TensorFlow graph with the weights as constants. With {@code fuseBatchNorm}, each
+ * Interprets the network as a TensorFlow graph with the weights as variables. With {@code fuseBatchNorm}, each
  * batch normalisation is folded into the convolution before it (kernel scaled per output channel, plus a bias),
  * which removes 204 ops per image; otherwise it is TensorFlow's inference FusedBatchNorm, as in Keras.
  */
@@ -32,12 +33,17 @@ final class NimaGraphBuilder implements NetworkOps<Operand<TFloat32>> {
      * @param flopsPerImage floating-point operations of convolutions and matmuls for one image (2 per multiply-add)
      */
     record Endpoints(Placeholder<TFloat32> input, Operand<TFloat32> probabilities, Operand<TFloat32> scores,
-            long flopsPerImage) {
+            long flopsPerImage, List<WeightInit> initializers) {
+    }
+
+    /** How to fill one weight variable: feed {@code values} to {@code placeholder} and run {@code assign}. */
+    record WeightInit(Placeholder<TFloat32> placeholder, Assign<TFloat32> assign, Shape shape, float[] values) {
     }
 
     private final Ops tf;
     private final KerasWeights weights;
     private final boolean fuseBatchNorm;
+    private final List<WeightInit> initializers = new ArrayList<>();
     private long flops;
 
     private NimaGraphBuilder(Ops tf, KerasWeights weights, boolean fuseBatchNorm) {
@@ -58,7 +64,7 @@ final class NimaGraphBuilder implements NetworkOps<Operand<TFloat32>> {
         }
         Operand<TFloat32> scores = tf.withName(SCORES).sum(
                 tf.math.mul(probabilities, tf.constant(buckets)), tf.constant(1));
-        return new Endpoints(input, probabilities, scores, builder.flops);
+        return new Endpoints(input, probabilities, scores, builder.flops, builder.initializers);
     }
 
     @Override
@@ -91,12 +97,11 @@ final class NimaGraphBuilder implements NetworkOps<Operand<TFloat32>> {
             folded[i] = (float) (folded[i] * scale[i % out]);
         }
         Operand<TFloat32> y = conv(x, kernel.shape(), folded, stride, padding);
-        return tf.nn.biasAdd(y, tf.constant(bias));
+        return tf.nn.biasAdd(y, weight(Shape.of(out), bias));
     }
 
     private Operand<TFloat32> conv(Operand<TFloat32> x, int[] kshape, float[] values, int stride, String padding) {
-        Operand<TFloat32> filter = tf.constant(Shape.of(kshape[0], kshape[1], kshape[2], kshape[3]),
-                DataBuffers.of(values, true, false));
+        Operand<TFloat32> filter = weight(Shape.of(kshape[0], kshape[1], kshape[2], kshape[3]), values);
         Operand<TFloat32> y = tf.nn.conv2d(x, filter, List.of(1L, (long) stride, (long) stride, 1L), padding);
         Shape s = y.shape();
         flops += 2L * s.size(1) * s.size(2) * s.size(3) * kshape[0] * kshape[1] * kshape[2];
@@ -108,7 +113,7 @@ final class NimaGraphBuilder implements NetworkOps<Operand<TFloat32>> {
         WeightTensor beta = weights.get(name, "beta");
         float[] ones = new float[beta.values().length];
         java.util.Arrays.fill(ones, 1f);
-        return tf.nn.fusedBatchNorm(x, tf.constant(ones), constant(beta), constant(weights.get(name, "moving_mean")),
+        return tf.nn.fusedBatchNorm(x, weight(Shape.of(ones.length), ones), constant(beta), constant(weights.get(name, "moving_mean")),
                 constant(weights.get(name, "moving_variance")), FusedBatchNorm.epsilon(BN_EPSILON),
                 FusedBatchNorm.isTraining(false)).y();
     }
@@ -155,6 +160,17 @@ final class NimaGraphBuilder implements NetworkOps<Operand<TFloat32>> {
     }
 
     private Operand<TFloat32> constant(WeightTensor t) {
-        return tf.constant(Shape.of(t.longShape()), DataBuffers.of(t.values(), true, false));
+        return weight(Shape.of(t.longShape()), t.values());
+    }
+
+    /**
+     * A weight as a variable filled once through a placeholder: the graph stays small (the values go to the
+     * SavedModel's checkpoint), so loading and TensorFlow's graph optimisations are fast.
+     */
+    private Operand<TFloat32> weight(Shape shape, float[] values) {
+        Variable<TFloat32> variable = tf.withName("w" + initializers.size()).variable(shape, TFloat32.class);
+        Placeholder<TFloat32> placeholder = tf.placeholder(TFloat32.class, Placeholder.shape(shape));
+        initializers.add(new WeightInit(placeholder, tf.assign(variable, placeholder), shape, values));
+        return variable;
     }
 }

@@ -3,6 +3,7 @@ package com.perfectframe.score.nima;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
@@ -40,10 +41,34 @@ final class NimaSession implements AutoCloseable {
         Graph graph = new Graph();
         try {
             NimaGraphBuilder.Endpoints endpoints = NimaGraphBuilder.build(Ops.create(graph), weights, fuseBatchNorm);
-            return new NimaSession(graph, new Session(graph, config), endpoints);
+            Session session = new Session(graph, config);
+            try {
+                assignWeights(session, endpoints.initializers());
+                endpoints.initializers().clear();
+            } catch (RuntimeException e) {
+                session.close();
+                throw e;
+            }
+            return new NimaSession(graph, session, endpoints);
         } catch (RuntimeException e) {
             graph.close();
             throw e;
+        }
+    }
+
+    /** Fills every weight variable in one session run (one run per variable would prune the graph 650 times). */
+    private static void assignWeights(Session session, List<NimaGraphBuilder.WeightInit> initializers) {
+        List<TFloat32> tensors = new ArrayList<>();
+        try {
+            Session.Runner runner = session.runner();
+            for (NimaGraphBuilder.WeightInit init : initializers) {
+                TFloat32 value = TFloat32.tensorOf(init.shape(), DataBuffers.of(init.values(), true, false));
+                tensors.add(value);
+                runner.feed(init.placeholder(), value).addTarget(init.assign());
+            }
+            runner.run().close();
+        } finally {
+            tensors.forEach(TFloat32::close);
         }
     }
 
