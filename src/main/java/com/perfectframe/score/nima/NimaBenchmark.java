@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Random;
 
 /**
@@ -47,58 +49,65 @@ public final class NimaBenchmark {
         double gflopsPerImage = folded.flopsPerImage() / 1e9;
         out.printf("Model: NIMA InceptionResNetV2, %,d parameters, %.2f GFLOPs per %dx%d image%n",
                 folded.parameterCount(), gflopsPerImage, InceptionResNetV2.INPUT_SIZE, InceptionResNetV2.INPUT_SIZE);
-        double peak = MatmulPeak.measure(2048, 3);
-        out.printf("fp32 matmul peak through TensorFlow (2048x2048): %.1f GFLOP/s%n", peak);
+        double peak = MatmulPeak.measure(2048, 4, 5);
+        out.printf("fp32 matmul peak through TensorFlow (2048x2048, best of 5): %.1f GFLOP/s%n", peak);
 
         int largest = settings.batchSizes().stream().mapToInt(Integer::intValue).max().orElse(16);
         List<float[]> images = randomImages(largest, 7);
-        double fp32At16 = 0;
+        Map<Integer, Double> fp32 = new TreeMap<>();
         try (FrameScorer scorer = NimaScorerFactory.load(folded, options.forceCpu(), false)) {
             out.printf("Device: %s%n", scorer.identity().device());
             out.println("batch  images/s  ms/image  GFLOP/s  % of matmul peak");
             for (int batch : settings.batchSizes()) {
                 double rate = imagesPerSecond(scorer, images.subList(0, batch), settings.secondsPerBatchSize());
+                fp32.put(batch, rate);
                 double gflops = rate * gflopsPerImage;
                 out.printf("%5d  %8.2f  %8.1f  %7.1f  %5.1f%%%n", batch, rate, 1000 / rate, gflops,
                         100 * gflops / peak);
-                if (batch == 16) {
-                    fp32At16 = rate;
-                }
-            }
-            int batch = Math.min(16, largest);
-            if (fp32At16 == 0) {
-                fp32At16 = imagesPerSecond(scorer, images.subList(0, batch), settings.secondsPerBatchSize());
             }
             if (settings.bfloat16()) {
-                bfloat16(folded, scorer, images.subList(0, batch), fp32At16, settings, out);
+                bfloat16(folded, scorer, images, fp32, settings, out);
             }
         }
+        double peakAfter = MatmulPeak.measure(2048, 4, 5);
+        out.printf("fp32 matmul peak measured again after the runs: %.1f GFLOP/s (best of both: %.1f; best NIMA"
+                + " rate is %.1f%% of it)%n", peakAfter, Math.max(peak, peakAfter), 100 * gflopsPerImage
+                * fp32.values().stream().mapToDouble(Double::doubleValue).max().orElse(0) / Math.max(peak, peakAfter));
         if (settings.compareBatchNorm()) {
             ConvertedModel unfolded = SavedModelCache.ensure(options.modelsDir(), weights, false);
-            int batch = Math.min(16, largest);
+            int batch = fp32.keySet().stream().filter(b -> b >= 16).findFirst().orElse(largest);
             try (FrameScorer scorer = NimaScorerFactory.load(unfolded, options.forceCpu(), false)) {
                 double rate = imagesPerSecond(scorer, images.subList(0, batch), settings.secondsPerBatchSize());
-                out.printf("BN folded into convolutions: %.2fx faster than unfolded at batch %d (%.2f vs %.2f"
-                        + " images/s)%n", fp32At16 / rate, batch, fp32At16, rate);
+                out.printf("BN folded into convolutions: %.2fx the speed of unfolded BN at batch %d (%.2f vs %.2f"
+                        + " images/s)%n", fp32.get(batch) / rate, batch, fp32.get(batch), rate);
             }
         }
     }
 
-    private static void bfloat16(ConvertedModel model, FrameScorer fp32, List<float[]> images, double fp32Rate,
-            Settings settings, PrintStream out) {
-        float[] reference = fp32.score(images);
+    private static void bfloat16(ConvertedModel model, FrameScorer fp32Scorer, List<float[]> images,
+            Map<Integer, Double> fp32, Settings settings, PrintStream out) {
+        float[] reference = fp32Scorer.score(images);
         try (FrameScorer bf16 = NimaScorerFactory.load(model, settings.options().forceCpu(), true)) {
             float[] scores = bf16.score(images);
             double delta = 0;
             for (int i = 0; i < scores.length; i++) {
                 delta = Math.max(delta, Math.abs(scores[i] - reference[i]));
             }
-            double rate = imagesPerSecond(bf16, images, settings.secondsPerBatchSize());
-            double speedup = rate / fp32Rate;
-            boolean offer = speedup >= BF16_MIN_SPEEDUP && delta < BF16_MAX_SCORE_DELTA;
-            out.printf("oneDNN bfloat16 at batch %d: %.2f images/s, %.2fx fp32, max |Δscore| %.4f → %s%n",
-                    images.size(), rate, speedup, delta, offer ? "worth offering" : "not offered (needs ≥"
-                            + BF16_MIN_SPEEDUP + "x and |Δ| < " + BF16_MAX_SCORE_DELTA + ")");
+            double worst = Double.MAX_VALUE;
+            for (var entry : fp32.entrySet()) {
+                int batch = entry.getKey();
+                double rate = imagesPerSecond(bf16, images.subList(0, batch), settings.secondsPerBatchSize());
+                double speedup = rate / entry.getValue();
+                out.printf("oneDNN bfloat16 at batch %d: %.2f images/s, %.2fx fp32%n", batch, rate, speedup);
+                if (batch >= 16) {
+                    worst = Math.min(worst, speedup);
+                }
+            }
+            boolean offer = worst >= BF16_MIN_SPEEDUP && delta < BF16_MAX_SCORE_DELTA;
+            out.printf("bfloat16 max |Δscore| vs fp32 over %d images: %.4f; slowest speed-up at batch >= 16: %.2fx"
+                    + " → %s%n", images.size(), delta, worst, offer ? "meets the bar (>= " + BF16_MIN_SPEEDUP
+                    + "x, < " + BF16_MAX_SCORE_DELTA + ")" : "below the bar (needs >= " + BF16_MIN_SPEEDUP
+                    + "x and |Δ| < " + BF16_MAX_SCORE_DELTA + ")");
         }
     }
 

@@ -71,8 +71,8 @@ final class NimaGraphBuilder implements NetworkOps<Operand<TFloat32>> {
     public Operand<TFloat32> conv(Operand<TFloat32> x, String name, int filters, int kh, int kw, int stride,
             String padding, boolean bias) {
         WeightTensor kernel = weights.get(name, "kernel");
-        Operand<TFloat32> y = conv(x, kernel.shape(), kernel.values(), stride, padding);
-        return bias ? tf.nn.biasAdd(y, constant(weights.get(name, "bias"))) : y;
+        Operand<TFloat32> y = conv(x, name + ".kernel", kernel.shape(), kernel.values(), stride, padding);
+        return bias ? tf.nn.biasAdd(y, constant(name, "bias")) : y;
     }
 
     @Override
@@ -96,12 +96,13 @@ final class NimaGraphBuilder implements NetworkOps<Operand<TFloat32>> {
         for (int i = 0; i < folded.length; i++) {
             folded[i] = (float) (folded[i] * scale[i % out]);
         }
-        Operand<TFloat32> y = conv(x, kernel.shape(), folded, stride, padding);
-        return tf.nn.biasAdd(y, weight(Shape.of(out), bias));
+        Operand<TFloat32> y = conv(x, convName + ".folded_kernel", kernel.shape(), folded, stride, padding);
+        return tf.nn.biasAdd(y, weight(bnName + ".folded_bias", Shape.of(out), bias));
     }
 
-    private Operand<TFloat32> conv(Operand<TFloat32> x, int[] kshape, float[] values, int stride, String padding) {
-        Operand<TFloat32> filter = weight(Shape.of(kshape[0], kshape[1], kshape[2], kshape[3]), values);
+    private Operand<TFloat32> conv(Operand<TFloat32> x, String weightName, int[] kshape, float[] values, int stride,
+            String padding) {
+        Operand<TFloat32> filter = weight(weightName, Shape.of(kshape[0], kshape[1], kshape[2], kshape[3]), values);
         Operand<TFloat32> y = tf.nn.conv2d(x, filter, List.of(1L, (long) stride, (long) stride, 1L), padding);
         Shape s = y.shape();
         flops += 2L * s.size(1) * s.size(2) * s.size(3) * kshape[0] * kshape[1] * kshape[2];
@@ -113,9 +114,9 @@ final class NimaGraphBuilder implements NetworkOps<Operand<TFloat32>> {
         WeightTensor beta = weights.get(name, "beta");
         float[] ones = new float[beta.values().length];
         java.util.Arrays.fill(ones, 1f);
-        return tf.nn.fusedBatchNorm(x, weight(Shape.of(ones.length), ones), constant(beta), constant(weights.get(name, "moving_mean")),
-                constant(weights.get(name, "moving_variance")), FusedBatchNorm.epsilon(BN_EPSILON),
-                FusedBatchNorm.isTraining(false)).y();
+        return tf.nn.fusedBatchNorm(x, weight(name + ".gamma", Shape.of(ones.length), ones), constant(name, "beta"),
+                constant(name, "moving_mean"), constant(name, "moving_variance"),
+                FusedBatchNorm.epsilon(BN_EPSILON), FusedBatchNorm.isTraining(false)).y();
     }
 
     @Override
@@ -154,22 +155,24 @@ final class NimaGraphBuilder implements NetworkOps<Operand<TFloat32>> {
     public Operand<TFloat32> denseSoftmax(Operand<TFloat32> x, String name, int units) {
         WeightTensor kernel = weights.get(name, "kernel");
         flops += 2L * kernel.shape()[0] * kernel.shape()[1];
-        Operand<TFloat32> logits = tf.nn.biasAdd(tf.linalg.matMul(x, constant(kernel)),
-                constant(weights.get(name, "bias")));
+        Operand<TFloat32> logits = tf.nn.biasAdd(tf.linalg.matMul(x, constant(name, "kernel")),
+                constant(name, "bias"));
         return tf.nn.softmax(logits);
     }
 
-    private Operand<TFloat32> constant(WeightTensor t) {
-        return weight(Shape.of(t.longShape()), t.values());
+    private Operand<TFloat32> constant(String layer, String variable) {
+        WeightTensor t = weights.get(layer, variable);
+        return weight(layer + "." + variable, Shape.of(t.longShape()), t.values());
     }
 
     /**
      * A weight as a variable filled once through a placeholder: the graph stays small (the values go to the
      * SavedModel's checkpoint), so loading and TensorFlow's graph optimisations are fast.
      */
-    private Operand<TFloat32> weight(Shape shape, float[] values) {
-        Variable<TFloat32> variable = tf.withName("w" + initializers.size()).variable(shape, TFloat32.class);
-        Placeholder<TFloat32> placeholder = tf.placeholder(TFloat32.class, Placeholder.shape(shape));
+    private Operand<TFloat32> weight(String name, Shape shape, float[] values) {
+        Variable<TFloat32> variable = tf.withName(name).variable(shape, TFloat32.class);
+        Placeholder<TFloat32> placeholder = tf.withName(name + "_init").placeholder(TFloat32.class,
+                Placeholder.shape(shape));
         initializers.add(new WeightInit(placeholder, tf.assign(variable, placeholder), shape, values));
         return variable;
     }

@@ -26,16 +26,17 @@ public final class NimaScorerFactory {
     private NimaScorerFactory() {
     }
 
+    /**
+     * Opens the scorer described by {@code options}; the first time for given weights this converts them (about
+     * 15 s), later opens reuse the SavedModel (a few seconds).
+     *
+     * @throws ModelException when the weights are missing and cannot be downloaded, or are not NIMA's
+     */
     public static FrameScorer open(NimaOptions options) {
-        return open(options, false);
-    }
-
-    /** Opens the scorer, optionally with TensorFlow's oneDNN bfloat16 rewrite (see the benchmark). */
-    static FrameScorer open(NimaOptions options, boolean bfloat16) {
         TensorflowNativeBootstrap.load(options.nativeCacheDir());
         ConvertedModel converted = SavedModelCache.ensure(options.modelsDir(), weights(options),
                 options.foldBatchNorm());
-        return load(converted, options.forceCpu(), bfloat16);
+        return load(converted, options.forceCpu(), options.bfloat16());
     }
 
     /** The weights file to convert, downloading {@code modelsDir/weights.h5} when it is missing. */

@@ -89,6 +89,22 @@ final class NimaSession implements AutoCloseable {
         }
     }
 
+    /** NIMA's 10-bucket distributions, one row per image. */
+    float[][] probabilities(List<float[]> images) {
+        float[] flat = ImageBatch.flatten(new ImageBatch(images).images());
+        try (TFloat32 input = TFloat32.tensorOf(Shape.of(images.size(), 224, 224, 3),
+                DataBuffers.of(flat, true, false));
+                Result result = session.runner().feed(endpoints.input(), input).fetch(endpoints.probabilities())
+                        .run()) {
+            TFloat32 probabilities = (TFloat32) result.get(0);
+            float[][] out = new float[images.size()][InceptionResNetV2.BUCKETS];
+            for (int i = 0; i < out.length; i++) {
+                probabilities.get(i).read(DataBuffers.of(out[i], false, false));
+            }
+            return out;
+        }
+    }
+
     /** Exports the graph as a SavedModel into {@code dir} (which must not hold one yet). */
     void export(Path dir) {
         Signature signature = Signature.builder().key(Signature.DEFAULT_KEY)

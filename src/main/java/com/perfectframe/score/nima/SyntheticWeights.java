@@ -10,8 +10,9 @@ import java.util.SplittableRandom;
  * real architecture and the real loading code without the real weights. The file is marked synthetic, and every
  * score computed from it is meaningless.
  *
- * <p>Scales keep activations O(1) through the 244 convolutions and the softmax away from one-hot: He-normal
- * kernels, BN statistics close to (0, 1), small biases, and a dense layer whose logits spread by about one unit.
+ * <p>Scales keep activations finite through the 244 convolutions and the softmax away from one-hot: He-normal
+ * kernels, BN statistics close to (0, 1), small biases, and a dense kernel small enough (the pooled features are
+ * a few units large) that the ten probabilities stay spread and scores land inside [1, 10].
  */
 public final class SyntheticWeights {
 
@@ -44,7 +45,7 @@ public final class SyntheticWeights {
         switch (w.variable()) {
             case "kernel" -> {
                 int fanIn = s.length == 4 ? s[0] * s[1] * s[2] : s[0];
-                double gain = layer.kind() == LayerSpec.Kind.DENSE ? 4.0 : layer.kind() == LayerSpec.Kind.CONV ? 2.0
+                double gain = layer.kind() == LayerSpec.Kind.DENSE ? 0.04 : layer.kind() == LayerSpec.Kind.CONV ? 2.0
                         : 1.0;
                 double std = Math.sqrt(gain / fanIn);
                 for (int i = 0; i < v.length; i++) {

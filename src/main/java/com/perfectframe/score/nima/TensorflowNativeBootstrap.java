@@ -59,8 +59,8 @@ public final class TensorflowNativeBootstrap {
             return engine;
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             throw new ModelException("TensorFlow's native library could not be loaded from "
-                    + System.getProperty(PROPERTY) + " (" + e.getMessage() + "); delete that folder to extract it again.",
-                    e);
+                    + System.getProperty(PROPERTY) + " (" + e.getMessage()
+                    + "); delete that folder to extract it again.", e);
         }
     }
 

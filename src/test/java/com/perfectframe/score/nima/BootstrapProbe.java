@@ -11,6 +11,7 @@ public final class BootstrapProbe {
 
     public static void main(String[] args) {
         Engine engine = TensorflowNativeBootstrap.load(Path.of(args[0]));
-        System.out.println("TensorFlow " + engine.getVersion() + " from " + System.getProperty("TENSORFLOW_LIBRARY_PATH"));
+        System.out.println("TensorFlow " + engine.getVersion() + " from "
+                + System.getProperty("TENSORFLOW_LIBRARY_PATH"));
     }
 }

@@ -33,7 +33,9 @@ class NimaScorerIntegrationTests {
 
     @AfterAll
     static void close() {
-        scorer.close();
+        if (scorer != null) {
+            scorer.close();
+        }
     }
 
     @Test
@@ -89,6 +91,34 @@ class NimaScorerIntegrationTests {
         try (var entries = Files.list(modelsDir.resolve("savedmodel"))) {
             assertThat(new ArrayList<>(entries.toList())).hasSize(1);
         }
+    }
+
+    @Test
+    void bfloat16ScoresStayCloseToFp32() {
+        try (FrameScorer bf16 = NimaScorerFactory.open(options.withBfloat16(true))) {
+            float[] reference = scorer.score(IMAGES);
+            float[] scores = bf16.score(IMAGES);
+            for (int i = 0; i < scores.length; i++) {
+                assertThat(scores[i]).isCloseTo(reference[i], within(0.05f));
+            }
+        }
+    }
+
+    @Test
+    void saysWhereToPutTheWeightsWhenTheyAreMissingAndOffline() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Path emptyModels = modelsDir.resolve("empty");
+        NimaOptions offline = NimaOptions.defaults().withModelsDir(emptyModels)
+                .withWeightsUrl(java.net.URI.create("http://127.0.0.1:" + closedPort + "/weights.h5"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NimaScorerFactory.open(offline))
+                .isInstanceOf(com.perfectframe.score.ModelException.class)
+                .hasMessageContaining("put it at " + emptyModels.resolve("weights.h5").toAbsolutePath());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NimaScorerFactory.open(
+                options.withWeightsFile(modelsDir.resolve("absent.h5"))))
+                .isInstanceOf(com.perfectframe.score.ModelException.class).hasMessageContaining("absent.h5");
     }
 
     @Test

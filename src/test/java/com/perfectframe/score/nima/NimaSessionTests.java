@@ -1,6 +1,7 @@
 package com.perfectframe.score.nima;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -37,10 +38,23 @@ class NimaSessionTests {
     }
 
     @Test
+    void syntheticWeightsGiveSpreadDistributionsNotOneHot() {
+        for (float[] p : fused.probabilities(IMAGES)) {
+            System.out.println(java.util.Arrays.toString(p));
+            double sum = 0;
+            for (float v : p) {
+                assertThat(v).isLessThan(0.8f);
+                sum += v;
+            }
+            assertThat(sum).isCloseTo(1.0, within(1e-4));
+        }
+    }
+
+    @Test
     void batchScoresEqualOneByOneScores() {
         float[] batch = fused.score(IMAGES);
         for (int i = 0; i < IMAGES.size(); i++) {
-            assertThat(fused.score(List.of(IMAGES.get(i)))[0]).isCloseTo(batch[i], org.assertj.core.api.Assertions.within(1e-4f));
+            assertThat(fused.score(List.of(IMAGES.get(i)))[0]).isCloseTo(batch[i], within(1e-4f));
         }
     }
 
@@ -50,7 +64,7 @@ class NimaSessionTests {
             float[] a = fused.score(IMAGES);
             float[] b = unfused.score(IMAGES);
             for (int i = 0; i < a.length; i++) {
-                assertThat(a[i]).isCloseTo(b[i], org.assertj.core.api.Assertions.within(1e-4f));
+                assertThat(a[i]).isCloseTo(b[i], within(1e-4f));
             }
         }
     }
