@@ -62,10 +62,10 @@ final class KerasWeightsReader {
     }
 
     private static Group legacyRoot(HdfFile hdf) {
-        if (hdf.getAttribute("layer_names") != null) {
+        if (hasAttribute(hdf, "layer_names")) {
             return hdf;
         }
-        if (hdf.getChild("model_weights") instanceof Group g && g.getAttribute("layer_names") != null) {
+        if (hdf.getChild("model_weights") instanceof Group g && hasAttribute(g, "layer_names")) {
             return g;
         }
         return null;
@@ -74,11 +74,11 @@ final class KerasWeightsReader {
     /** Layer (as named in its weight names) → variable → dataset, for layers that carry weights. */
     private static Map<String, Map<String, Dataset>> legacyDatasets(Group root, String file) {
         Map<String, Map<String, Dataset>> raw = new LinkedHashMap<>();
-        for (String layer : strings(root.getAttribute("layer_names"))) {
+        for (String layer : strings(root, "layer_names")) {
             if (!(root.getChild(layer) instanceof Group group)) {
                 throw new ModelException(file + " lists layer '" + layer + "' but has no group for it.");
             }
-            for (String weightName : strings(group.getAttribute("weight_names"))) {
+            for (String weightName : strings(group, "weight_names")) {
                 if (!(group.getByPath(weightName) instanceof Dataset dataset)) {
                     throw new ModelException(file + ": layer '" + layer + "' has no dataset '" + weightName + "'.");
                 }
@@ -157,6 +157,25 @@ final class KerasWeightsReader {
                     + dataset.getJavaType() + " values where floats are expected.");
         }
         return new WeightTensor(spec.shape(), values);
+    }
+
+    private static boolean hasAttribute(Node node, String name) {
+        return node.getAttribute(name) != null || node.getAttribute(name + "0") != null;
+    }
+
+    /**
+     * A string-array attribute; Keras splits one larger than HDF5's 64 KB header limit into {@code name0},
+     * {@code name1}, … and so do we when reading.
+     */
+    private static List<String> strings(Node node, String name) {
+        if (node.getAttribute(name) != null) {
+            return Arrays.asList(strings(node.getAttribute(name)));
+        }
+        List<String> all = new java.util.ArrayList<>();
+        for (int i = 0; node.getAttribute(name + i) != null; i++) {
+            all.addAll(Arrays.asList(strings(node.getAttribute(name + i))));
+        }
+        return all;
     }
 
     private static String[] strings(Attribute attribute) {

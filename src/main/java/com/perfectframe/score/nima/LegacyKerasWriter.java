@@ -29,10 +29,13 @@ final class LegacyKerasWriter {
      * @param shuffleSeed when not null, {@code layer_names} is listed in a shuffled order
      * @param underModelWeights put the layers under a {@code model_weights} group, as {@code model.save} does
      * @param syntheticNote value of the synthetic marker attribute, or null for none
+     * @param chunkedLayerNames split {@code layer_names} into {@code layer_names0}, {@code layer_names1}, … as
+     *     Keras does for attributes over 64 KB
      */
-    record Options(int autoNameOffset, Long shuffleSeed, boolean underModelWeights, String syntheticNote) {
+    record Options(int autoNameOffset, Long shuffleSeed, boolean underModelWeights, String syntheticNote,
+            boolean chunkedLayerNames) {
         static Options plain() {
-            return new Options(0, null, false, null);
+            return new Options(0, null, false, null, false);
         }
     }
 
@@ -60,7 +63,13 @@ final class LegacyKerasWriter {
                 WritableGroup inner = group.putGroup(fileName);
                 vars.forEach((variable, tensor) -> inner.putDataset(variable + ":0", nested(tensor)));
             }
-            root.putAttribute("layer_names", names.toArray(String[]::new));
+            if (options.chunkedLayerNames()) {
+                int half = names.size() / 2;
+                root.putAttribute("layer_names0", names.subList(0, half).toArray(String[]::new));
+                root.putAttribute("layer_names1", names.subList(half, names.size()).toArray(String[]::new));
+            } else {
+                root.putAttribute("layer_names", names.toArray(String[]::new));
+            }
             root.putAttribute("backend", "tensorflow");
             root.putAttribute("keras_version", "2.13.1");
             if (options.syntheticNote() != null) {

@@ -13,12 +13,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Converts a Keras weights file into a TensorFlow SavedModel once, under
- * {@code MODELS/savedmodel/SHA256-VARIANT/}, and reuses it on the next load. The export goes to a temporary folder
+ * {@code MODELS/savedmodel/SHA256-nima1[-foldedbn]/}, and reuses it on the next load. The export goes to a temporary folder
  * moved into place when complete, so an interrupted conversion is simply redone.
  */
 public final class SavedModelCache {
 
     private static final Logger log = LoggerFactory.getLogger(SavedModelCache.class);
+    /** Part of the cache key: bump it when the exported graph changes, so old exports are not reused. */
+    static final String CONVERTER_VERSION = "nima1";
 
     private SavedModelCache() {
     }
@@ -29,7 +31,8 @@ public final class SavedModelCache {
      */
     public static ConvertedModel ensure(Path modelsDir, Path weightsFile, boolean fuseBatchNorm) {
         String sha = Sha256.of(weightsFile);
-        Path dir = modelsDir.resolve("savedmodel").resolve(sha + (fuseBatchNorm ? "-fp32-foldedbn" : "-fp32"));
+        Path dir = modelsDir.resolve("savedmodel").resolve(sha + "-" + CONVERTER_VERSION
+                + (fuseBatchNorm ? "-foldedbn" : ""));
         ConvertedModel cached = ConvertedModel.read(dir);
         if (cached != null) {
             log.debug("Reusing converted model {}", dir);

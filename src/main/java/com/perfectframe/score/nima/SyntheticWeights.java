@@ -23,7 +23,7 @@ public final class SyntheticWeights {
     public static void write(Path file, long seed) {
         Architecture architecture = Architecture.nima();
         LegacyKerasWriter.write(file, architecture, generate(architecture, seed), new LegacyKerasWriter.Options(
-                0, null, false, "seed=" + seed + "; random weights: scores are meaningless"));
+                0, null, false, "seed=" + seed + "; random weights: scores are meaningless", false));
     }
 
     static KerasWeights generate(Architecture architecture, long seed) {

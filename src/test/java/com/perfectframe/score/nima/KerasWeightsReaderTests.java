@@ -55,10 +55,10 @@ class KerasWeightsReaderTests {
     }
 
     @Test
-    void matchesLayersByNameAndSuffixWhateverTheListingOrderAndOffset() {
+    void matchesLayersByNameAndSuffixWhateverTheListingOrderOffsetAndAttributeChunks() {
         KerasWeights weights = SyntheticWeights.generate(SMALL, 3);
         Path file = dir.resolve("w.h5");
-        LegacyKerasWriter.write(file, SMALL, weights, new LegacyKerasWriter.Options(7, 99L, true, null));
+        LegacyKerasWriter.write(file, SMALL, weights, new LegacyKerasWriter.Options(7, 99L, true, null, true));
         KerasWeights read = KerasWeightsReader.read(file, SMALL);
         assertThat(read.synthetic()).isFalse();
         assertSameValues(read, weights);
@@ -144,7 +144,7 @@ class KerasWeightsReaderTests {
 
     private KerasWeights readBack(KerasWeights weights) {
         Path file = dir.resolve("variant.h5");
-        LegacyKerasWriter.write(file, SMALL, weights, new LegacyKerasWriter.Options(0, 1L, false, null));
+        LegacyKerasWriter.write(file, SMALL, weights, new LegacyKerasWriter.Options(0, 1L, false, null, false));
         return KerasWeightsReader.read(file, SMALL);
     }
 
