@@ -68,6 +68,23 @@ class NimaScorerIntegrationTests {
     }
 
     @Test
+    void scoresFromSeveralThreadsAtOnce() throws Exception {
+        float[] expected = scorer.score(IMAGES);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> scorer.score(IMAGES));
+            var b = pool.submit(() -> scorer.score(IMAGES));
+            for (float[] got : List.of(a.get(), b.get())) {
+                for (int i = 0; i < expected.length; i++) {
+                    assertThat(got[i]).isCloseTo(expected[i], within(1e-4f));
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void saysTheWeightsAreSyntheticAndWhereItRuns() {
         assertThat(scorer.identity().synthetic()).isTrue();
         assertThat(scorer.identity().manifestName()).isEqualTo("synthetic");
