@@ -43,8 +43,8 @@ public final class SavedModelCache {
 
     private static ConvertedModel convert(Path weightsFile, String sha, Path dir, boolean fuseBatchNorm) {
         Architecture architecture = Architecture.nima();
-        log.info("Converting {} into a TensorFlow SavedModel at {} (once)", weightsFile, dir);
         KerasWeights weights = KerasWeightsReader.read(weightsFile, architecture);
+        log.info("Converting {} into a TensorFlow SavedModel at {} (once)", weightsFile, dir);
         Path tmp = null;
         try {
             Files.createDirectories(dir.getParent());
