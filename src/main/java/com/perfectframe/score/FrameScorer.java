@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * Scores pictures for aesthetic quality, so the extractors can stay ignorant of the model behind it.
  *
- * <p>Input images are already preprocessed by the scorer's own {@link #preprocessor()} convention: 224×224, RGB,
- * HWC float32, normalised as the model expects. Implementations hold native resources and must be closed.
+ * <p>Input images are already preprocessed by the caller (for NIMA: {@code image.NimaPreprocessor}): 224×224, RGB,
+ * HWC float32, normalised as the model expects. {@link #score} may be called from several threads at once.
+ * Implementations hold native resources and must be closed.
  */
 public interface FrameScorer extends AutoCloseable {
 

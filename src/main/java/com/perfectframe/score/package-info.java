@@ -1,5 +1,6 @@
 /**
- * Aesthetic scoring behind the {@link com.perfectframe.score.FrameScorer} interface; {@code score.nima} holds the
- * NIMA model (InceptionResNetV2 on TensorFlow through DJL).
+ * Scoring pictures for aesthetic quality: the {@link com.perfectframe.score.FrameScorer} contract the extractors
+ * depend on, the identity of the model behind the scores, and how a model is opened ({@link
+ * com.perfectframe.score.ScoringModelProvider}). The NIMA implementation lives in {@code score.nima}.
  */
 package com.perfectframe.score;
