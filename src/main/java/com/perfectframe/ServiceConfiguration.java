@@ -1,7 +1,10 @@
 package com.perfectframe;
 
 import com.perfectframe.config.PerfectFrameProperties;
+import com.perfectframe.extract.BestFramesExtractor;
 import com.perfectframe.extract.Extractors;
+import com.perfectframe.score.nima.NimaOptions;
+import com.perfectframe.score.nima.NimaScoringModel;
 import com.perfectframe.job.JobSlot;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +20,12 @@ class ServiceConfiguration {
 
     @Bean
     Extractors extractors(PerfectFrameProperties properties) {
-        int writers = properties.writerThreads() > 0 ? properties.writerThreads() : Extractors.defaultWriterThreads();
-        return new Extractors(properties.decoderThreads(), writers);
+        int workers = properties.writerThreads() > 0 ? properties.writerThreads() : Extractors.defaultWriterThreads();
+        BestFramesExtractor.Tuning tuning = new BestFramesExtractor.Tuning(workers,
+                (long) properties.frameBudgetMb() << 20, properties.inferenceBatch());
+        NimaOptions nima = NimaOptions.defaults().withModelsDir(properties.modelsDir())
+                .withWeightsFile(properties.weightsFile()).withWeightsUrl(properties.weightsUrl())
+                .withForceCpu(properties.cpu()).withNormalization(properties.normalization());
+        return new Extractors(properties.decoderThreads(), tuning, NimaScoringModel.provider(nima));
     }
 }

@@ -27,8 +27,9 @@ public record ExtractorRequestBody(
         @JsonProperty("video_extensions") List<String> videoExtensions,
         @JsonProperty("images_extensions") List<String> imagesExtensions,
         @JsonProperty("processed_video_prefix") String processedVideoPrefix,
-        @JsonProperty("target_image_size") List<Integer> targetImageSize) {
+        @JsonProperty("target_image_size") List<Integer> targetImageSize,
+        @JsonProperty("per_batch_percentile") Boolean perBatchPercentile) {
 
     static final ExtractorRequestBody EMPTY =
-            new ExtractorRequestBody(null, null, null, null, null, null, null, null, null, null, null);
+            new ExtractorRequestBody(null, null, null, null, null, null, null, null, null, null, null, null);
 }

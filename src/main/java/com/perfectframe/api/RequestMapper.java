@@ -42,7 +42,8 @@ final class RequestMapper {
                             : ImageFormat.parse(body.imagesOutputFormat()),
                     Objects.requireNonNullElse(body.videoExtensions(), defaults.videoExtensions()),
                     Objects.requireNonNullElse(body.imagesExtensions(), defaults.imageExtensions()),
-                    Objects.requireNonNullElse(body.processedVideoPrefix(), defaults.processedVideoPrefix()));
+                    Objects.requireNonNullElse(body.processedVideoPrefix(), defaults.processedVideoPrefix()),
+                    Boolean.TRUE.equals(body.perBatchPercentile()));
         } catch (IllegalArgumentException e) {
             String message = e.getMessage();
             if (message != null && message.startsWith("unsupported image format")) {

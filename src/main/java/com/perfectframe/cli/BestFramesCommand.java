@@ -44,11 +44,11 @@ final class BestFramesCommand implements Callable<Integer> {
         try {
             request = new ExtractionRequest(job.input, job.output, allFrames, batchSize, groupSize,
                     defaults.topImagesPercent(), ImageFormat.parse(format), defaults.videoExtensions(),
-                    defaults.imageExtensions(), defaults.processedVideoPrefix());
+                    defaults.imageExtensions(), defaults.processedVideoPrefix(), false);
         } catch (IllegalArgumentException e) {
             System.err.println("Error: " + e.getMessage());
             return JobRunner.FAILED;
         }
-        return new JobRunner(System.out, System.err).run(ExtractorName.BEST_FRAMES, request, job, "video");
+        return new JobRunner(System.out, System.err).run(ExtractorName.BEST_FRAMES, request, job, scoring, "video");
     }
 }

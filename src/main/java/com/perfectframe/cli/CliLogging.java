@@ -34,5 +34,8 @@ final class CliLogging {
         root.setLevel(Level.WARN);
         Level ours = verbose ? Level.DEBUG : progressBar ? Level.ERROR : Level.INFO;
         context.getLogger("com.perfectframe").setLevel(ours);
+        // DJL warns that it found no CUDA driver on every CPU-only machine; the scorer logs the device it uses.
+        context.getLogger("ai.djl").setLevel(verbose ? Level.INFO : Level.ERROR);
+        context.getLogger("io.jhdf").setLevel(Level.ERROR);
     }
 }

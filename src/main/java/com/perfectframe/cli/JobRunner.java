@@ -1,5 +1,6 @@
 package com.perfectframe.cli;
 
+import com.perfectframe.extract.BestFramesExtractor;
 import com.perfectframe.extract.ExtractionException;
 import com.perfectframe.extract.ExtractionProgress;
 import com.perfectframe.extract.ExtractionRequest;
@@ -7,6 +8,7 @@ import com.perfectframe.extract.ExtractionSummary;
 import com.perfectframe.extract.Extractor;
 import com.perfectframe.extract.ExtractorName;
 import com.perfectframe.extract.Extractors;
+import com.perfectframe.score.nima.NimaScoringModel;
 import java.io.PrintStream;
 
 /**
@@ -26,16 +28,11 @@ final class JobRunner {
         this.err = err;
     }
 
-    int run(ExtractorName name, ExtractionRequest request, JobOptions options, String unit) {
+    int run(ExtractorName name, ExtractionRequest request, JobOptions options, ScoringOptions scoring, String unit) {
         boolean terminal = System.console() != null && !options.noProgress;
         CliLogging.configure(terminal, options.verbose);
-        Extractor extractor;
-        try {
-            extractor = new Extractors(0, Extractors.defaultWriterThreads()).forRequest(name, request);
-        } catch (ExtractionException e) {
-            err.println("Error: " + e.getMessage());
-            return FAILED;
-        }
+        Extractor extractor = new Extractors(0, BestFramesExtractor.Tuning.defaults(),
+                NimaScoringModel.provider(scoring.toNimaOptions())).forRequest(name, request);
         ExtractionProgress progress = new ExtractionProgress();
         ExtractionSummary summary;
         try (ProgressBar bar = new ProgressBar(progress::snapshot, err, terminal, unit)) {

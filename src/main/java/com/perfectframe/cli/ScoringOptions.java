@@ -1,5 +1,8 @@
 package com.perfectframe.cli;
 
+import com.perfectframe.image.Normalization;
+import com.perfectframe.score.nima.NimaOptions;
+import java.net.URI;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -9,10 +12,25 @@ final class ScoringOptions {
     @Option(names = "--cpu", description = "Run the model on the CPU even when a GPU is available.")
     boolean cpu;
 
-    @Option(names = "--weights", paramLabel = "FILE", description = "Keras NIMA weights file to use.")
+    @Option(names = "--weights", paramLabel = "FILE",
+            description = "Keras NIMA weights file (default: MODELS_DIR/weights.h5, downloaded if missing).")
     Path weights;
 
     @Option(names = {"--models_dir", "--models-dir"}, paramLabel = "DIR",
-            description = "Where models are kept and cached (default: ${DEFAULT-VALUE}).")
+            description = "Where weights and converted models are kept (default: ${DEFAULT-VALUE}).")
     Path modelsDir = Path.of("models");
+
+    @Option(names = {"--weights_url", "--weights-url"}, paramLabel = "URL",
+            description = "Where to download the weights from when they are missing (default: the original's).")
+    URI weightsUrl = NimaOptions.DEFAULT_WEIGHTS_URL;
+
+    @Option(names = "--normalization", paramLabel = "MODE",
+            description = "Pixel scaling fed to the model: TRAINED ([-1, 1], as the weights were trained) or "
+                    + "ORIGINAL (x/255, as the original tool does). Default: ${DEFAULT-VALUE}.")
+    Normalization normalization = Normalization.TRAINED;
+
+    NimaOptions toNimaOptions() {
+        return NimaOptions.defaults().withModelsDir(modelsDir).withWeightsFile(weights).withWeightsUrl(weightsUrl)
+                .withForceCpu(cpu).withNormalization(normalization);
+    }
 }

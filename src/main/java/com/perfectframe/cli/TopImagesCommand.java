@@ -24,6 +24,11 @@ final class TopImagesCommand implements Callable<Integer> {
             description = "Keep images scoring at or above this percentile (default: ${DEFAULT-VALUE}).")
     double topImagesPercent = ExtractionRequest.DEFAULT_TOP_IMAGES_PERCENT;
 
+    @Option(names = {"--per_batch_percentile", "--per-batch-percentile"},
+            description = "Take the percentile within each batch, as the original tool does, instead of over the "
+                    + "whole folder.")
+    boolean perBatchPercentile;
+
     @Option(names = {"--batch_size", "--batch-size"}, paramLabel = "N",
             description = "Images scored together (default: ${DEFAULT-VALUE}).")
     int batchSize = ExtractionRequest.DEFAULT_BATCH_SIZE;
@@ -39,11 +44,11 @@ final class TopImagesCommand implements Callable<Integer> {
         try {
             request = new ExtractionRequest(job.input, job.output, false, batchSize, defaults.groupSize(),
                     topImagesPercent, ImageFormat.parse(format), defaults.videoExtensions(),
-                    defaults.imageExtensions(), defaults.processedVideoPrefix());
+                    defaults.imageExtensions(), defaults.processedVideoPrefix(), perBatchPercentile);
         } catch (IllegalArgumentException e) {
             System.err.println("Error: " + e.getMessage());
             return JobRunner.FAILED;
         }
-        return new JobRunner(System.out, System.err).run(ExtractorName.TOP_IMAGES, request, job, "image");
+        return new JobRunner(System.out, System.err).run(ExtractorName.TOP_IMAGES, request, job, scoring, "image");
     }
 }

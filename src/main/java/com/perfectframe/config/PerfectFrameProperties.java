@@ -3,6 +3,8 @@ package com.perfectframe.config;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import com.perfectframe.image.Normalization;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,6 +21,13 @@ import org.springframework.validation.annotation.Validated;
  * @param allowedRoots folders requests may read and write under; empty means the working directory
  * @param decoderThreads FFmpeg decoder threads per video, 0 for automatic
  * @param writerThreads picture encoding threads, 0 for automatic
+ * @param modelsDir where NIMA weights and converted models are kept
+ * @param weightsFile the Keras weights to use; empty means {@code modelsDir/weights.h5}, downloaded if missing
+ * @param weightsUrl where missing weights are downloaded from
+ * @param cpu run the model on the CPU even when a GPU is available
+ * @param normalization pixel scaling fed to the model (TRAINED or ORIGINAL)
+ * @param inferenceBatch most pictures scored in one model call (bounds inference memory)
+ * @param frameBudgetMb memory for decoded frames waiting for their score
  */
 @Validated
 @ConfigurationProperties("perfectframe")
@@ -27,7 +36,14 @@ public record PerfectFrameProperties(
         @NotNull @DefaultValue("output_directory") Path outputDirectory,
         @DefaultValue List<Path> allowedRoots,
         @Min(0) @Max(64) @DefaultValue("0") int decoderThreads,
-        @Min(0) @Max(64) @DefaultValue("0") int writerThreads) {
+        @Min(0) @Max(64) @DefaultValue("0") int writerThreads,
+        @NotNull @DefaultValue("models") Path modelsDir,
+        Path weightsFile,
+        @NotNull @DefaultValue("https://huggingface.co/BKDDFS/nima_weights/resolve/main/weights.h5") URI weightsUrl,
+        @DefaultValue("false") boolean cpu,
+        @NotNull @DefaultValue("TRAINED") Normalization normalization,
+        @Min(1) @Max(1024) @DefaultValue("16") int inferenceBatch,
+        @Min(16) @Max(65536) @DefaultValue("256") int frameBudgetMb) {
 
     /** The roots actually enforced: the configured ones, or the working directory. */
     public List<Path> effectiveAllowedRoots() {

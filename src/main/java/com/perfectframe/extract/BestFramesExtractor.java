@@ -2,7 +2,7 @@ package com.perfectframe.extract;
 
 import com.perfectframe.image.ImageEncoder;
 import com.perfectframe.score.ModelIdentity;
-import com.perfectframe.score.ModelUnavailableException;
+import com.perfectframe.score.ModelException;
 import com.perfectframe.score.ScoringModel;
 import com.perfectframe.score.ScoringModelProvider;
 import com.perfectframe.video.FrameSampler;
@@ -84,7 +84,7 @@ public final class BestFramesExtractor implements Extractor {
     static ScoringModel open(ScoringModelProvider models) throws ExtractionException {
         try {
             return models.open();
-        } catch (ModelUnavailableException e) {
+        } catch (ModelException e) {
             throw new ExtractionException(e.getMessage(), e);
         }
     }

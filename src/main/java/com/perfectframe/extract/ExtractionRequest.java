@@ -21,11 +21,13 @@ import java.util.Objects;
  * @param videoExtensions video file extensions, lower case with the dot
  * @param imageExtensions image file extensions, lower case with the dot
  * @param processedVideoPrefix prefix given to a video once it has been processed, and skipped after
+ * @param perBatchPercentile take the top-images percentile per batch, as the original does, instead of over the
+ *                           whole folder
  */
 public record ExtractionRequest(Path inputDirectory, Path outputDirectory, boolean allFrames, int batchSize,
                                 int groupSize, double topImagesPercent, ImageFormat outputFormat,
                                 List<String> videoExtensions, List<String> imageExtensions,
-                                String processedVideoPrefix) {
+                                String processedVideoPrefix, boolean perBatchPercentile) {
 
     public static final Path DEFAULT_INPUT = Path.of("input_directory");
     public static final Path DEFAULT_OUTPUT = Path.of("output_directory");
@@ -63,12 +65,12 @@ public record ExtractionRequest(Path inputDirectory, Path outputDirectory, boole
     public static ExtractionRequest defaults(Path input, Path output) {
         return new ExtractionRequest(input, output, false, DEFAULT_BATCH_SIZE, DEFAULT_GROUP_SIZE,
                 DEFAULT_TOP_IMAGES_PERCENT, ImageFormat.JPG, DEFAULT_VIDEO_EXTENSIONS, DEFAULT_IMAGE_EXTENSIONS,
-                DEFAULT_PREFIX);
+                DEFAULT_PREFIX, false);
     }
 
     public ExtractionRequest withAllFrames(boolean value) {
         return new ExtractionRequest(inputDirectory, outputDirectory, value, batchSize, groupSize, topImagesPercent,
-                outputFormat, videoExtensions, imageExtensions, processedVideoPrefix);
+                outputFormat, videoExtensions, imageExtensions, processedVideoPrefix, perBatchPercentile);
     }
 
     private static List<String> normaliseExtensions(List<String> extensions, String field) {

@@ -10,7 +10,7 @@ public interface ScoringModelProvider {
     /**
      * Loads the model.
      *
-     * @throws ModelUnavailableException with a message telling the user what to do (e.g. where to put the weights)
+     * @throws ModelException with a message telling the user what to do (e.g. where to put the weights)
      */
-    ScoringModel open() throws ModelUnavailableException;
+    ScoringModel open();
 }

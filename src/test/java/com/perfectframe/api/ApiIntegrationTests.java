@@ -3,6 +3,7 @@ package com.perfectframe.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.perfectframe.testing.SyntheticModel;
 import com.perfectframe.testing.TestVideos;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -37,6 +38,7 @@ class ApiIntegrationTests {
         registry.add("perfectframe.allowed-roots", () -> root.toString());
         registry.add("perfectframe.input-directory", () -> root.resolve("in").toString());
         registry.add("perfectframe.output-directory", () -> root.resolve("out").toString());
+        registry.add("perfectframe.models-dir", () -> SyntheticModel.modelsDir().toString());
     }
 
     @BeforeEach
@@ -148,8 +150,34 @@ class ApiIntegrationTests {
     }
 
     @Test
-    void scoringExtractorsSayPlainlyTheyAreNotAvailable() throws IOException, InterruptedException {
-        Files.createDirectories(root.resolve("in"));
-        assertJsonError(api.post("/extractors/top_images_extractor", null), 501, "Scoring is not available");
+    void runsABestFramesJobWithSyntheticWeights() throws Exception {
+        Assumptions.assumeTrue(TestVideos.ffmpegAvailable(), TestVideos.NO_FFMPEG);
+        Path input = Files.createDirectories(root.resolve("score-in"));
+        Path output = root.resolve("score-out");
+        TestVideos.h264(input.resolve("clip.mp4"), 150, 25, 25, 2);
+        HttpResponse<String> started = api.post("/extractors/best_frames_extractor",
+                "{\"input_directory\": \"" + input + "\", \"output_directory\": \"" + output
+                        + "\", \"compering_group_size\": 3}");
+        assertThat(started.statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            JsonNode last = body(api.get("/")).get("last_job");
+            return last != null && !last.isNull() && !"running".equals(last.get("state").asString());
+        });
+        JsonNode last = body(api.get("/")).get("last_job");
+        assertThat(last.get("state").asString()).as(last.toString()).isEqualTo("succeeded");
+        assertThat(last.get("pictures_written").asInt()).isEqualTo(2);
+        assertThat(Files.readAllLines(output.resolve("manifest.csv")).get(1)).endsWith(",synthetic");
+    }
+
+    @Test
+    void aTopImagesJobOnAFolderWithoutImagesFails() throws Exception {
+        Path input = Files.createDirectories(root.resolve("no-images"));
+        assertThat(api.post("/extractors/top_images_extractor",
+                "{\"input_directory\": \"" + input + "\"}").statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            JsonNode last = body(api.get("/")).get("last_job");
+            return last != null && !last.isNull() && "top_images_extractor".equals(last.get("extractor").asString())
+                    && last.get("error").asString().contains("No images");
+        });
     }
 }

@@ -3,12 +3,16 @@ package com.perfectframe.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.perfectframe.testing.SyntheticModel;
+import com.perfectframe.testing.TestImages;
 import com.perfectframe.testing.TestVideos;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,11 +83,59 @@ class CliEndToEndTests {
     }
 
     @Test
-    void scoringCommandsSayScoringIsNotAvailableYet() throws Exception {
+    void keepsTheTopImagesWithSyntheticWeightsAndSkipsUnreadableOnes() throws Exception {
         Path in = Files.createDirectory(root.resolve("in"));
-        int code = PerfectFrameCli.execute("top_images_extractor", "-i", in.toString());
+        Path outDir = root.resolve("out");
+        for (int i = 0; i < 10; i++) {
+            TestImages.write(in.resolve("photo" + i + (i % 2 == 0 ? ".jpg" : ".PNG")), i);
+        }
+        Files.writeString(in.resolve("broken.jpg"), "not an image");
+        Files.createFile(in.resolve("empty.webp"));
+        int code = PerfectFrameCli.execute("top_images_extractor", "-i", in.toString(), "-o", outDir.toString(),
+                "--models_dir", SyntheticModel.modelsDir().toString(), "--no-progress");
+        assertThat(code).as(err()).isZero();
+        assertThat(out()).contains("10 images processed").contains("1 pictures written")
+                .contains("2 could not be processed").contains("broken.jpg").contains("empty.webp");
+        assertThat(err()).contains("SYNTHETIC");
+        List<String> manifest = Files.readAllLines(outDir.resolve("manifest.csv"));
+        assertThat(manifest).hasSize(2);
+        assertThat(manifest.get(1)).endsWith(",synthetic");
+        String kept = manifest.get(1).split(",")[1];
+        // A kept JPEG is a byte-for-byte copy; a PNG source is re-encoded as JPEG.
+        Path written = outDir.resolve(manifest.get(1).split(",")[0]);
+        if (kept.endsWith(".jpg")) {
+            assertThat(Files.readAllBytes(written)).isEqualTo(Files.readAllBytes(in.resolve(kept)));
+        } else {
+            assertThat(ImageIO.read(written.toFile())).isNotNull();
+        }
+    }
+
+    @Test
+    void keepsTheBestFramesWithSyntheticWeights() throws Exception {
+        assumeTrue(TestVideos.ffmpegAvailable(), TestVideos.NO_FFMPEG);
+        Path in = Files.createDirectory(root.resolve("in"));
+        Path outDir = root.resolve("out");
+        TestVideos.h264(in.resolve("clip.mp4"), 250, 25, 25, 2);
+        int code = PerfectFrameCli.execute("best_frames_extractor", "-i", in.toString(), "-o", outDir.toString(),
+                "--models_dir", SyntheticModel.modelsDir().toString(), "--no-progress");
+        assertThat(code).as(err()).isZero();
+        assertThat(out()).contains("1 videos processed").contains("10 samples").contains("2 pictures written");
+        assertThat(in.resolve("frames_extracted_clip.mp4")).exists();
+        List<String> manifest = Files.readAllLines(outDir.resolve("manifest.csv"));
+        assertThat(manifest).hasSize(3);
+        assertThat(manifest.subList(1, 3)).allMatch(line -> line.startsWith("clip_") && line.endsWith(",synthetic"));
+    }
+
+    @Test
+    void missingWeightsOfflineIsOneClearLine() throws Exception {
+        Path in = Files.createDirectory(root.resolve("in"));
+        TestImages.write(in.resolve("a.jpg"), 1);
+        int code = PerfectFrameCli.execute("top_images_extractor", "-i", in.toString(), "-o",
+                root.resolve("out").toString(), "--models_dir", root.resolve("models").toString(),
+                "--weights_url", "http://127.0.0.1:9/weights.h5", "--no-progress");
         assertThat(code).isEqualTo(1);
-        assertThat(err()).contains("Scoring is not available");
+        assertThat(err()).contains("Error:").contains("weights.h5").doesNotContain("Exception");
+        assertThat(in.resolve("a.jpg")).exists();
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.perfectframe.score.ModelUnavailableException;
+import com.perfectframe.score.ModelException;
 import com.perfectframe.testing.FrameCodes;
 import com.perfectframe.testing.StubScoringModel;
 import com.perfectframe.testing.TestVideos;
@@ -37,7 +37,7 @@ class BestFramesExtractorIntegrationTests {
     private ExtractionSummary run(int batch, int group, BestFramesExtractor.Tuning tuning) throws Exception {
         ExtractionRequest r = ExtractionRequest.defaults(input, output);
         ExtractionRequest request = new ExtractionRequest(input, output, false, batch, group, 90,
-                r.outputFormat(), r.videoExtensions(), r.imageExtensions(), r.processedVideoPrefix());
+                r.outputFormat(), r.videoExtensions(), r.imageExtensions(), r.processedVideoPrefix(), false);
         return new BestFramesExtractor(new FrameSampler(0), () -> model, tuning)
                 .run(request, new ExtractionProgress());
     }
@@ -119,7 +119,7 @@ class BestFramesExtractorIntegrationTests {
     void aMissingModelIsAClearError() throws Exception {
         TestVideos.h264(input.resolve("a.mp4"), 50, 25, 25, 0);
         BestFramesExtractor extractor = new BestFramesExtractor(new FrameSampler(0), () -> {
-            throw new ModelUnavailableException("No NIMA weights in models/: put weights.h5 there.");
+            throw new ModelException("No NIMA weights in models/: put weights.h5 there.");
         }, BestFramesExtractor.Tuning.defaults());
         assertThatThrownBy(() -> extractor.run(ExtractionRequest.defaults(input, output), new ExtractionProgress()))
                 .isInstanceOf(ExtractionException.class).hasMessageContaining("weights.h5");

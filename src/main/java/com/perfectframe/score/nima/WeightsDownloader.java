@@ -90,8 +90,22 @@ final class WeightsDownloader {
         return copied;
     }
 
+    /** Words for why a download failed, without Java exception names. */
+    static String reason(Exception cause) {
+        if (cause instanceof java.net.ConnectException) {
+            return "connection refused or no network";
+        }
+        if (cause instanceof java.net.UnknownHostException || cause instanceof java.nio.channels.UnresolvedAddressException) {
+            return "host not found: no network?";
+        }
+        if (cause instanceof java.net.http.HttpTimeoutException) {
+            return "timed out";
+        }
+        return cause.getMessage() != null ? cause.getMessage() : "connection failed";
+    }
+
     private static ModelException offline(URI url, Path target, Exception cause) {
-        String reason = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+        String reason = reason(cause);
         return new ModelException("Could not download the NIMA weights from " + url + " (" + reason
                 + "); download that file by hand and put it at " + target.toAbsolutePath()
                 + ", or pass --weights FILE.", cause);

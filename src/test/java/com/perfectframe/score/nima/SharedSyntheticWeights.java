@@ -1,35 +1,16 @@
 package com.perfectframe.score.nima;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import com.perfectframe.testing.SyntheticModel;
 import java.nio.file.Path;
 
-/**
- * One synthetic NIMA weights file (seed 42, ~220 MB, ~10 s to write) shared by the test classes of this JVM, deleted
- * when the JVM exits.
- */
+/** The JVM-wide synthetic weights of {@link SyntheticModel}, under the name these tests use. */
 final class SharedSyntheticWeights {
 
-    static final long SEED = 42;
-    private static Path file;
+    static final long SEED = SyntheticModel.SEED;
 
-    private SharedSyntheticWeights() {
-    }
+    private SharedSyntheticWeights() {}
 
-    static synchronized Path file() {
-        if (file == null) {
-            try {
-                Path dir = Files.createTempDirectory("nima-weights");
-                Path f = dir.resolve("weights.h5");
-                SyntheticWeights.write(f, SEED);
-                f.toFile().deleteOnExit();
-                dir.toFile().deleteOnExit();
-                file = f;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return file;
+    static Path file() {
+        return SyntheticModel.weightsFile();
     }
 }
