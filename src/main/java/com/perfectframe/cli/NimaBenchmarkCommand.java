@@ -10,8 +10,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code benchmark}: NIMA images/s per batch size, GFLOP/s and ratio to the machine's matmul peak. */
-@Command(name = "benchmark", mixinStandardHelpOptions = true,
+/** {@code benchmark nima}: NIMA images/s per batch size, GFLOP/s and ratio to the machine's matmul peak. */
+@Command(name = "nima", mixinStandardHelpOptions = true,
         description = "Measure NIMA scoring speed: images/s at each batch size, GFLOP/s, ratio to the fp32 matmul"
                 + " peak, and the oneDNN bfloat16 path. Uses synthetic weights when none are given.")
 public class NimaBenchmarkCommand implements Callable<Integer> {

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "perfectframe", mixinStandardHelpOptions = true, versionProvider = PerfectFrameCli.Version.class,
         description = "Pulls the best frames out of videos and the best photos out of a folder.",
         subcommands = {BestFramesCommand.class, TopImagesCommand.class, ServeCommand.class, ModelCommand.class,
-                NimaBenchmarkCommand.class, CommandLine.HelpCommand.class})
+                BenchmarkCommand.class, CommandLine.HelpCommand.class})
 public final class PerfectFrameCli implements Runnable {
 
     @CommandLine.Spec

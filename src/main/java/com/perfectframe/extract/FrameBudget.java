@@ -18,7 +18,8 @@ final class FrameBudget {
     private final int total;
 
     FrameBudget(long bytes) {
-        this.total = (int) Math.max(1, bytes / UNIT);
+        // At least two shares: the best frame held for the open group, and the frame that may replace it.
+        this.total = (int) Math.max(2, bytes / UNIT);
         this.megabytes = new Semaphore(total, true);
     }
 

@@ -90,4 +90,17 @@ class GroupSelectionTests {
         assertThat(Percentile.of(scores, 100)).isEqualTo(10.0);
         assertThat(Percentile.of(new float[] {4, 4, 4}, 90)).isEqualTo(4.0);
     }
+
+    @Test
+    void aFrameBudgetAlwaysLeavesRoomForTwoFrames() throws Exception {
+        FrameBudget tiny = new FrameBudget(1);
+        int first = tiny.acquire(50L << 20);
+        int second = tiny.acquire(50L << 20);
+        assertThat(tiny.available()).isZero();
+        tiny.release(first);
+        tiny.release(second);
+        FrameBudget budget = new FrameBudget(64L << 20);
+        assertThat(budget.acquire(12L << 20)).isEqualTo(12);
+        assertThat(budget.acquire(500L << 20)).isEqualTo(32);
+    }
 }
