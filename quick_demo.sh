@@ -44,9 +44,13 @@ fi
 
 if [ "$compose" = true ]; then
   command -v docker >/dev/null 2>&1 || die "docker is not installed (https://docs.docker.com/get-docker/)."
-  # The container writes into the shared folders as the user that owns them.
+  # The container writes into the shared folders as a non-root user: build it with our ids, or, when we are
+  # root, give the folders to the image's default user (uid 1000).
   if [ "$(id -u)" != 0 ]; then
     APP_UID="$(id -u)"; APP_GID="$(id -g)"; export APP_UID APP_GID
+  else
+    echo "Running as root: giving input_directory, output_directory and models to uid 1000, the container's user."
+    chown 1000:1000 input_directory output_directory models
   fi
   echo "Building and starting the $profile service (the first build takes several minutes)..."
   docker compose --profile "$profile" up -d --build || die "docker compose could not start the service (see above)."
