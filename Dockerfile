@@ -27,11 +27,11 @@ COPY src/main/ src/main/
 # Tests run in CI, not in the image build (and src/test is not in the build context, see .dockerignore).
 RUN ./mvnw -B -q -ntp package -Dmaven.test.skip=true
 
-# Spring Boot's layers: dependencies change rarely, the application at every commit, so each is its own image
-# layer and a rebuild after a code change ships only the small one. Without --launcher this gives app.jar plus
-# lib/, run with plain `java -jar app.jar`.
-RUN java -Djarmode=tools -jar target/perfectframe.jar extract --layers --application-filename app.jar \
-        --destination /layers
+# The build gives app.jar plus lib/ (a flat class path, see pom.xml). Dependencies change rarely, the application
+# at every commit, so each is its own image layer and a rebuild after a code change ships only the small one.
+RUN mkdir -p /layers/dependencies /layers/application \
+    && mv target/lib /layers/dependencies/lib \
+    && cp target/perfectframe.jar /layers/application/app.jar
 
 # TensorFlow's native library (1 GB unpacked) is unpacked here once instead of into a cache at every start; the
 # application is pointed at it with TENSORFLOW_LIBRARY_PATH. The jar that carried it is then rebuilt without the
@@ -89,8 +89,6 @@ WORKDIR /app
 # Largest and most stable first, so that a code change re-ships only the last layers.
 COPY --from=build /opt/tensorflow/ /opt/tensorflow/
 COPY --from=build /layers/dependencies/ ./
-COPY --from=build /layers/spring-boot-loader/ ./
-COPY --from=build /layers/snapshot-dependencies/ ./
 # Writable by the app user: JavaCPP takes a lock file in its cache even when nothing needs unpacking.
 COPY --from=build --chown=${APP_UID}:${APP_GID} /javacpp-cache/ /app/.javacpp/
 COPY --from=build /layers/application/ ./

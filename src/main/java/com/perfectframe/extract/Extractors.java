@@ -11,6 +11,9 @@ import com.perfectframe.video.FrameSampler;
  */
 public final class Extractors {
 
+    /** Decoders side by side on keyframe-only plans; frames extraction has no held frames to starve them. */
+    private static final int PARALLEL_DECODERS = Runtime.getRuntime().availableProcessors();
+
     private final int decoderThreads;
     private final BestFramesExtractor.Tuning tuning;
     private final ScoringModelProvider models;
@@ -30,7 +33,7 @@ public final class Extractors {
     public Extractor forRequest(ExtractorName name, ExtractionRequest request) {
         return switch (name) {
             case BEST_FRAMES -> request.allFrames()
-                    ? new FramesExtractor(new FrameSampler(decoderThreads), tuning.workerThreads())
+                    ? new FramesExtractor(new FrameSampler(decoderThreads, PARALLEL_DECODERS), tuning.workerThreads())
                     : new BestFramesExtractor(new FrameSampler(decoderThreads), models, tuning);
             case TOP_IMAGES -> new TopImagesExtractor(models, tuning);
         };

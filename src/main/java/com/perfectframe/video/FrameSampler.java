@@ -3,9 +3,14 @@ package com.perfectframe.video;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_clone;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,16 +32,30 @@ public final class FrameSampler {
     /** Packets fed past a sample before it is given up as undecodable (more than any decoder's reorder delay). */
     private static final int REORDER_SLACK = 64;
 
+    /** A plan that seeks for at least this share of its samples decodes keyframes independently of each other. */
+    private static final double SEEK_BOUND = 0.5;
+
     private final int decoderThreads;
+    private final int parallelRuns;
     private final DecodePlanner planner;
 
     /** @param decoderThreads FFmpeg decoder threads; 0 lets FFmpeg pick from the number of cores */
     public FrameSampler(int decoderThreads) {
-        this(decoderThreads, new DecodePlanner());
+        this(decoderThreads, 1, new DecodePlanner());
     }
 
-    FrameSampler(int decoderThreads, DecodePlanner planner) {
+    /**
+     * @param decoderThreads FFmpeg decoder threads; 0 lets FFmpeg pick from the number of cores
+     * @param parallelRuns decoders run side by side on videos whose samples mostly sit on keyframes (phone videos),
+     *                     where FFmpeg's own threads cannot help; the sink is then called from several threads
+     */
+    public FrameSampler(int decoderThreads, int parallelRuns) {
+        this(decoderThreads, parallelRuns, new DecodePlanner());
+    }
+
+    FrameSampler(int decoderThreads, int parallelRuns, DecodePlanner planner) {
         this.decoderThreads = decoderThreads;
+        this.parallelRuns = Math.max(1, parallelRuns);
         this.planner = planner;
     }
 
@@ -63,7 +82,63 @@ public final class FrameSampler {
         int[] targets = samples.stream().mapToInt(Sample::decodeIndex).toArray();
         List<DecodePlanner.Step> plan = planner.plan(index, targets);
         sink.planned(samples.size());
-        return new PlannedRun(video, index, samples, targets, sink).run(plan, indexed.readError());
+        long seeks = plan.stream().filter(DecodePlanner.Step::seeks).count();
+        int runs = seeks >= SEEK_BOUND * plan.size() ? Math.min(parallelRuns, plan.size() / 4) : 1;
+        if (runs <= 1) {
+            return new PlannedRun(video, index, samples, targets, sink, decoderThreads)
+                    .run(plan, indexed.readError());
+        }
+        return runInParallel(video, index, samples, targets, plan, runs, sink, indexed.readError());
+    }
+
+    /**
+     * Splits the plan into consecutive parts decoded side by side, each with a single-threaded decoder: decoding
+     * lone keyframes gives FFmpeg's frame threads nothing to overlap, so separate decoders are what uses the cores.
+     */
+    private SamplingResult runInParallel(Path video, VideoIndex index, List<Sample> samples, int[] targets,
+                                         List<DecodePlanner.Step> plan, int runs, SampleSink sink, String readError)
+            throws VideoException, InterruptedException {
+        Map<Integer, Sample> byTarget = new HashMap<>();
+        samples.forEach(sample -> byTarget.put(sample.decodeIndex(), sample));
+        ExecutorService pool = Executors.newFixedThreadPool(runs, r -> {
+            Thread thread = new Thread(r, "decoder-run");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<SamplingResult>> parts = new ArrayList<>();
+            int size = (plan.size() + runs - 1) / runs;
+            for (int from = 0; from < plan.size(); from += size) {
+                List<DecodePlanner.Step> part = new ArrayList<>(plan.subList(from, Math.min(plan.size(),
+                        from + size)));
+                DecodePlanner.Step first = part.get(0);
+                if (!first.seeks()) {
+                    part.set(0, new DecodePlanner.Step(first.target(), DecodePlanner.keyFor(index, first.target())));
+                }
+                List<Sample> partSamples = part.stream().map(step -> byTarget.get(step.target())).toList();
+                PlannedRun run = new PlannedRun(video, index, partSamples, targets, sink, 1);
+                String error = from + size >= plan.size() ? readError : null;
+                parts.add(pool.submit(() -> run.run(part, error)));
+            }
+            SamplingResult total = new SamplingResult(0, 0, 0, 0, 0, null);
+            for (Future<SamplingResult> part : parts) {
+                SamplingResult r = part.get();
+                total = new SamplingResult(total.planned() + r.planned(), total.delivered() + r.delivered(),
+                        total.packetsRead() + r.packetsRead(), total.packetsDecoded() + r.packetsDecoded(),
+                        total.seeks() + r.seeks(), total.problem() != null ? total.problem() : r.problem());
+            }
+            return total;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof VideoException videoException) {
+                throw videoException;
+            }
+            if (e.getCause() instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** One planned decode of one video: state shared by the plan's steps. */
@@ -73,12 +148,14 @@ public final class FrameSampler {
         private final Map<Long, Sample> pending = new HashMap<>();
         private final boolean[] needed;
         private final SampleSink sink;
+        private final int threads;
         private int delivered;
         private long decoded;
         private int seeks;
 
-        PlannedRun(Path video, VideoIndex index, List<Sample> samples, int[] targets, SampleSink sink) {
+        PlannedRun(Path video, VideoIndex index, List<Sample> samples, int[] targets, SampleSink sink, int threads) {
             this.video = video;
+            this.threads = threads;
             this.index = index;
             this.sink = sink;
             this.needed = DecodePlanner.neededPackets(index, targets);
@@ -92,7 +169,7 @@ public final class FrameSampler {
             int planned = pending.size();
             String problem = readError;
             try (PacketCursor cursor = new PacketCursor(video, index);
-                 VideoDecoder decoder = VideoDecoder.open(cursor.input(), decoderThreads)) {
+                 VideoDecoder decoder = VideoDecoder.open(cursor.input(), threads)) {
                 VideoDecoder.FrameHandler handler = this::onFrame;
                 boolean needKey = false;
                 for (int s = 0; s < plan.size(); s++) {

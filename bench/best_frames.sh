@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# bench/best_frames.sh - best-frames pipeline benchmark (not a test).
+#
+# For each video given (default: the 5-minute 1080p and the 4K videos cached by bench/frames.sh):
+#   1. `benchmark best_frames VIDEO`: decode, prepare, inference and write timed alone, then the overlapped job in
+#      the same process; prints end-to-end / sum of stages (target <= 1.15).
+#   2. the real command, `best_frames_extractor` on a hard link of the video, under GNU time: wall seconds, peak RSS
+#      (target < 1 GB on 4K with the default batch size), samples/s.
+# Uses MODELS_DIR/weights.h5; when absent, synthetic weights are made in a temporary models folder (timings are
+# real, scores meaningless).
+#
+# Usage: bench/best_frames.sh [VIDEO...]     env: PERFECTFRAME_JAR (default target/perfectframe.jar), MODELS_DIR
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+jar=${PERFECTFRAME_JAR:-target/perfectframe.jar}
+cache=${PERFECTFRAME_BENCH_CACHE:-$HOME/.cache/perfectframe-bench}
+[ -f "$jar" ] || { echo "best_frames.sh: $jar missing; build it: ./mvnw -q -B package -DskipTests" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "best_frames.sh: GNU time missing: apt-get install time" >&2; exit 2; }
+
+videos=("$@")
+if [ ${#videos[@]} -eq 0 ]; then
+  mapfile -t videos < <(ls "$cache"/1080p-gop250-*.mp4 "$cache"/2160p-gop250-*.mp4 2>/dev/null || true)
+  [ ${#videos[@]} -gt 0 ] || { echo "best_frames.sh: no videos; run bench/frames.sh --generate-only first" >&2; exit 2; }
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/best-frames-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+models=${MODELS_DIR:-models}
+if [ ! -f "$models/weights.h5" ]; then
+  models="$work/models"
+  mkdir -p "$models"
+  echo "No $models/weights.h5: using synthetic weights (scores meaningless, timings real)."
+  java -jar "$jar" model synthesize --seed 1 -o "$models/weights.h5" >/dev/null
+  java -jar "$jar" model convert --weights "$models/weights.h5" --models_dir "$models" >/dev/null
+fi
+
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
+for video in "${videos[@]}"; do
+  echo
+  echo "== $(basename "$video")"
+  java -jar "$jar" benchmark best_frames "$video" --models_dir "$models"
+  in="$work/in"; out="$work/out"
+  rm -rf "$in" "$out"; mkdir -p "$in"
+  ln "$video" "$in/" 2>/dev/null || cp "$video" "$in/"
+  /usr/bin/time -f '%e %M' -o "$work/time" \
+    java -jar "$jar" best_frames_extractor -i "$in" -o "$out" --models_dir "$models" --no-progress \
+    > "$work/summary" 2> "$work/log" || { tail -5 "$work/log"; exit 1; }
+  read -r secs kb < "$work/time"
+  samples=$(grep -o '[0-9]* samples' "$work/summary" | head -1 | cut -d' ' -f1)
+  awk -v s="$secs" -v k="$kb" -v n="$samples" 'BEGIN {
+    printf "real command: %.1f s, peak RSS %.0f MB, %.2f samples/s\n", s, k / 1024, n / s }'
+  cat "$work/summary"
+done
