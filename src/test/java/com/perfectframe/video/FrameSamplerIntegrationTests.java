@@ -32,7 +32,7 @@ class FrameSamplerIntegrationTests {
     /** What one sampled frame showed. */
     record Seen(int ordinal, long frameNumber, double seconds, int shownNumber) {}
 
-    static final class Collector implements SampleSink {
+    static class Collector implements SampleSink {
         final List<Seen> seen = new ArrayList<>();
         int planned = -1;
         private final BgrConverter converter = new BgrConverter();
@@ -97,6 +97,21 @@ class FrameSamplerIntegrationTests {
         assertFramesEvery(collector, 30, 300);
         assertThat(result.seeks()).isGreaterThan(0);
         assertThat(result.packetsDecoded()).isLessThanOrEqualTo(10);
+    }
+
+    @Test
+    void parallelDecodersGiveTheSameFramesOnKeyframeOnlyPlans() throws Exception {
+        Path video = TestVideos.h264(dir.resolve("gop30-parallel.mp4"), 450, 30, 30, 2);
+        Collector collector = new Collector() {
+            @Override
+            public synchronized void accept(SampledFrame frame) {
+                super.accept(frame);
+            }
+        };
+        SamplingResult result = new FrameSampler(0, 3).sample(video, collector);
+        assertThat(result.complete()).isTrue();
+        assertFramesEvery(collector, 30, 450);
+        assertThat(result.packetsDecoded()).isLessThanOrEqualTo(20);
     }
 
     @Test
