@@ -25,7 +25,8 @@ class ServiceConfiguration {
                 (long) properties.frameBudgetMb() << 20, properties.inferenceBatch());
         NimaOptions nima = NimaOptions.defaults().withModelsDir(properties.modelsDir())
                 .withWeightsFile(properties.weightsFile()).withWeightsUrl(properties.weightsUrl())
-                .withForceCpu(properties.cpu()).withNormalization(properties.normalization());
+                .withForceCpu(properties.cpu()).withNormalization(properties.normalization())
+                .withBfloat16(properties.bf16());
         return new Extractors(properties.decoderThreads(), tuning, NimaScoringModel.provider(nima));
     }
 }

@@ -28,6 +28,7 @@ import org.springframework.validation.annotation.Validated;
  * @param normalization pixel scaling fed to the model (TRAINED or ORIGINAL)
  * @param inferenceBatch most pictures scored in one model call (bounds inference memory)
  * @param frameBudgetMb memory for decoded frames waiting for their score
+ * @param bf16 run the model in bfloat16 on CPUs that support it
  */
 @Validated
 @ConfigurationProperties("perfectframe")
@@ -43,7 +44,8 @@ public record PerfectFrameProperties(
         @DefaultValue("false") boolean cpu,
         @NotNull @DefaultValue("TRAINED") Normalization normalization,
         @Min(1) @Max(1024) @DefaultValue("16") int inferenceBatch,
-        @Min(16) @Max(65536) @DefaultValue("256") int frameBudgetMb) {
+        @Min(16) @Max(65536) @DefaultValue("256") int frameBudgetMb,
+        @DefaultValue("false") boolean bf16) {
 
     /** The roots actually enforced: the configured ones, or the working directory. */
     public List<Path> effectiveAllowedRoots() {
