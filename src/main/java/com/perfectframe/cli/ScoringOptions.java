@@ -1,5 +1,6 @@
 package com.perfectframe.cli;
 
+import com.perfectframe.extract.BestFramesExtractor;
 import com.perfectframe.image.Normalization;
 import com.perfectframe.score.nima.NimaOptions;
 import java.net.URI;
@@ -29,9 +30,19 @@ final class ScoringOptions {
                     + "ORIGINAL (x/255, as the original tool does). Default: ${DEFAULT-VALUE}.")
     Normalization normalization = Normalization.TRAINED;
 
+    @Option(names = {"--inference_batch", "--inference-batch"}, paramLabel = "N",
+            description = "Most pictures per model call; lower it to use less memory (default: ${DEFAULT-VALUE}).")
+    int inferenceBatch = BestFramesExtractor.Tuning.defaults().maxInferenceBatch();
+
     @Option(names = "--bf16", description = "Run the model in bfloat16 on CPUs that support it (oneDNN): about "
             + "1.5x faster at batch 16 and more on this project's benchmark machine, scores within about 0.03.")
     boolean bfloat16;
+
+    BestFramesExtractor.Tuning tuning() {
+        BestFramesExtractor.Tuning defaults = BestFramesExtractor.Tuning.defaults();
+        return new BestFramesExtractor.Tuning(defaults.workerThreads(), defaults.frameBudgetBytes(),
+                Math.max(1, inferenceBatch));
+    }
 
     NimaOptions toNimaOptions() {
         return NimaOptions.defaults().withModelsDir(modelsDir).withWeightsFile(weights).withWeightsUrl(weightsUrl)

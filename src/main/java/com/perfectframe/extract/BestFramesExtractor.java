@@ -31,7 +31,7 @@ public final class BestFramesExtractor implements Extractor {
     /** Settings of the pipeline, not of the job. */
     public record Tuning(int workerThreads, long frameBudgetBytes, int maxInferenceBatch) {
         public static Tuning defaults() {
-            return new Tuning(Extractors.defaultWriterThreads(), 256L << 20, 16);
+            return new Tuning(Extractors.defaultWriterThreads(), 96L << 20, 16);
         }
     }
 
