@@ -2,7 +2,6 @@ package com.perfectframe.cli;
 
 import com.perfectframe.extract.ExtractionRequest;
 import com.perfectframe.extract.ExtractorName;
-import com.perfectframe.image.ImageEncoder.ImageFormat;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,18 +32,11 @@ final class BestFramesCommand implements Callable<Integer> {
             paramLabel = "N", description = "Consecutive samples compared to keep the best (default: ${DEFAULT-VALUE}).")
     int groupSize = ExtractionRequest.DEFAULT_GROUP_SIZE;
 
-    @Option(names = {"--images_output_format", "--format"}, paramLabel = "EXT",
-            description = "Picture format: .jpg, .png or .webp (default: ${DEFAULT-VALUE}).")
-    String format = ".jpg";
-
     @Override
     public Integer call() {
-        ExtractionRequest defaults = ExtractionRequest.defaults(job.input, job.output);
         ExtractionRequest request;
         try {
-            request = new ExtractionRequest(job.input, job.output, allFrames, batchSize, groupSize,
-                    defaults.topImagesPercent(), ImageFormat.parse(format), defaults.videoExtensions(),
-                    defaults.imageExtensions(), defaults.processedVideoPrefix(), false);
+            request = job.request(allFrames, batchSize, groupSize, ExtractionRequest.DEFAULT_TOP_IMAGES_PERCENT, false);
         } catch (IllegalArgumentException e) {
             System.err.println("Error: " + e.getMessage());
             return JobRunner.FAILED;

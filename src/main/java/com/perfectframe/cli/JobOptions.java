@@ -1,6 +1,7 @@
 package com.perfectframe.cli;
 
 import com.perfectframe.extract.ExtractionRequest;
+import com.perfectframe.image.ImageEncoder.ImageFormat;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -20,4 +21,21 @@ final class JobOptions {
 
     @Option(names = "--no-progress", description = "Plain log lines instead of a progress bar.")
     boolean noProgress;
+
+    @Option(names = {"--images_output_format", "--format"}, paramLabel = "EXT",
+            description = "Picture format: .jpg, .png or .webp (default: ${DEFAULT-VALUE}).")
+    String format = ".jpg";
+
+    /**
+     * The job request for these folders and the command's own settings.
+     *
+     * @throws IllegalArgumentException naming the option whose value cannot be used
+     */
+    ExtractionRequest request(boolean allFrames, int batchSize, int groupSize, double topImagesPercent,
+                              boolean perBatchPercentile) {
+        ExtractionRequest defaults = ExtractionRequest.defaults(input, output);
+        return new ExtractionRequest(input, output, allFrames, batchSize, groupSize, topImagesPercent,
+                ImageFormat.parse(format), defaults.videoExtensions(), defaults.imageExtensions(),
+                defaults.processedVideoPrefix(), perBatchPercentile);
+    }
 }

@@ -2,7 +2,6 @@ package com.perfectframe.cli;
 
 import com.perfectframe.extract.ExtractionRequest;
 import com.perfectframe.extract.ExtractorName;
-import com.perfectframe.image.ImageEncoder.ImageFormat;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,18 +32,11 @@ final class TopImagesCommand implements Callable<Integer> {
             description = "Images scored together (default: ${DEFAULT-VALUE}).")
     int batchSize = ExtractionRequest.DEFAULT_BATCH_SIZE;
 
-    @Option(names = {"--images_output_format", "--format"}, paramLabel = "EXT",
-            description = "Picture format: .jpg, .png or .webp (default: ${DEFAULT-VALUE}).")
-    String format = ".jpg";
-
     @Override
     public Integer call() {
-        ExtractionRequest defaults = ExtractionRequest.defaults(job.input, job.output);
         ExtractionRequest request;
         try {
-            request = new ExtractionRequest(job.input, job.output, false, batchSize, defaults.groupSize(),
-                    topImagesPercent, ImageFormat.parse(format), defaults.videoExtensions(),
-                    defaults.imageExtensions(), defaults.processedVideoPrefix(), perBatchPercentile);
+            request = job.request(false, batchSize, ExtractionRequest.DEFAULT_GROUP_SIZE, topImagesPercent, perBatchPercentile);
         } catch (IllegalArgumentException e) {
             System.err.println("Error: " + e.getMessage());
             return JobRunner.FAILED;
