@@ -1,6 +1,5 @@
 package com.perfectframe.api;
 
-import com.perfectframe.extract.ExtractionException;
 import com.perfectframe.job.JobBusyException;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -54,11 +53,6 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> forbidden(FolderAccessException e) {
         return answer(HttpStatus.FORBIDDEN, "Folder not allowed", e.getMessage());
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> unavailable(ExtractionException e) {
-        return answer(HttpStatus.NOT_IMPLEMENTED, "Extractor not available", e.getMessage());
     }
 
     @ExceptionHandler

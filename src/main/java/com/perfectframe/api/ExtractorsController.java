@@ -1,7 +1,6 @@
 package com.perfectframe.api;
 
 import com.perfectframe.config.PerfectFrameProperties;
-import com.perfectframe.extract.ExtractionException;
 import com.perfectframe.extract.ExtractionRequest;
 import com.perfectframe.extract.Extractor;
 import com.perfectframe.extract.ExtractorName;
@@ -31,7 +30,7 @@ class ExtractorsController {
     @PostMapping({"/extractors/{extractorName}", "/v2/extractors/{extractorName}"})
     Message start(@PathVariable String extractorName,
                   @Valid @RequestBody(required = false) ExtractorRequestBody body)
-            throws JobBusyException, ExtractionException {
+            throws JobBusyException {
         ExtractorName name = ExtractorName.parse(extractorName)
                 .orElseThrow(() -> new UnknownExtractorException(extractorName));
         ExtractionRequest request = mapper.toRequest(body == null ? ExtractorRequestBody.EMPTY : body);

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -31,8 +30,6 @@ final class ScoringLoop implements AutoCloseable {
     private final BlockingQueue<Item> queue;
     private final Thread thread;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
-    private final AtomicLong inferenceNanos = new AtomicLong();
-    private final AtomicLong scored = new AtomicLong();
 
     ScoringLoop(FrameScorer scorer, int maxBatch) {
         this.scorer = scorer;
@@ -61,15 +58,6 @@ final class ScoringLoop implements AutoCloseable {
         if (error != null) {
             throw new ScoringFailedException(error);
         }
-    }
-
-    /** Time spent inside the model, for the benchmark. */
-    long inferenceNanos() {
-        return inferenceNanos.get();
-    }
-
-    long scored() {
-        return scored.get();
     }
 
     private void loop() {
@@ -106,10 +94,7 @@ final class ScoringLoop implements AutoCloseable {
                 work.forEach(i -> close(i.owned()));
             } else {
                 try {
-                    long start = System.nanoTime();
                     float[] scores = scorer.score(work.stream().map(Item::tensor).toList());
-                    inferenceNanos.addAndGet(System.nanoTime() - start);
-                    scored.addAndGet(work.size());
                     for (int i = 0; i < work.size(); i++) {
                         work.get(i).onScore().accept(scores[i]);
                     }
