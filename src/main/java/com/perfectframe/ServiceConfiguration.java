@@ -20,13 +20,16 @@ class ServiceConfiguration {
 
     @Bean
     Extractors extractors(PerfectFrameProperties properties) {
-        int workers = properties.writerThreads() > 0 ? properties.writerThreads() : Extractors.defaultWriterThreads();
-        BestFramesExtractor.Tuning tuning = new BestFramesExtractor.Tuning(workers,
+        BestFramesExtractor.Tuning defaults = BestFramesExtractor.Tuning.defaults();
+        int frameWriters = properties.writerThreads() > 0 ? properties.writerThreads()
+                : Extractors.defaultWriterThreads();
+        int scoringWorkers = properties.writerThreads() > 0 ? properties.writerThreads() : defaults.workerThreads();
+        BestFramesExtractor.Tuning tuning = new BestFramesExtractor.Tuning(scoringWorkers,
                 (long) properties.frameBudgetMb() << 20, properties.inferenceBatch());
         NimaOptions nima = NimaOptions.defaults().withModelsDir(properties.modelsDir())
                 .withWeightsFile(properties.weightsFile()).withWeightsUrl(properties.weightsUrl())
                 .withForceCpu(properties.cpu()).withNormalization(properties.normalization())
                 .withBfloat16(properties.bf16());
-        return new Extractors(properties.decoderThreads(), tuning, NimaScoringModel.provider(nima));
+        return new Extractors(properties.decoderThreads(), frameWriters, tuning, NimaScoringModel.provider(nima));
     }
 }

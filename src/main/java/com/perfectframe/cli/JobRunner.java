@@ -31,7 +31,7 @@ final class JobRunner {
     int run(ExtractorName name, ExtractionRequest request, JobOptions options, ScoringOptions scoring, String unit) {
         boolean terminal = System.console() != null && !options.noProgress;
         CliLogging.configure(terminal, options.verbose);
-        Extractor extractor = new Extractors(0, scoring.tuning(),
+        Extractor extractor = new Extractors(0, Extractors.defaultWriterThreads(), scoring.tuning(),
                 NimaScoringModel.provider(scoring.toNimaOptions())).forRequest(name, request);
         ExtractionProgress progress = new ExtractionProgress();
         ExtractionSummary summary;

@@ -44,7 +44,7 @@ public record PerfectFrameProperties(
         @DefaultValue("false") boolean cpu,
         @NotNull @DefaultValue("TRAINED") Normalization normalization,
         @Min(1) @Max(1024) @DefaultValue("16") int inferenceBatch,
-        @Min(16) @Max(65536) @DefaultValue("96") int frameBudgetMb,
+        @Min(16) @Max(65536) @DefaultValue("48") int frameBudgetMb,
         @DefaultValue("false") boolean bf16) {
 
     /** The roots actually enforced: the configured ones, or the working directory. */

@@ -15,11 +15,18 @@ public final class Extractors {
     private static final int PARALLEL_DECODERS = Runtime.getRuntime().availableProcessors();
 
     private final int decoderThreads;
+    private final int frameWriterThreads;
     private final BestFramesExtractor.Tuning tuning;
     private final ScoringModelProvider models;
 
-    public Extractors(int decoderThreads, BestFramesExtractor.Tuning tuning, ScoringModelProvider models) {
+    /**
+     * @param frameWriterThreads threads encoding pictures in frames extraction, where every sample is written
+     * @param tuning the scoring pipeline's settings
+     */
+    public Extractors(int decoderThreads, int frameWriterThreads, BestFramesExtractor.Tuning tuning,
+                      ScoringModelProvider models) {
         this.decoderThreads = decoderThreads;
+        this.frameWriterThreads = frameWriterThreads;
         this.tuning = tuning;
         this.models = models;
     }
@@ -33,7 +40,7 @@ public final class Extractors {
     public Extractor forRequest(ExtractorName name, ExtractionRequest request) {
         return switch (name) {
             case BEST_FRAMES -> request.allFrames()
-                    ? new FramesExtractor(new FrameSampler(decoderThreads, PARALLEL_DECODERS), tuning.workerThreads())
+                    ? new FramesExtractor(new FrameSampler(decoderThreads, PARALLEL_DECODERS), frameWriterThreads)
                     : new BestFramesExtractor(new FrameSampler(decoderThreads), models, tuning);
             case TOP_IMAGES -> new TopImagesExtractor(models, tuning);
         };

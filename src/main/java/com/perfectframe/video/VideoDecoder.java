@@ -53,7 +53,7 @@ final class VideoDecoder implements AutoCloseable {
         AVCodecContext context = avcodec_alloc_context3(codec);
         int rc = avcodec_parameters_to_context(context, input.parameters());
         if (rc >= 0) {
-            context.thread_count(threads);
+            context.thread_count(threads > 0 ? threads : automaticThreads(context.width(), context.height()));
             context.thread_type(FRAME_AND_SLICE_THREADS);
             context.pkt_timebase(input.timeBase());
             rc = avcodec_open2(context, codec, (AVDictionary) null);
@@ -63,6 +63,15 @@ final class VideoDecoder implements AutoCloseable {
             throw new VideoException(input.file(), "cannot be decoded (" + FfmpegErrors.describe(rc) + ")");
         }
         return new VideoDecoder(context);
+    }
+
+    /**
+     * FFmpeg's automatic choice (0: cores + 1 frame threads), except above Full HD where each frame thread holds
+     * its own large frames: there one thread per core keeps memory down at no cost in speed.
+     */
+    static int automaticThreads(int width, int height) {
+        long pixels = (long) width * height;
+        return pixels > 2L * 1920 * 1088 ? Runtime.getRuntime().availableProcessors() : 0;
     }
 
     /** Feeds one packet and hands every frame that comes out to the handler. */

@@ -1,6 +1,7 @@
 package com.perfectframe.score.nima;
 
 import org.tensorflow.proto.framework.ConfigProto;
+import org.tensorflow.proto.framework.GPUOptions;
 import org.tensorflow.proto.framework.GraphOptions;
 import org.tensorflow.proto.framework.RewriterConfig;
 
@@ -19,7 +20,9 @@ final class SessionConfigs {
         if (forceCpu) {
             config.putDeviceCount("GPU", 0);
         } else {
-            config.setAllowSoftPlacement(true);
+            // Take GPU memory as needed rather than all of it up front, so the GPU can be shared.
+            config.setAllowSoftPlacement(true)
+                    .setGpuOptions(GPUOptions.newBuilder().setAllowGrowth(true));
         }
         if (bfloat16) {
             config.setGraphOptions(GraphOptions.newBuilder().setRewriteOptions(RewriterConfig.newBuilder()
