@@ -6,8 +6,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +55,7 @@ public final class SavedModelCache {
                         architecture.parameterCount());
             }
             model.writeMetadata(exportDir);
-            deleteRecursively(dir); // an incomplete leftover, since read() did not accept it
+            Folders.deleteRecursively(dir); // an incomplete leftover, since read() did not accept it
             try {
                 Files.move(exportDir, dir, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -68,18 +66,8 @@ public final class SavedModelCache {
             throw new ModelException("Could not write the converted model under " + dir.getParent() + " ("
                     + e.getMessage() + "); check that the models folder is writable.", e);
         } finally {
-            deleteRecursively(tmp);
+            Folders.deleteRecursively(tmp);
         }
     }
 
-    static void deleteRecursively(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            log.debug("Could not delete {}", dir, e);
-        }
-    }
 }

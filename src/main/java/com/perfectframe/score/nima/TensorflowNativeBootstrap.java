@@ -10,10 +10,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,13 +92,13 @@ public final class TensorflowNativeBootstrap {
             throw new ModelException("Could not extract TensorFlow's native library into " + cacheRoot + " ("
                     + e.getMessage() + "); check that the folder is writable and has 1 GB free.", e);
         } finally {
-            deleteRecursively(tmp);
+            Folders.deleteRecursively(tmp);
         }
     }
 
     private static void moveIntoPlace(Path tmp, Path target) throws IOException {
         if (Files.exists(target) && !Files.exists(target.resolve(COMPLETE_MARKER))) {
-            deleteRecursively(target); // an incomplete copy from an older run
+            Folders.deleteRecursively(target); // an incomplete copy from an older run
         }
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -130,14 +128,4 @@ public final class TensorflowNativeBootstrap {
         return in;
     }
 
-    private static void deleteRecursively(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            log.debug("Could not delete {}", dir, e);
-        }
-    }
 }
