@@ -65,7 +65,7 @@ public final class BestFramesExtractor implements Extractor {
             try (FrameWorkers preparers = new FrameWorkers("prepare", threads, 2 * threads);
                  FrameWorkers writers = new FrameWorkers("frame-writer", threads, 2 * threads);
                  ScoringLoop scoring = new ScoringLoop(model.scorer(),
-                         Math.min(request.batchSize(), tuning.maxInferenceBatch()))) {
+                         Math.min(request.batchSize(), tuning.maxInferenceBatch()), model::recycle)) {
                 return VideoLoop.run(videos, request, progress, video -> {
                     VideoRun run = new VideoRun(plan, budget, preparers, writers, scoring, model, encoder, output,
                             manifest, identity.manifestName(), progress);

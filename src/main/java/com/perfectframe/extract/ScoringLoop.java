@@ -3,6 +3,7 @@ package com.perfectframe.extract;
 import com.perfectframe.score.FrameScorer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -26,13 +27,16 @@ final class ScoringLoop implements AutoCloseable {
     private static final Item STOP = new Item(null, null, null, null);
 
     private final FrameScorer scorer;
+    private final Consumer<float[]> recycle;
     private final int maxBatch;
     private final BlockingQueue<Item> queue;
     private final Thread thread;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-    ScoringLoop(FrameScorer scorer, int maxBatch) {
+    /** @param recycle receives each tensor once it has been scored, for reuse */
+    ScoringLoop(FrameScorer scorer, int maxBatch, Consumer<float[]> recycle) {
         this.scorer = scorer;
+        this.recycle = recycle;
         this.maxBatch = Math.max(1, maxBatch);
         this.queue = new ArrayBlockingQueue<>(2 * this.maxBatch);
         this.thread = new Thread(this::loop, "scorer");
@@ -95,6 +99,7 @@ final class ScoringLoop implements AutoCloseable {
             } else {
                 try {
                     float[] scores = scorer.score(work.stream().map(Item::tensor).toList());
+                    work.forEach(item -> recycle.accept(item.tensor()));
                     for (int i = 0; i < work.size(); i++) {
                         work.get(i).onScore().accept(scores[i]);
                     }

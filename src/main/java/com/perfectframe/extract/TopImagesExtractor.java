@@ -85,7 +85,7 @@ public final class TopImagesExtractor implements Extractor {
         int threads = tuning.workerThreads();
         try (FrameWorkers readers = new FrameWorkers("image-reader", threads, 2 * threads);
              ScoringLoop scoring = new ScoringLoop(model.scorer(),
-                     Math.min(request.batchSize(), tuning.maxInferenceBatch()))) {
+                     Math.min(request.batchSize(), tuning.maxInferenceBatch()), model::recycle)) {
             for (int i = 0; i < images.size(); i++) {
                 int index = i;
                 Path image = images.get(i);

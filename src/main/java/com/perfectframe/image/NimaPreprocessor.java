@@ -30,6 +30,9 @@ public final class NimaPreprocessor {
     /** Floats per preprocessed image. */
     public static final int LENGTH = SIZE * SIZE * 3;
 
+    /** Per-thread scratch for the resized picture's bytes. */
+    private static final ThreadLocal<byte[]> PIXELS = ThreadLocal.withInitial(() -> new byte[LENGTH]);
+
     private final Normalization normalization;
 
     public NimaPreprocessor(Normalization normalization) {
@@ -46,6 +49,19 @@ public final class NimaPreprocessor {
      * @return 224·224·3 floats, row by row, R G B per pixel
      */
     public float[] preprocess(Mat bgr) {
+        return preprocess(bgr, new float[LENGTH]);
+    }
+
+    /**
+     * Preprocesses into a caller's array of 224·224·3 floats, so a pipeline can reuse its arrays instead of making
+     * garbage for every picture.
+     *
+     * @return {@code out}
+     */
+    public float[] preprocess(Mat bgr, float[] out) {
+        if (out.length != LENGTH) {
+            throw new IllegalArgumentException("Expected an array of " + LENGTH + " floats, got " + out.length);
+        }
         int type = bgr.type();
         int code;
         if (type == CV_8UC3) {
@@ -60,13 +76,12 @@ public final class NimaPreprocessor {
         if (bgr.empty()) {
             throw new IllegalArgumentException("Cannot preprocess an empty image");
         }
-        byte[] pixels = new byte[LENGTH];
+        byte[] pixels = PIXELS.get();
         try (Size size = new Size(SIZE, SIZE); Mat resized = new Mat(); Mat rgb = new Mat()) {
             resize(bgr, resized, size, 0, 0, INTER_LANCZOS4);
             cvtColor(resized, rgb, code);
             rgb.data().get(pixels);
         }
-        float[] out = new float[LENGTH];
         for (int i = 0; i < LENGTH; i++) {
             out[i] = normalization.apply(pixels[i] & 0xFF);
         }

@@ -13,6 +13,9 @@ public interface ScoringModel extends AutoCloseable {
     /** Turns a full-size 8-bit BGR picture into the model's input tensor. Thread-safe. */
     float[] prepare(Mat bgr);
 
+    /** Gives back a tensor from {@link #prepare} once it has been scored, so it can be reused. */
+    default void recycle(float[] tensor) {}
+
     /** The scorer; used by one thread at a time. */
     FrameScorer scorer();
 
