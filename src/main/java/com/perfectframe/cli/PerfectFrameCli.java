@@ -21,6 +21,9 @@ public final class PerfectFrameCli implements Runnable {
 
     /** Runs the command line and returns the exit code. */
     public static int execute(String... args) {
+        // Short log lines and no library chatter for every command; a job re-configures for its progress bar,
+        // and `serve` hands logging over to Spring Boot.
+        CliLogging.configure(false, false);
         CommandLine commandLine = new CommandLine(new PerfectFrameCli());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
