@@ -76,10 +76,6 @@ final class FrameWorkers implements AutoCloseable {
         }
     }
 
-    /** The first failure, if any, without waiting. */
-    Throwable failure() {
-        return failure.get();
-    }
 
     private void work() {
         try (BgrConverter converter = new BgrConverter()) {

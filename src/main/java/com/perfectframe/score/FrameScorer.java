@@ -14,11 +14,6 @@ public interface FrameScorer extends AutoCloseable {
     /** Scores a batch; returns one score per image, in order, on NIMA's 1–10 scale. */
     float[] score(List<float[]> images);
 
-    /** Side of the square input image the model expects (224 for NIMA). */
-    default int inputSize() {
-        return 224;
-    }
-
     /** What model produced the scores, for the manifest and the logs. */
     ModelIdentity identity();
 
