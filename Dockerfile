@@ -25,7 +25,7 @@ RUN sed -i 's/\r$//' mvnw && chmod +x mvnw && ./mvnw -B -q -ntp dependency:go-of
 
 COPY src/main/ src/main/
 # Tests run in CI, not in the image build (and src/test is not in the build context, see .dockerignore).
-RUN ./mvnw -B -q -ntp package -Dmaven.test.skip=true
+RUN ./mvnw -B -q -ntp package -Dmaven.test.skip=true -Dspotless.check.skip=true
 
 # The build gives app.jar plus lib/ (a flat class path, see pom.xml). Dependencies change rarely, the application
 # at every commit, so each is its own image layer and a rebuild after a code change ships only the small one.

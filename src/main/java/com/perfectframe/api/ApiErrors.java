@@ -58,13 +58,15 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
         log.error("Request failed", e);
-        return answer(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+        return answer(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Internal error",
                 "The service failed to handle the request; its log has the details.");
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String detail = ex.getBindingResult().getFieldErrors().stream()
                 .map(f -> snakeCase(f.getField()) + " " + f.getDefaultMessage()
                         + (f.getRejectedValue() != null ? " (got " + f.getRejectedValue() + ")" : ""))
@@ -74,8 +76,8 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = ex.getMostSpecificCause();
         String detail;
         if (cause instanceof UnrecognizedPropertyException unknown) {
@@ -94,10 +96,11 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-            HttpStatusCode statusCode, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
-        if (response != null && response.getBody() instanceof ProblemDetail problem
+        if (response != null
+                && response.getBody() instanceof ProblemDetail problem
                 && (problem.getProperties() == null || !problem.getProperties().containsKey("error"))) {
             problem.setProperty("error", problem.getTitle());
         }

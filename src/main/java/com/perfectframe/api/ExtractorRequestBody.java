@@ -20,9 +20,13 @@ public record ExtractorRequestBody(
         @JsonProperty("output_directory") String outputDirectory,
         @JsonProperty("all_frames") Boolean allFrames,
         @JsonProperty("batch_size") @Min(1) @Max(10_000) Integer batchSize,
+
         @JsonProperty("compering_group_size") @JsonAlias("comparing_group_size") @Min(1) @Max(10_000)
         Integer comperingGroupSize,
-        @JsonProperty("top_images_percent") @DecimalMin("0") @DecimalMax("100") Double topImagesPercent,
+
+        @JsonProperty("top_images_percent") @DecimalMin("0") @DecimalMax("100")
+        Double topImagesPercent,
+
         @JsonProperty("images_output_format") String imagesOutputFormat,
         @JsonProperty("video_extensions") List<String> videoExtensions,
         @JsonProperty("images_extensions") List<String> imagesExtensions,

@@ -28,11 +28,10 @@ class ExtractorsController {
     }
 
     @PostMapping({"/extractors/{extractorName}", "/v2/extractors/{extractorName}"})
-    Message start(@PathVariable String extractorName,
-                  @Valid @RequestBody(required = false) ExtractorRequestBody body)
+    Message start(@PathVariable String extractorName, @Valid @RequestBody(required = false) ExtractorRequestBody body)
             throws JobBusyException {
-        ExtractorName name = ExtractorName.parse(extractorName)
-                .orElseThrow(() -> new UnknownExtractorException(extractorName));
+        ExtractorName name =
+                ExtractorName.parse(extractorName).orElseThrow(() -> new UnknownExtractorException(extractorName));
         ExtractionRequest request = mapper.toRequest(body == null ? ExtractorRequestBody.EMPTY : body);
         Extractor extractor = extractors.forRequest(name, request);
         slot.start(name, extractor, request);

@@ -2,10 +2,10 @@ package com.perfectframe.api;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -23,7 +23,10 @@ class JsonErrorController implements ErrorController {
         if (status == null) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
-        return ResponseEntity.status(status).body(ApiErrors.problem(status, status.getReasonPhrase(),
-                "The request could not be handled (" + status.value() + " " + status.getReasonPhrase() + ")."));
+        return ResponseEntity.status(status)
+                .body(ApiErrors.problem(
+                        status,
+                        status.getReasonPhrase(),
+                        "The request could not be handled (" + status.value() + " " + status.getReasonPhrase() + ")."));
     }
 }

@@ -21,10 +21,10 @@ final class RequestMapper {
     }
 
     ExtractionRequest toRequest(ExtractorRequestBody body) {
-        Path input = folders.check("input_directory", path("input_directory", body.inputDirectory(),
-                properties.inputDirectory()));
-        Path output = folders.check("output_directory", path("output_directory", body.outputDirectory(),
-                properties.outputDirectory()));
+        Path input = folders.check(
+                "input_directory", path("input_directory", body.inputDirectory(), properties.inputDirectory()));
+        Path output = folders.check(
+                "output_directory", path("output_directory", body.outputDirectory(), properties.outputDirectory()));
         if (!Files.isDirectory(input)) {
             throw new InvalidRequestException("input_directory '" + input + "' does not exist or is not a folder.");
         }
@@ -33,12 +33,15 @@ final class RequestMapper {
         }
         ExtractionRequest defaults = ExtractionRequest.defaults(input, output);
         try {
-            return new ExtractionRequest(input, output,
+            return new ExtractionRequest(
+                    input,
+                    output,
                     Boolean.TRUE.equals(body.allFrames()),
                     Objects.requireNonNullElse(body.batchSize(), defaults.batchSize()),
                     Objects.requireNonNullElse(body.comperingGroupSize(), defaults.groupSize()),
                     Objects.requireNonNullElse(body.topImagesPercent(), defaults.topImagesPercent()),
-                    body.imagesOutputFormat() == null ? defaults.outputFormat()
+                    body.imagesOutputFormat() == null
+                            ? defaults.outputFormat()
                             : ImageFormat.parse(body.imagesOutputFormat()),
                     Objects.requireNonNullElse(body.videoExtensions(), defaults.videoExtensions()),
                     Objects.requireNonNullElse(body.imagesExtensions(), defaults.imageExtensions()),

@@ -18,7 +18,9 @@ class StatusController {
     @GetMapping({"/", "/v2/status", "/status"})
     StatusResponse status() {
         JobStatus current = slot.current().orElse(null);
-        return new StatusResponse(current == null ? null : current.extractor().id(), StatusResponse.Job.of(current),
+        return new StatusResponse(
+                current == null ? null : current.extractor().id(),
+                StatusResponse.Job.of(current),
                 StatusResponse.Job.of(slot.last().orElse(null)));
     }
 }

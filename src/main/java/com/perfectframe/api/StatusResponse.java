@@ -13,23 +13,48 @@ import java.util.Locale;
 record StatusResponse(String activeExtractor, Job job, Job lastJob) {
 
     /** One job in snake_case JSON. */
-    record Job(String extractor, String state, Instant startedAt, Instant finishedAt, double elapsedSeconds,
-               String currentFile, int filesDone, int filesTotal, int samplesDone, int samplesTotal,
-               long totalSamples, long picturesWritten, double percent, List<ExtractionProgress.FileProblem> errors,
-               String summary, String error) {
+    record Job(
+            String extractor,
+            String state,
+            Instant startedAt,
+            Instant finishedAt,
+            double elapsedSeconds,
+            String currentFile,
+            int filesDone,
+            int filesTotal,
+            int samplesDone,
+            int samplesTotal,
+            long totalSamples,
+            long picturesWritten,
+            double percent,
+            List<ExtractionProgress.FileProblem> errors,
+            String summary,
+            String error) {
 
         static Job of(JobStatus status) {
             if (status == null) {
                 return null;
             }
             ExtractionProgress.Snapshot p = status.progress();
-            double percent = status.state() == JobStatus.State.SUCCEEDED ? 100.0
-                    : Math.round(p.fractionDone() * 1000) / 10.0;
-            return new Job(status.extractor().id(), status.state().name().toLowerCase(Locale.ROOT),
-                    status.startedAt(), status.finishedAt(), p.elapsed().toMillis() / 1000.0, p.currentFile(),
-                    p.filesDone(), p.filesTotal(), p.samplesDone(), p.samplesTotal(), p.totalSamplesDone(),
-                    p.picturesWritten(), percent, p.errors(),
-                    status.summary() == null ? null : status.summary().describe("files"), status.error());
+            double percent =
+                    status.state() == JobStatus.State.SUCCEEDED ? 100.0 : Math.round(p.fractionDone() * 1000) / 10.0;
+            return new Job(
+                    status.extractor().id(),
+                    status.state().name().toLowerCase(Locale.ROOT),
+                    status.startedAt(),
+                    status.finishedAt(),
+                    p.elapsed().toMillis() / 1000.0,
+                    p.currentFile(),
+                    p.filesDone(),
+                    p.filesTotal(),
+                    p.samplesDone(),
+                    p.samplesTotal(),
+                    p.totalSamplesDone(),
+                    p.picturesWritten(),
+                    percent,
+                    p.errors(),
+                    status.summary() == null ? null : status.summary().describe("files"),
+                    status.error());
         }
     }
 }

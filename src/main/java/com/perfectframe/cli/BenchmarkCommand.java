@@ -5,7 +5,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code benchmark}: speed measurements printed side by side with their references. */
-@Command(name = "benchmark", mixinStandardHelpOptions = true,
+@Command(
+        name = "benchmark",
+        mixinStandardHelpOptions = true,
         description = "Measure speed: 'nima' (model throughput, GFLOP/s, matmul peak, bfloat16) or 'best_frames' "
                 + "(pipeline stages alone and overlapped).",
         subcommands = {NimaBenchmarkCommand.class, BestFramesBenchmarkCommand.class})

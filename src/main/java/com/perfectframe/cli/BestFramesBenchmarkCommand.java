@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code benchmark best_frames VIDEO}: each pipeline stage alone, then the overlapped job, side by side. */
-@Command(name = "best_frames", mixinStandardHelpOptions = true,
+@Command(
+        name = "best_frames",
+        mixinStandardHelpOptions = true,
         description = "Time the best-frames pipeline on one video: decode, prepare, inference and write alone, then "
                 + "the whole job; prints the ratio of the overlapped run to the sum of the stages. The video is "
                 + "not renamed. Uses MODELS_DIR/weights.h5 (synthetic weights give meaningless scores but real "
@@ -26,10 +28,16 @@ final class BestFramesBenchmarkCommand implements Callable<Integer> {
     @Mixin
     ScoringOptions scoring = new ScoringOptions();
 
-    @Option(names = {"--batch_size", "--batch-size"}, paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = {"--batch_size", "--batch-size"},
+            paramLabel = "N",
+            description = "Default: ${DEFAULT-VALUE}.")
     int batchSize = ExtractionRequest.DEFAULT_BATCH_SIZE;
 
-    @Option(names = {"--group_size", "--group-size"}, paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = {"--group_size", "--group-size"},
+            paramLabel = "N",
+            description = "Default: ${DEFAULT-VALUE}.")
     int groupSize = ExtractionRequest.DEFAULT_GROUP_SIZE;
 
     @Override
@@ -39,9 +47,14 @@ final class BestFramesBenchmarkCommand implements Callable<Integer> {
             System.err.println("Error: " + video + " is not a file.");
             return 1;
         }
-        PipelineBenchmark.run(new PipelineBenchmark.Settings(video,
-                NimaScoringModel.provider(scoring.toNimaOptions()), BestFramesExtractor.Tuning.defaults(), batchSize,
-                groupSize), System.out);
+        PipelineBenchmark.run(
+                new PipelineBenchmark.Settings(
+                        video,
+                        NimaScoringModel.provider(scoring.toNimaOptions()),
+                        BestFramesExtractor.Tuning.defaults(),
+                        batchSize,
+                        groupSize),
+                System.out);
         return 0;
     }
 }

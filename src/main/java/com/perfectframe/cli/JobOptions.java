@@ -8,21 +8,29 @@ import picocli.CommandLine.Option;
 /** Options every extractor command takes: where to read, where to write, how much to say. */
 final class JobOptions {
 
-    @Option(names = {"-i", "--input_directory", "--input-directory"}, paramLabel = "DIR",
+    @Option(
+            names = {"-i", "--input_directory", "--input-directory"},
+            paramLabel = "DIR",
             description = "Folder with the inputs (default: ${DEFAULT-VALUE}).")
     Path input = ExtractionRequest.DEFAULT_INPUT;
 
-    @Option(names = {"-o", "--output_directory", "--output-directory"}, paramLabel = "DIR",
+    @Option(
+            names = {"-o", "--output_directory", "--output-directory"},
+            paramLabel = "DIR",
             description = "Folder for the results, created if missing (default: ${DEFAULT-VALUE}).")
     Path output = ExtractionRequest.DEFAULT_OUTPUT;
 
-    @Option(names = {"-v", "--verbose"}, description = "Log details (and stack traces) to stderr.")
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Log details (and stack traces) to stderr.")
     boolean verbose;
 
     @Option(names = "--no-progress", description = "Plain log lines instead of a progress bar.")
     boolean noProgress;
 
-    @Option(names = {"--images_output_format", "--format"}, paramLabel = "EXT",
+    @Option(
+            names = {"--images_output_format", "--format"},
+            paramLabel = "EXT",
             description = "Picture format: .jpg, .png or .webp (default: ${DEFAULT-VALUE}).")
     String format = ".jpg";
 
@@ -31,11 +39,20 @@ final class JobOptions {
      *
      * @throws IllegalArgumentException naming the option whose value cannot be used
      */
-    ExtractionRequest request(boolean allFrames, int batchSize, int groupSize, double topImagesPercent,
-                              boolean perBatchPercentile) {
+    ExtractionRequest request(
+            boolean allFrames, int batchSize, int groupSize, double topImagesPercent, boolean perBatchPercentile) {
         ExtractionRequest defaults = ExtractionRequest.defaults(input, output);
-        return new ExtractionRequest(input, output, allFrames, batchSize, groupSize, topImagesPercent,
-                ImageFormat.parse(format), defaults.videoExtensions(), defaults.imageExtensions(),
-                defaults.processedVideoPrefix(), perBatchPercentile);
+        return new ExtractionRequest(
+                input,
+                output,
+                allFrames,
+                batchSize,
+                groupSize,
+                topImagesPercent,
+                ImageFormat.parse(format),
+                defaults.videoExtensions(),
+                defaults.imageExtensions(),
+                defaults.processedVideoPrefix(),
+                perBatchPercentile);
     }
 }

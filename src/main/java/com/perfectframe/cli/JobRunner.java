@@ -1,6 +1,5 @@
 package com.perfectframe.cli;
 
-import com.perfectframe.extract.BestFramesExtractor;
 import com.perfectframe.extract.ExtractionException;
 import com.perfectframe.extract.ExtractionProgress;
 import com.perfectframe.extract.ExtractionRequest;
@@ -31,8 +30,12 @@ final class JobRunner {
     int run(ExtractorName name, ExtractionRequest request, JobOptions options, ScoringOptions scoring, String unit) {
         boolean terminal = System.console() != null && !options.noProgress;
         CliLogging.configure(terminal, options.verbose);
-        Extractor extractor = new Extractors(0, Extractors.defaultWriterThreads(), scoring.tuning(),
-                NimaScoringModel.provider(scoring.toNimaOptions())).forRequest(name, request);
+        Extractor extractor = new Extractors(
+                        0,
+                        Extractors.defaultWriterThreads(),
+                        scoring.tuning(),
+                        NimaScoringModel.provider(scoring.toNimaOptions()))
+                .forRequest(name, request);
         ExtractionProgress progress = new ExtractionProgress();
         ExtractionSummary summary;
         try (ProgressBar bar = new ProgressBar(progress::snapshot, err, terminal, unit)) {

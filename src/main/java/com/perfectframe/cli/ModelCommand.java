@@ -17,7 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code model info|convert|synthesize}: inspect NIMA, convert Keras weights ahead of time, write test weights. */
-@Command(name = "model", mixinStandardHelpOptions = true,
+@Command(
+        name = "model",
+        mixinStandardHelpOptions = true,
         description = "NIMA model tools: info, convert, synthesize.",
         subcommands = {ModelCommand.Info.class, ModelCommand.Convert.class, ModelCommand.Synthesize.class})
 public class ModelCommand implements Runnable {
@@ -31,7 +33,9 @@ public class ModelCommand implements Runnable {
     }
 
     /** Prints parameter count, input size and FLOPs per image computed from the built graph. */
-    @Command(name = "info", mixinStandardHelpOptions = true,
+    @Command(
+            name = "info",
+            mixinStandardHelpOptions = true,
             description = "Print NIMA's parameter count, input size and FLOPs per image (from the built graph).")
     static class Info implements Callable<Integer> {
         @Spec
@@ -44,7 +48,8 @@ public class ModelCommand implements Runnable {
             out.printf("Model:       NIMA (InceptionResNetV2 + Dense(10) softmax)%n");
             out.printf("Parameters:  %,d%n", info.parameterCount());
             out.printf("Input:       %dx%dx3 RGB%n", info.inputSize(), info.inputSize());
-            out.printf("FLOPs/image: %,d (%.2f GFLOPs, convolutions and matmuls, from the built graph)%n",
+            out.printf(
+                    "FLOPs/image: %,d (%.2f GFLOPs, convolutions and matmuls, from the built graph)%n",
                     info.flopsPerImage(), info.flopsPerImage() / 1e9);
             out.printf("Graph ops:   %,d%n", info.graphOperations());
             return 0;
@@ -52,7 +57,9 @@ public class ModelCommand implements Runnable {
     }
 
     /** Converts a Keras weights file into the cached SavedModel. */
-    @Command(name = "convert", mixinStandardHelpOptions = true,
+    @Command(
+            name = "convert",
+            mixinStandardHelpOptions = true,
             description = "Convert a Keras weights file into a TensorFlow SavedModel under the models folder.")
     static class Convert implements Callable<Integer> {
         @Spec
@@ -61,7 +68,10 @@ public class ModelCommand implements Runnable {
         @Option(names = "--weights", required = true, paramLabel = "FILE", description = "Keras weights (.h5).")
         Path weights;
 
-        @Option(names = "--models_dir", paramLabel = "DIR", defaultValue = "models",
+        @Option(
+                names = "--models_dir",
+                paramLabel = "DIR",
+                defaultValue = "models",
                 description = "Models folder (default: ${DEFAULT-VALUE}).")
         Path modelsDir;
 
@@ -71,8 +81,8 @@ public class ModelCommand implements Runnable {
         @Override
         public Integer call() {
             if (!Files.isRegularFile(weights)) {
-                throw new ModelException("Weights file " + weights + " does not exist; pass the path of NIMA's"
-                        + " weights.h5.");
+                throw new ModelException(
+                        "Weights file " + weights + " does not exist; pass the path of NIMA's" + " weights.h5.");
             }
             TensorflowNativeBootstrap.load(NimaOptions.defaults().nativeCacheDir());
             ConvertedModel model = SavedModelCache.ensure(modelsDir, weights, !noFold);
@@ -86,7 +96,9 @@ public class ModelCommand implements Runnable {
     }
 
     /** Writes seeded random weights in the legacy Keras layout. */
-    @Command(name = "synthesize", mixinStandardHelpOptions = true,
+    @Command(
+            name = "synthesize",
+            mixinStandardHelpOptions = true,
             description = "Write seeded random NIMA weights in the legacy Keras layout (scores are meaningless).")
     static class Synthesize implements Callable<Integer> {
         @Spec
@@ -95,7 +107,11 @@ public class ModelCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "File to write.")
+        @Option(
+                names = {"-o", "--output"},
+                required = true,
+                paramLabel = "FILE",
+                description = "File to write.")
         Path output;
 
         @Override
@@ -103,8 +119,12 @@ public class ModelCommand implements Runnable {
             Path parent = output.toAbsolutePath().getParent();
             Files.createDirectories(parent);
             SyntheticWeights.write(output, seed);
-            spec.commandLine().getOut().printf("Wrote synthetic NIMA weights (seed %d) to %s; scores computed with"
-                    + " them are meaningless.%n", seed, output);
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            "Wrote synthetic NIMA weights (seed %d) to %s; scores computed with"
+                                    + " them are meaningless.%n",
+                            seed, output);
             return 0;
         }
     }

@@ -11,27 +11,39 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code benchmark nima}: NIMA images/s per batch size, GFLOP/s and ratio to the machine's matmul peak. */
-@Command(name = "nima", mixinStandardHelpOptions = true,
+@Command(
+        name = "nima",
+        mixinStandardHelpOptions = true,
         description = "Measure NIMA scoring speed: images/s at each batch size, GFLOP/s, ratio to the fp32 matmul"
                 + " peak, and the oneDNN bfloat16 path. Uses synthetic weights when none are given.")
 public class NimaBenchmarkCommand implements Callable<Integer> {
 
-    @Option(names = "--weights", paramLabel = "FILE", description = "Keras weights (default: MODELS/weights.h5,"
-            + " else synthetic).")
+    @Option(
+            names = "--weights",
+            paramLabel = "FILE",
+            description = "Keras weights (default: MODELS/weights.h5," + " else synthetic).")
     Path weights;
 
-    @Option(names = "--models_dir", paramLabel = "DIR", defaultValue = "models",
+    @Option(
+            names = "--models_dir",
+            paramLabel = "DIR",
+            defaultValue = "models",
             description = "Models folder (default: ${DEFAULT-VALUE}).")
     Path modelsDir;
 
     @Option(names = "--cpu", description = "Run on the CPU even when a GPU is usable.")
     boolean cpu;
 
-    @Option(names = "--batch_sizes", split = ",", defaultValue = "1,16,64",
+    @Option(
+            names = "--batch_sizes",
+            split = ",",
+            defaultValue = "1,16,64",
             description = "Batch sizes (default: ${DEFAULT-VALUE}).")
     List<Integer> batchSizes;
 
-    @Option(names = "--seconds", defaultValue = "10",
+    @Option(
+            names = "--seconds",
+            defaultValue = "10",
             description = "Minimum timed seconds per batch size (default: ${DEFAULT-VALUE}).")
     double seconds;
 
@@ -43,14 +55,18 @@ public class NimaBenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        NimaOptions options = NimaOptions.defaults().withModelsDir(modelsDir).withWeightsFile(weights)
+        NimaOptions options = NimaOptions.defaults()
+                .withModelsDir(modelsDir)
+                .withWeightsFile(weights)
                 .withForceCpu(cpu);
-        NimaBenchmark.run(new NimaBenchmark.Settings(options, batchSizes, seconds, !noBf16, compareBn),
+        NimaBenchmark.run(
+                new NimaBenchmark.Settings(options, batchSizes, seconds, !noBf16, compareBn),
                 new PrintStream(System.out, true));
         return 0;
     }
 
     public static void main(String[] args) {
-        System.exit(ModelCommand.withUserErrors(new CommandLine(new NimaBenchmarkCommand())).execute(args));
+        System.exit(ModelCommand.withUserErrors(new CommandLine(new NimaBenchmarkCommand()))
+                .execute(args));
     }
 }

@@ -5,10 +5,19 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code perfectframe} command and its subcommands. */
-@Command(name = "perfectframe", mixinStandardHelpOptions = true, versionProvider = PerfectFrameCli.Version.class,
+@Command(
+        name = "perfectframe",
+        mixinStandardHelpOptions = true,
+        versionProvider = PerfectFrameCli.Version.class,
         description = "Pulls the best frames out of videos and the best photos out of a folder.",
-        subcommands = {BestFramesCommand.class, TopImagesCommand.class, ServeCommand.class, ModelCommand.class,
-                BenchmarkCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            BestFramesCommand.class,
+            TopImagesCommand.class,
+            ServeCommand.class,
+            ModelCommand.class,
+            BenchmarkCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class PerfectFrameCli implements Runnable {
 
     @CommandLine.Spec

@@ -58,10 +58,16 @@ final class ProgressBar implements AutoCloseable {
     static String render(ExtractionProgress.Snapshot s, String unit) {
         int filled = (int) Math.round(s.fractionDone() * BAR_WIDTH);
         StringBuilder line = new StringBuilder();
-        line.append('[').append("#".repeat(filled)).append("-".repeat(BAR_WIDTH - filled)).append("] ");
+        line.append('[')
+                .append("#".repeat(filled))
+                .append("-".repeat(BAR_WIDTH - filled))
+                .append("] ");
         line.append(String.format(Locale.ROOT, "%3d%% ", Math.round(s.fractionDone() * 100)));
-        line.append(unit).append(' ').append(Math.min(s.filesDone() + 1, Math.max(s.filesTotal(), 1)))
-                .append('/').append(s.filesTotal());
+        line.append(unit)
+                .append(' ')
+                .append(Math.min(s.filesDone() + 1, Math.max(s.filesTotal(), 1)))
+                .append('/')
+                .append(s.filesTotal());
         if (s.currentFile() != null) {
             line.append(' ').append(shorten(s.currentFile(), 32));
             if (s.samplesTotal() > 0) {

@@ -13,13 +13,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
 
 /** {@code serve}: the REST service, until the process is stopped. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Starts the REST service (POST /extractors/{name}, GET /).",
-                "Other --name=value options set Spring Boot or perfectframe.* properties, "
-                        + "e.g. --perfectframe.allowed-roots=/data."})
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Starts the REST service (POST /extractors/{name}, GET /).",
+            "Other --name=value options set Spring Boot or perfectframe.* properties, "
+                    + "e.g. --perfectframe.allowed-roots=/data."
+        })
 final class ServeCommand implements Callable<Integer> {
 
-    @Option(names = {"-p", "--port"}, paramLabel = "PORT", description = "HTTP port (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = {"-p", "--port"},
+            paramLabel = "PORT",
+            description = "HTTP port (default: ${DEFAULT-VALUE}).")
     int port = 8100;
 
     @Unmatched

@@ -8,7 +8,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code top_images_extractor}: the best-scoring photos of a folder. */
-@Command(name = "top_images_extractor", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "top_images_extractor",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Scores every image in the input folder and copies those at or above the given percentile "
                 + "of all the folder's scores to the output folder.")
 final class TopImagesCommand implements Callable<Integer> {
@@ -19,16 +22,21 @@ final class TopImagesCommand implements Callable<Integer> {
     @Mixin
     ScoringOptions scoring = new ScoringOptions();
 
-    @Option(names = {"--top_images_percent", "--top-images-percent"}, paramLabel = "P",
+    @Option(
+            names = {"--top_images_percent", "--top-images-percent"},
+            paramLabel = "P",
             description = "Keep images scoring at or above this percentile (default: ${DEFAULT-VALUE}).")
     double topImagesPercent = ExtractionRequest.DEFAULT_TOP_IMAGES_PERCENT;
 
-    @Option(names = {"--per_batch_percentile", "--per-batch-percentile"},
+    @Option(
+            names = {"--per_batch_percentile", "--per-batch-percentile"},
             description = "Take the percentile within each batch, as the original tool does, instead of over the "
                     + "whole folder.")
     boolean perBatchPercentile;
 
-    @Option(names = {"--batch_size", "--batch-size"}, paramLabel = "N",
+    @Option(
+            names = {"--batch_size", "--batch-size"},
+            paramLabel = "N",
             description = "Images scored together (default: ${DEFAULT-VALUE}).")
     int batchSize = ExtractionRequest.DEFAULT_BATCH_SIZE;
 
@@ -36,7 +44,8 @@ final class TopImagesCommand implements Callable<Integer> {
     public Integer call() {
         ExtractionRequest request;
         try {
-            request = job.request(false, batchSize, ExtractionRequest.DEFAULT_GROUP_SIZE, topImagesPercent, perBatchPercentile);
+            request = job.request(
+                    false, batchSize, ExtractionRequest.DEFAULT_GROUP_SIZE, topImagesPercent, perBatchPercentile);
         } catch (IllegalArgumentException e) {
             System.err.println("Error: " + e.getMessage());
             return JobRunner.FAILED;

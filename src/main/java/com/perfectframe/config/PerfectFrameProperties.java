@@ -1,9 +1,9 @@
 package com.perfectframe.config;
 
+import com.perfectframe.image.Normalization;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import com.perfectframe.image.Normalization;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,7 +40,10 @@ public record PerfectFrameProperties(
         @Min(0) @Max(64) @DefaultValue("0") int writerThreads,
         @NotNull @DefaultValue("models") Path modelsDir,
         Path weightsFile,
-        @NotNull @DefaultValue("https://huggingface.co/BKDDFS/nima_weights/resolve/main/weights.h5") URI weightsUrl,
+
+        @NotNull @DefaultValue("https://huggingface.co/BKDDFS/nima_weights/resolve/main/weights.h5")
+        URI weightsUrl,
+
         @DefaultValue("false") boolean cpu,
         @NotNull @DefaultValue("TRAINED") Normalization normalization,
         @Min(1) @Max(1024) @DefaultValue("16") int inferenceBatch,

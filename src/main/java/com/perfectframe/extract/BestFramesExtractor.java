@@ -1,8 +1,8 @@
 package com.perfectframe.extract;
 
 import com.perfectframe.image.ImageEncoder;
-import com.perfectframe.score.ModelIdentity;
 import com.perfectframe.score.ModelException;
+import com.perfectframe.score.ModelIdentity;
 import com.perfectframe.score.ScoringModel;
 import com.perfectframe.score.ScoringModelProvider;
 import com.perfectframe.video.FrameSampler;
@@ -63,18 +63,32 @@ public final class BestFramesExtractor implements Extractor {
             FrameBudget budget = new FrameBudget(tuning.frameBudgetBytes());
             int threads = tuning.workerThreads();
             try (FrameWorkers preparers = new FrameWorkers("prepare", threads, 2 * threads);
-                 FrameWorkers writers = new FrameWorkers("frame-writer", threads, 2 * threads);
-                 ScoringLoop scoring = new ScoringLoop(model.scorer(),
-                         Math.min(request.batchSize(), tuning.maxInferenceBatch()), model::recycle)) {
+                    FrameWorkers writers = new FrameWorkers("frame-writer", threads, 2 * threads);
+                    ScoringLoop scoring = new ScoringLoop(
+                            model.scorer(),
+                            Math.min(request.batchSize(), tuning.maxInferenceBatch()),
+                            model::recycle)) {
                 return VideoLoop.run(videos, request, progress, video -> {
-                    VideoRun run = new VideoRun(plan, budget, preparers, writers, scoring, model, encoder, output,
-                            manifest, identity.manifestName(), progress);
+                    VideoRun run = new VideoRun(
+                            plan,
+                            budget,
+                            preparers,
+                            writers,
+                            scoring,
+                            model,
+                            encoder,
+                            output,
+                            manifest,
+                            identity.manifestName(),
+                            progress);
                     try {
                         SamplingResult result = sampler.sample(video, run);
                         run.finish();
                         return result;
-                    } catch (RuntimeException | InterruptedException | java.io.IOException
-                             | com.perfectframe.video.VideoException e) {
+                    } catch (RuntimeException
+                            | InterruptedException
+                            | java.io.IOException
+                            | com.perfectframe.video.VideoException e) {
                         run.abandon();
                         throw e;
                     }
@@ -115,9 +129,18 @@ public final class BestFramesExtractor implements Extractor {
         private final GroupPlan plan;
         private GroupWinners<Candidate> winners;
 
-        VideoRun(GroupPlan plan, FrameBudget budget, FrameWorkers preparers, FrameWorkers writers,
-                 ScoringLoop scoring, ScoringModel model, ImageEncoder encoder, Path output, Manifest manifest,
-                 String modelName, ExtractionProgress progress) {
+        VideoRun(
+                GroupPlan plan,
+                FrameBudget budget,
+                FrameWorkers preparers,
+                FrameWorkers writers,
+                ScoringLoop scoring,
+                ScoringModel model,
+                ImageEncoder encoder,
+                Path output,
+                Manifest manifest,
+                String modelName,
+                ExtractionProgress progress) {
             this.plan = plan;
             this.budget = budget;
             this.preparers = preparers;
@@ -179,8 +202,14 @@ public final class BestFramesExtractor implements Extractor {
             try {
                 writers.submit(candidate, converter -> {
                     try (candidate) {
-                        FrameOutput.write(candidate.frame(), converter, encoder, output, manifest,
-                                (double) winner.score(), modelName);
+                        FrameOutput.write(
+                                candidate.frame(),
+                                converter,
+                                encoder,
+                                output,
+                                manifest,
+                                (double) winner.score(),
+                                modelName);
                     }
                     progress.pictureWritten();
                 });

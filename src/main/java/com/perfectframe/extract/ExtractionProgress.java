@@ -17,9 +17,17 @@ public final class ExtractionProgress {
     public record FileProblem(String file, String error) {}
 
     /** A consistent-enough copy of the counters for display. */
-    public record Snapshot(String currentFile, int filesDone, int filesTotal, int samplesDone, int samplesTotal,
-                           long totalSamplesDone, long picturesWritten, List<FileProblem> errors,
-                           Duration elapsed, double fractionDone) {}
+    public record Snapshot(
+            String currentFile,
+            int filesDone,
+            int filesTotal,
+            int samplesDone,
+            int samplesTotal,
+            long totalSamplesDone,
+            long picturesWritten,
+            List<FileProblem> errors,
+            Duration elapsed,
+            double fractionDone) {}
 
     private final Instant started = Instant.now();
     private final AtomicInteger filesTotal = new AtomicInteger();
@@ -86,7 +94,16 @@ public final class ExtractionProgress {
         int sDone = samplesDone.get();
         double withinFile = sTotal > 0 ? Math.min(1.0, sDone / (double) sTotal) : 0;
         double fraction = total > 0 ? Math.min(1.0, (done + (currentFile != null ? withinFile : 0)) / total) : 0;
-        return new Snapshot(currentFile, done, total, sDone, sTotal, totalSamplesDone.get(), picturesWritten.get(),
-                List.copyOf(errors), Duration.between(started, Instant.now()), fraction);
+        return new Snapshot(
+                currentFile,
+                done,
+                total,
+                sDone,
+                sTotal,
+                totalSamplesDone.get(),
+                picturesWritten.get(),
+                List.copyOf(errors),
+                Duration.between(started, Instant.now()),
+                fraction);
     }
 }

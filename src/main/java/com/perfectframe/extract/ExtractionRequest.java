@@ -24,10 +24,18 @@ import java.util.Objects;
  * @param perBatchPercentile take the top-images percentile per batch, as the original does, instead of over the
  *                           whole folder
  */
-public record ExtractionRequest(Path inputDirectory, Path outputDirectory, boolean allFrames, int batchSize,
-                                int groupSize, double topImagesPercent, ImageFormat outputFormat,
-                                List<String> videoExtensions, List<String> imageExtensions,
-                                String processedVideoPrefix, boolean perBatchPercentile) {
+public record ExtractionRequest(
+        Path inputDirectory,
+        Path outputDirectory,
+        boolean allFrames,
+        int batchSize,
+        int groupSize,
+        double topImagesPercent,
+        ImageFormat outputFormat,
+        List<String> videoExtensions,
+        List<String> imageExtensions,
+        String processedVideoPrefix,
+        boolean perBatchPercentile) {
 
     public static final Path DEFAULT_INPUT = Path.of("input_directory");
     public static final Path DEFAULT_OUTPUT = Path.of("output_directory");
@@ -46,43 +54,64 @@ public record ExtractionRequest(Path inputDirectory, Path outputDirectory, boole
             throw new IllegalArgumentException("batch_size must be between 1 and 10000, got " + batchSize);
         }
         if (groupSize < 1 || groupSize > 10_000) {
-            throw new IllegalArgumentException(
-                    "compering_group_size must be between 1 and 10000, got " + groupSize);
+            throw new IllegalArgumentException("compering_group_size must be between 1 and 10000, got " + groupSize);
         }
         if (!(topImagesPercent >= 0 && topImagesPercent <= 100)) {
-            throw new IllegalArgumentException(
-                    "top_images_percent must be between 0 and 100, got " + topImagesPercent);
+            throw new IllegalArgumentException("top_images_percent must be between 0 and 100, got " + topImagesPercent);
         }
         videoExtensions = normaliseExtensions(videoExtensions, "video_extensions");
         imageExtensions = normaliseExtensions(imageExtensions, "images_extensions");
-        if (processedVideoPrefix == null || processedVideoPrefix.isBlank()
-                || processedVideoPrefix.contains("/") || processedVideoPrefix.contains("\\")) {
+        if (processedVideoPrefix == null
+                || processedVideoPrefix.isBlank()
+                || processedVideoPrefix.contains("/")
+                || processedVideoPrefix.contains("\\")) {
             throw new IllegalArgumentException("processed_video_prefix must be a non-empty file-name prefix");
         }
     }
 
     /** A request with the original tool's defaults for everything but the folders. */
     public static ExtractionRequest defaults(Path input, Path output) {
-        return new ExtractionRequest(input, output, false, DEFAULT_BATCH_SIZE, DEFAULT_GROUP_SIZE,
-                DEFAULT_TOP_IMAGES_PERCENT, ImageFormat.JPG, DEFAULT_VIDEO_EXTENSIONS, DEFAULT_IMAGE_EXTENSIONS,
-                DEFAULT_PREFIX, false);
+        return new ExtractionRequest(
+                input,
+                output,
+                false,
+                DEFAULT_BATCH_SIZE,
+                DEFAULT_GROUP_SIZE,
+                DEFAULT_TOP_IMAGES_PERCENT,
+                ImageFormat.JPG,
+                DEFAULT_VIDEO_EXTENSIONS,
+                DEFAULT_IMAGE_EXTENSIONS,
+                DEFAULT_PREFIX,
+                false);
     }
 
     public ExtractionRequest withAllFrames(boolean value) {
-        return new ExtractionRequest(inputDirectory, outputDirectory, value, batchSize, groupSize, topImagesPercent,
-                outputFormat, videoExtensions, imageExtensions, processedVideoPrefix, perBatchPercentile);
+        return new ExtractionRequest(
+                inputDirectory,
+                outputDirectory,
+                value,
+                batchSize,
+                groupSize,
+                topImagesPercent,
+                outputFormat,
+                videoExtensions,
+                imageExtensions,
+                processedVideoPrefix,
+                perBatchPercentile);
     }
 
     private static List<String> normaliseExtensions(List<String> extensions, String field) {
         if (extensions == null || extensions.isEmpty()) {
             throw new IllegalArgumentException(field + " must list at least one extension");
         }
-        return extensions.stream().map(e -> {
-            String ext = e.trim().toLowerCase(Locale.ROOT);
-            if (ext.isEmpty() || ext.contains("/") || ext.contains("\\")) {
-                throw new IllegalArgumentException(field + " has an invalid extension '" + e + "'");
-            }
-            return ext.startsWith(".") ? ext : "." + ext;
-        }).toList();
+        return extensions.stream()
+                .map(e -> {
+                    String ext = e.trim().toLowerCase(Locale.ROOT);
+                    if (ext.isEmpty() || ext.contains("/") || ext.contains("\\")) {
+                        throw new IllegalArgumentException(field + " has an invalid extension '" + e + "'");
+                    }
+                    return ext.startsWith(".") ? ext : "." + ext;
+                })
+                .toList();
     }
 }

@@ -15,17 +15,37 @@ import java.util.Locale;
  * @param elapsed wall time
  * @param problems the failed inputs and why
  */
-public record ExtractionSummary(ExtractorName extractor, int filesProcessed, int filesFailed, long samples,
-                                long written, Duration elapsed, List<ExtractionProgress.FileProblem> problems) {
+public record ExtractionSummary(
+        ExtractorName extractor,
+        int filesProcessed,
+        int filesFailed,
+        long samples,
+        long written,
+        Duration elapsed,
+        List<ExtractionProgress.FileProblem> problems) {
 
     /** One line for people: what was done, how fast, and what went wrong. */
     public String describe(String unitOfInput) {
         double seconds = Math.max(elapsed.toMillis() / 1000.0, 0.001);
-        String line = String.format(Locale.ROOT, "%d %s processed, %d samples, %d pictures written in %.1f s (%.1f samples/s)",
-                filesProcessed, unitOfInput, samples, written, seconds, samples / seconds);
+        String line = String.format(
+                Locale.ROOT,
+                "%d %s processed, %d samples, %d pictures written in %.1f s (%.1f samples/s)",
+                filesProcessed,
+                unitOfInput,
+                samples,
+                written,
+                seconds,
+                samples / seconds);
         if (filesFailed > 0) {
-            line += String.format(Locale.ROOT, "; %d could not be processed: %s", filesFailed,
-                    String.join("; ", problems.stream().map(p -> p.file() + " (" + p.error() + ")").toList()));
+            line += String.format(
+                    Locale.ROOT,
+                    "; %d could not be processed: %s",
+                    filesFailed,
+                    String.join(
+                            "; ",
+                            problems.stream()
+                                    .map(p -> p.file() + " (" + p.error() + ")")
+                                    .toList()));
         }
         return line + ".";
     }

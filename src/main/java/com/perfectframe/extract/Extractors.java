@@ -23,8 +23,11 @@ public final class Extractors {
      * @param frameWriterThreads threads encoding pictures in frames extraction, where every sample is written
      * @param tuning the scoring pipeline's settings
      */
-    public Extractors(int decoderThreads, int frameWriterThreads, BestFramesExtractor.Tuning tuning,
-                      ScoringModelProvider models) {
+    public Extractors(
+            int decoderThreads,
+            int frameWriterThreads,
+            BestFramesExtractor.Tuning tuning,
+            ScoringModelProvider models) {
         this.decoderThreads = decoderThreads;
         this.frameWriterThreads = frameWriterThreads;
         this.tuning = tuning;
@@ -39,9 +42,10 @@ public final class Extractors {
     /** The extractor for a job. */
     public Extractor forRequest(ExtractorName name, ExtractionRequest request) {
         return switch (name) {
-            case BEST_FRAMES -> request.allFrames()
-                    ? new FramesExtractor(new FrameSampler(decoderThreads, PARALLEL_DECODERS), frameWriterThreads)
-                    : new BestFramesExtractor(new FrameSampler(decoderThreads), models, tuning);
+            case BEST_FRAMES ->
+                request.allFrames()
+                        ? new FramesExtractor(new FrameSampler(decoderThreads, PARALLEL_DECODERS), frameWriterThreads)
+                        : new BestFramesExtractor(new FrameSampler(decoderThreads), models, tuning);
             case TOP_IMAGES -> new TopImagesExtractor(models, tuning);
         };
     }

@@ -13,9 +13,17 @@ final class FrameOutput {
 
     private FrameOutput() {}
 
-    static Path write(SampledFrame frame, BgrConverter converter, ImageEncoder encoder, Path output,
-                      Manifest manifest, Double score, String model) throws IOException {
-        String name = OutputNames.forFrame(frame.video(), frame.seconds(), encoder.format().extension());
+    static Path write(
+            SampledFrame frame,
+            BgrConverter converter,
+            ImageEncoder encoder,
+            Path output,
+            Manifest manifest,
+            Double score,
+            String model)
+            throws IOException {
+        String name = OutputNames.forFrame(
+                frame.video(), frame.seconds(), encoder.format().extension());
         Path written;
         try (EncodedImage image = encode(frame, converter, encoder)) {
             written = OutputFiles.writeNew(output, name, image::writeTo);

@@ -76,7 +76,6 @@ final class FrameWorkers implements AutoCloseable {
         }
     }
 
-
     private void work() {
         try (BgrConverter converter = new BgrConverter()) {
             while (true) {

@@ -37,11 +37,13 @@ public final class InputFiles {
                     .sorted()
                     .toList();
         } catch (AccessDeniedException e) {
-            throw new ExtractionException("Input folder " + directory.toAbsolutePath() + " cannot be read: permission denied.");
+            throw new ExtractionException(
+                    "Input folder " + directory.toAbsolutePath() + " cannot be read: permission denied.");
         } catch (NoSuchFileException e) {
             throw new ExtractionException("Input folder " + directory.toAbsolutePath() + " does not exist.");
         } catch (IOException e) {
-            throw new ExtractionException("Input folder " + directory.toAbsolutePath() + " cannot be read: " + e.getMessage());
+            throw new ExtractionException(
+                    "Input folder " + directory.toAbsolutePath() + " cannot be read: " + e.getMessage());
         }
     }
 

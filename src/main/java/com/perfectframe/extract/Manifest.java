@@ -32,18 +32,20 @@ public final class Manifest {
 
     public synchronized void append(Entry entry) throws IOException {
         try {
-            Files.writeString(file, HEADER, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE);
+            Files.writeString(
+                    file, HEADER, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (FileAlreadyExistsException e) {
             // The folder already has a manifest: append to it.
         }
-        String line = String.join(",",
-                csv(entry.written().getFileName().toString()),
-                csv(entry.source().getFileName().toString()),
-                entry.seconds() == null ? "" : OutputNames.timestamp(entry.seconds()),
-                entry.frameNumber() == null ? "" : Long.toString(entry.frameNumber()),
-                entry.score() == null ? "" : String.format(Locale.ROOT, "%.4f", entry.score()),
-                csv(entry.model() == null ? "" : entry.model())) + "\n";
+        String line = String.join(
+                        ",",
+                        csv(entry.written().getFileName().toString()),
+                        csv(entry.source().getFileName().toString()),
+                        entry.seconds() == null ? "" : OutputNames.timestamp(entry.seconds()),
+                        entry.frameNumber() == null ? "" : Long.toString(entry.frameNumber()),
+                        entry.score() == null ? "" : String.format(Locale.ROOT, "%.4f", entry.score()),
+                        csv(entry.model() == null ? "" : entry.model()))
+                + "\n";
         Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 

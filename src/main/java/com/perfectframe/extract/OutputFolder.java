@@ -13,8 +13,8 @@ final class OutputFolder {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
-            throw new ExtractionException("Output folder " + directory.toAbsolutePath()
-                    + " cannot be created (" + e.getMessage() + ").");
+            throw new ExtractionException(
+                    "Output folder " + directory.toAbsolutePath() + " cannot be created (" + e.getMessage() + ").");
         }
         if (!Files.isWritable(directory)) {
             throw new ExtractionException("Output folder " + directory.toAbsolutePath() + " is not writable.");

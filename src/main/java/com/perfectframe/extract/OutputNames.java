@@ -24,8 +24,13 @@ public final class OutputNames {
     /** {@code hh-mm-ss.mmm}: sorts in time order and is valid in file names on every system. */
     public static String timestamp(double seconds) {
         long millis = Math.max(0, Math.round(seconds * 1000));
-        return String.format(Locale.ROOT, "%02d-%02d-%02d.%03d",
-                millis / 3_600_000, (millis / 60_000) % 60, (millis / 1000) % 60, millis % 1000);
+        return String.format(
+                Locale.ROOT,
+                "%02d-%02d-%02d.%03d",
+                millis / 3_600_000,
+                (millis / 60_000) % 60,
+                (millis / 1000) % 60,
+                millis % 1000);
     }
 
     /** The file name without its last extension. */
@@ -41,8 +46,6 @@ public final class OutputNames {
             return fileName;
         }
         int dot = fileName.lastIndexOf('.');
-        return dot > 0
-                ? fileName.substring(0, dot) + "_" + n + fileName.substring(dot)
-                : fileName + "_" + n;
+        return dot > 0 ? fileName.substring(0, dot) + "_" + n + fileName.substring(dot) : fileName + "_" + n;
     }
 }

@@ -29,8 +29,8 @@ public final class PipelineBenchmark {
     private static final int KEPT_FRAMES = 8;
 
     /** What to measure. */
-    public record Settings(Path video, ScoringModelProvider models, BestFramesExtractor.Tuning tuning, int batchSize,
-                           int groupSize) {}
+    public record Settings(
+            Path video, ScoringModelProvider models, BestFramesExtractor.Tuning tuning, int batchSize, int groupSize) {}
 
     private PipelineBenchmark() {}
 
@@ -41,15 +41,24 @@ public final class PipelineBenchmark {
         int samples = decodeOnly(sampler, s.video(), kept);
         double decode = seconds(t0);
         int winners = (samples + s.groupSize() - 1) / s.groupSize();
-        out.printf(Locale.ROOT, "video %s: %d samples, %dx%d%n", s.video().getFileName(), samples,
-                kept.get(0).width(), kept.get(0).height());
+        out.printf(
+                Locale.ROOT,
+                "video %s: %d samples, %dx%d%n",
+                s.video().getFileName(),
+                samples,
+                kept.get(0).width(),
+                kept.get(0).height());
         try (ScoringModel model = s.models().open()) {
             List<float[]> tensors = new ArrayList<>();
             t0 = System.nanoTime();
             prepareOnly(model, kept, samples, s.tuning().workerThreads(), tensors);
             double prepare = seconds(t0);
             t0 = System.nanoTime();
-            inferenceOnly(model.scorer(), tensors, samples, Math.min(s.batchSize(), s.tuning().maxInferenceBatch()));
+            inferenceOnly(
+                    model.scorer(),
+                    tensors,
+                    samples,
+                    Math.min(s.batchSize(), s.tuning().maxInferenceBatch()));
             double inference = seconds(t0);
             Path temp = Files.createTempDirectory("pipeline-bench");
             try {
@@ -70,8 +79,11 @@ public final class PipelineBenchmark {
                 row(out, "sum of stages", sum, samples);
                 row(out, "end to end (overlapped)", whole, samples);
                 out.printf(Locale.ROOT, "end-to-end / sum of stages: %.2f (target <= 1.15)%n", whole / sum);
-                out.printf(Locale.ROOT, "throughput: %.2f samples/s end to end; %d pictures written%n",
-                        summary.samples() / whole, summary.written());
+                out.printf(
+                        Locale.ROOT,
+                        "throughput: %.2f samples/s end to end; %d pictures written%n",
+                        summary.samples() / whole,
+                        summary.written());
             } finally {
                 deleteTree(temp);
             }
@@ -94,8 +106,9 @@ public final class PipelineBenchmark {
         return count[0];
     }
 
-    private static void prepareOnly(ScoringModel model, List<SampledFrame> kept, int samples, int threads,
-                                    List<float[]> tensors) throws Exception {
+    private static void prepareOnly(
+            ScoringModel model, List<SampledFrame> kept, int samples, int threads, List<float[]> tensors)
+            throws Exception {
         try (FrameWorkers workers = new FrameWorkers("bench-prepare", threads, 2 * threads)) {
             for (int i = 0; i < samples; i++) {
                 SampledFrame frame = kept.get(i % kept.size());
@@ -133,8 +146,9 @@ public final class PipelineBenchmark {
         try (FrameWorkers workers = new FrameWorkers("bench-write", threads, 2 * threads)) {
             for (int i = 0; i < pictures; i++) {
                 SampledFrame frame = kept.get(i % kept.size());
-                workers.submit(null, converter ->
-                        FrameOutput.write(frame, converter, encoder, folder, manifest, 5.0, "bench"));
+                workers.submit(
+                        null,
+                        converter -> FrameOutput.write(frame, converter, encoder, folder, manifest, 5.0, "bench"));
             }
             workers.awaitIdle();
         }
@@ -149,9 +163,18 @@ public final class PipelineBenchmark {
             Files.copy(s.video(), copy);
         }
         ExtractionRequest defaults = ExtractionRequest.defaults(input, temp.resolve("out"));
-        ExtractionRequest request = new ExtractionRequest(input, temp.resolve("out"), false, s.batchSize(),
-                s.groupSize(), 90, defaults.outputFormat(), defaults.videoExtensions(), defaults.imageExtensions(),
-                defaults.processedVideoPrefix(), false);
+        ExtractionRequest request = new ExtractionRequest(
+                input,
+                temp.resolve("out"),
+                false,
+                s.batchSize(),
+                s.groupSize(),
+                90,
+                defaults.outputFormat(),
+                defaults.videoExtensions(),
+                defaults.imageExtensions(),
+                defaults.processedVideoPrefix(),
+                false);
         ScoringModelProvider sameModel = () -> new ScoringModel() {
             @Override
             public float[] prepare(Mat bgr) {

@@ -3,11 +3,11 @@ package com.perfectframe.extract;
 import com.perfectframe.score.FrameScorer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * The inference stage: one thread that scores prepared pictures in batches of whatever is waiting (up to the
@@ -98,7 +98,8 @@ final class ScoringLoop implements AutoCloseable {
                 work.forEach(i -> close(i.owned()));
             } else {
                 try {
-                    float[] scores = scorer.score(work.stream().map(Item::tensor).toList());
+                    float[] scores =
+                            scorer.score(work.stream().map(Item::tensor).toList());
                     work.forEach(item -> recycle.accept(item.tensor()));
                     for (int i = 0; i < work.size(); i++) {
                         work.get(i).onScore().accept(scores[i]);

@@ -46,8 +46,9 @@ public final class TopImagesExtractor implements Extractor {
         Instant start = Instant.now();
         List<Path> images = InputFiles.images(request);
         if (images.isEmpty()) {
-            throw new ExtractionException("No images in " + request.inputDirectory().toAbsolutePath()
-                    + " (looked for " + String.join(" ", request.imageExtensions()) + ").");
+            throw new ExtractionException(
+                    "No images in " + request.inputDirectory().toAbsolutePath() + " (looked for "
+                            + String.join(" ", request.imageExtensions()) + ").");
         }
         Path output = OutputFolder.prepare(request.outputDirectory());
         progress.begin(images.size());
@@ -64,14 +65,20 @@ public final class TopImagesExtractor implements Extractor {
             Manifest manifest = new Manifest(output);
             for (Scored winner : winners) {
                 Path written = copy(winner.image(), output, request.outputFormat());
-                manifest.append(new Manifest.Entry(written, winner.image(), null, null, (double) winner.score(),
-                        identity.manifestName()));
+                manifest.append(new Manifest.Entry(
+                        written, winner.image(), null, null, (double) winner.score(), identity.manifestName()));
                 progress.pictureWritten();
             }
             log.info("Kept {} of {} images", winners.size(), scored.size());
             List<ExtractionProgress.FileProblem> problems = progress.problems();
-            return new ExtractionSummary(ExtractorName.TOP_IMAGES, scored.size(), problems.size(), scored.size(),
-                    winners.size(), Duration.between(start, Instant.now()), problems);
+            return new ExtractionSummary(
+                    ExtractorName.TOP_IMAGES,
+                    scored.size(),
+                    problems.size(),
+                    scored.size(),
+                    winners.size(),
+                    Duration.between(start, Instant.now()),
+                    problems);
         } catch (IOException e) {
             throw new ExtractionException("Cannot write to output folder " + output + ": " + e.getMessage(), e);
         } catch (ScoringLoop.ScoringFailedException e) {
@@ -79,13 +86,14 @@ public final class TopImagesExtractor implements Extractor {
         }
     }
 
-    private List<Scored> score(List<Path> images, ScoringModel model, ExtractionRequest request,
-                               ExtractionProgress progress) throws InterruptedException, IOException {
+    private List<Scored> score(
+            List<Path> images, ScoringModel model, ExtractionRequest request, ExtractionProgress progress)
+            throws InterruptedException, IOException {
         List<Scored> scored = new ArrayList<>();
         int threads = tuning.workerThreads();
         try (FrameWorkers readers = new FrameWorkers("image-reader", threads, 2 * threads);
-             ScoringLoop scoring = new ScoringLoop(model.scorer(),
-                     Math.min(request.batchSize(), tuning.maxInferenceBatch()), model::recycle)) {
+                ScoringLoop scoring = new ScoringLoop(
+                        model.scorer(), Math.min(request.batchSize(), tuning.maxInferenceBatch()), model::recycle)) {
             for (int i = 0; i < images.size(); i++) {
                 int index = i;
                 Path image = images.get(i);
@@ -138,7 +146,7 @@ public final class TopImagesExtractor implements Extractor {
             return OutputFiles.copyNew(image, output, name);
         }
         try (Mat bgr = ImageReader.read(image);
-             var encoded = new ImageEncoder(format).encodeNative(bgr)) {
+                var encoded = new ImageEncoder(format).encodeNative(bgr)) {
             return OutputFiles.writeNew(output, name, encoded::writeTo);
         }
     }

@@ -29,15 +29,17 @@ final class VideoLoop {
     static List<Path> videos(ExtractionRequest request) throws ExtractionException {
         List<Path> videos = InputFiles.videos(request);
         if (videos.isEmpty()) {
-            throw new ExtractionException("No unprocessed videos in " + request.inputDirectory().toAbsolutePath()
-                    + " (looked for " + String.join(" ", request.videoExtensions()) + "; names starting with '"
-                    + request.processedVideoPrefix() + "' are skipped).");
+            throw new ExtractionException(
+                    "No unprocessed videos in " + request.inputDirectory().toAbsolutePath()
+                            + " (looked for " + String.join(" ", request.videoExtensions()) + "; names starting with '"
+                            + request.processedVideoPrefix() + "' are skipped).");
         }
         return videos;
     }
 
-    static ExtractionSummary run(List<Path> videos, ExtractionRequest request, ExtractionProgress progress,
-                                 PerVideo perVideo) throws ExtractionException, InterruptedException {
+    static ExtractionSummary run(
+            List<Path> videos, ExtractionRequest request, ExtractionProgress progress, PerVideo perVideo)
+            throws ExtractionException, InterruptedException {
         Instant start = Instant.now();
         progress.begin(videos.size());
         int processed = 0;
@@ -55,23 +57,35 @@ final class VideoLoop {
                         progress.fileDone();
                         continue;
                     }
-                    log.info("{}: {} samples ({} packets decoded of {} read, {} seeks)", video.getFileName(),
-                            result.delivered(), result.packetsDecoded(), result.packetsRead(), result.seeks());
+                    log.info(
+                            "{}: {} samples ({} packets decoded of {} read, {} seeks)",
+                            video.getFileName(),
+                            result.delivered(),
+                            result.packetsDecoded(),
+                            result.packetsRead(),
+                            result.seeks());
                 } else {
-                    problem(progress, video, result.problem() + "; the pictures found were written and the video "
-                            + "was not renamed");
+                    problem(
+                            progress,
+                            video,
+                            result.problem() + "; the pictures found were written and the video " + "was not renamed");
                 }
             } catch (VideoException e) {
                 problem(progress, video, e.getMessage());
             } catch (IOException e) {
-                throw new ExtractionException("Cannot write to output folder " + request.outputDirectory()
-                        + ": " + e.getMessage(), e);
+                throw new ExtractionException(
+                        "Cannot write to output folder " + request.outputDirectory() + ": " + e.getMessage(), e);
             }
             progress.fileDone();
         }
         List<ExtractionProgress.FileProblem> problems = progress.problems();
-        return new ExtractionSummary(ExtractorName.BEST_FRAMES, processed, problems.size(),
-                progress.totalSamplesDone(), progress.picturesWritten(), Duration.between(start, Instant.now()),
+        return new ExtractionSummary(
+                ExtractorName.BEST_FRAMES,
+                processed,
+                problems.size(),
+                progress.totalSamplesDone(),
+                progress.picturesWritten(),
+                Duration.between(start, Instant.now()),
                 problems);
     }
 

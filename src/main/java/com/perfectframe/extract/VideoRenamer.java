@@ -19,11 +19,11 @@ final class VideoRenamer {
         try {
             return OutputFiles.renameNoReplace(video, newName);
         } catch (FileAlreadyExistsException e) {
-            throw new ExtractionException("frames were written but the video was not renamed: " + newName
-                    + " already exists");
+            throw new ExtractionException(
+                    "frames were written but the video was not renamed: " + newName + " already exists");
         } catch (IOException e) {
-            throw new ExtractionException("frames were written but the video could not be renamed to " + newName
-                    + " (" + e.getMessage() + ")");
+            throw new ExtractionException("frames were written but the video could not be renamed to " + newName + " ("
+                    + e.getMessage() + ")");
         }
     }
 }

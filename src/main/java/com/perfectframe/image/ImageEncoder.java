@@ -65,7 +65,9 @@ public final class ImageEncoder {
 
     /** Output formats, named by their extension. */
     public enum ImageFormat {
-        JPG, PNG, WEBP;
+        JPG,
+        PNG,
+        WEBP;
 
         public String extension() {
             return name().toLowerCase(Locale.ROOT);
@@ -85,8 +87,9 @@ public final class ImageEncoder {
                 case "jpg", "jpeg" -> JPG;
                 case "png" -> PNG;
                 case "webp" -> WEBP;
-                default -> throw new IllegalArgumentException(
-                        "unsupported image format '" + text + "': use .jpg, .png or .webp");
+                default ->
+                    throw new IllegalArgumentException(
+                            "unsupported image format '" + text + "': use .jpg, .png or .webp");
             };
         }
     }

@@ -31,7 +31,7 @@ public final class ImageReader {
         }
         Mat image;
         try (BytePointer data = new BytePointer(bytes);
-             Mat raw = new Mat(1, bytes.length, CV_8UC1, data)) {
+                Mat raw = new Mat(1, bytes.length, CV_8UC1, data)) {
             image = imdecode(raw, IMREAD_COLOR);
         }
         if (image == null || image.empty()) {

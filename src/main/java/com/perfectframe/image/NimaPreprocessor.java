@@ -77,7 +77,9 @@ public final class NimaPreprocessor {
             throw new IllegalArgumentException("Cannot preprocess an empty image");
         }
         byte[] pixels = PIXELS.get();
-        try (Size size = new Size(SIZE, SIZE); Mat resized = new Mat(); Mat rgb = new Mat()) {
+        try (Size size = new Size(SIZE, SIZE);
+                Mat resized = new Mat();
+                Mat rgb = new Mat()) {
             resize(bgr, resized, size, 0, 0, INTER_LANCZOS4);
             cvtColor(resized, rgb, code);
             rgb.data().get(pixels);

@@ -41,8 +41,7 @@ public final class JobSlot implements AutoCloseable {
      *
      * @throws JobBusyException when a job is already running
      */
-    public Future<?> start(ExtractorName name, Extractor extractor, ExtractionRequest request)
-            throws JobBusyException {
+    public Future<?> start(ExtractorName name, Extractor extractor, ExtractionRequest request) throws JobBusyException {
         Running job = new Running(name, Instant.now(), new ExtractionProgress());
         if (!running.compareAndSet(null, job)) {
             Running other = running.get();
@@ -79,15 +78,29 @@ public final class JobSlot implements AutoCloseable {
     }
 
     private static JobStatus finished(Running job, JobStatus.State state, ExtractionSummary summary, String error) {
-        return new JobStatus(job.extractor(), state, job.startedAt(), Instant.now(), job.progress().snapshot(),
-                summary, error);
+        return new JobStatus(
+                job.extractor(),
+                state,
+                job.startedAt(),
+                Instant.now(),
+                job.progress().snapshot(),
+                summary,
+                error);
     }
 
     /** The running job, if any. */
     public Optional<JobStatus> current() {
         Running job = running.get();
-        return job == null ? Optional.empty() : Optional.of(new JobStatus(job.extractor(), JobStatus.State.RUNNING,
-                job.startedAt(), null, job.progress().snapshot(), null, null));
+        return job == null
+                ? Optional.empty()
+                : Optional.of(new JobStatus(
+                        job.extractor(),
+                        JobStatus.State.RUNNING,
+                        job.startedAt(),
+                        null,
+                        job.progress().snapshot(),
+                        null,
+                        null));
     }
 
     /** The last job that ended, if any. */

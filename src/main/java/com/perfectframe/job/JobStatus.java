@@ -16,11 +16,19 @@ import java.time.Instant;
  * @param summary the outcome of a succeeded job, or null
  * @param error why a failed job failed, or null
  */
-public record JobStatus(ExtractorName extractor, State state, Instant startedAt, Instant finishedAt,
-                        ExtractionProgress.Snapshot progress, ExtractionSummary summary, String error) {
+public record JobStatus(
+        ExtractorName extractor,
+        State state,
+        Instant startedAt,
+        Instant finishedAt,
+        ExtractionProgress.Snapshot progress,
+        ExtractionSummary summary,
+        String error) {
 
     /** Life cycle of a job. */
     public enum State {
-        RUNNING, SUCCEEDED, FAILED
+        RUNNING,
+        SUCCEEDED,
+        FAILED
     }
 }

@@ -12,7 +12,6 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ420P;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ422P;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ444P;
-import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_CS_BT2020;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_CS_ITU601;
@@ -22,6 +21,7 @@ import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_getCoefficients;
 import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
 import static org.bytedeco.ffmpeg.global.swscale.sws_setColorspaceDetails;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.swscale.SwsContext;
@@ -43,8 +43,18 @@ public final class BgrConverter implements AutoCloseable {
     public Mat toBgr(AVFrame frame) {
         int width = frame.width();
         int height = frame.height();
-        context = sws_getCachedContext(context, width, height, frame.format(), width, height, AV_PIX_FMT_BGR24,
-                SWS_BILINEAR, null, null, (DoublePointer) null);
+        context = sws_getCachedContext(
+                context,
+                width,
+                height,
+                frame.format(),
+                width,
+                height,
+                AV_PIX_FMT_BGR24,
+                SWS_BILINEAR,
+                null,
+                null,
+                (DoublePointer) null);
         if (context == null) {
             throw new IllegalStateException("no pixel conversion from format " + frame.format() + " to BGR");
         }
@@ -53,8 +63,8 @@ public final class BgrConverter implements AutoCloseable {
         sws_setColorspaceDetails(context, coefficients, fullRange ? 1 : 0, coefficients, 1, 0, 1 << 16, 1 << 16);
         Mat bgr = new Mat(height, width, CV_8UC3);
         try (PointerPointer<?> src = new PointerPointer<>(frame.data());
-             PointerPointer<?> dst = new PointerPointer<>(1).put(bgr.data());
-             IntPointer dstStride = new IntPointer(1).put((int) bgr.step())) {
+                PointerPointer<?> dst = new PointerPointer<>(1).put(bgr.data());
+                IntPointer dstStride = new IntPointer(1).put((int) bgr.step())) {
             sws_scale(context, src, frame.linesize(), 0, height, dst, dstStride);
         }
         return bgr;
@@ -66,7 +76,9 @@ public final class BgrConverter implements AutoCloseable {
         if (space == AVCOL_SPC_BT709) {
             return SWS_CS_ITU709;
         }
-        if (space == AVCOL_SPC_BT470BG || space == AVCOL_SPC_SMPTE170M || space == AVCOL_SPC_FCC
+        if (space == AVCOL_SPC_BT470BG
+                || space == AVCOL_SPC_SMPTE170M
+                || space == AVCOL_SPC_FCC
                 || space == AVCOL_SPC_SMPTE240M) {
             return space;
         }

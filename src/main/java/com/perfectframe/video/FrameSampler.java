@@ -71,8 +71,11 @@ public final class FrameSampler {
         }
         VideoIndex index = indexed.index();
         if (index.size() == 0) {
-            throw new VideoException(video, indexed.readError() != null
-                    ? "has no readable video frames (" + indexed.readError() + ")" : "has no video frames");
+            throw new VideoException(
+                    video,
+                    indexed.readError() != null
+                            ? "has no readable video frames (" + indexed.readError() + ")"
+                            : "has no video frames");
         }
         if (!index.hasUsablePts()) {
             log.debug("{}: no usable timestamps, decoding every frame", video.getFileName());
@@ -85,8 +88,7 @@ public final class FrameSampler {
         long seeks = plan.stream().filter(DecodePlanner.Step::seeks).count();
         int runs = seeks >= SEEK_BOUND * plan.size() ? Math.min(parallelRuns, plan.size() / 4) : 1;
         if (runs <= 1) {
-            return new PlannedRun(video, index, samples, targets, sink, decoderThreads)
-                    .run(plan, indexed.readError());
+            return new PlannedRun(video, index, samples, targets, sink, decoderThreads).run(plan, indexed.readError());
         }
         return runInParallel(video, index, samples, targets, plan, runs, sink, indexed.readError());
     }
@@ -95,8 +97,15 @@ public final class FrameSampler {
      * Splits the plan into consecutive parts decoded side by side, each with a single-threaded decoder: decoding
      * lone keyframes gives FFmpeg's frame threads nothing to overlap, so separate decoders are what uses the cores.
      */
-    private SamplingResult runInParallel(Path video, VideoIndex index, List<Sample> samples, int[] targets,
-                                         List<DecodePlanner.Step> plan, int runs, SampleSink sink, String readError)
+    private SamplingResult runInParallel(
+            Path video,
+            VideoIndex index,
+            List<Sample> samples,
+            int[] targets,
+            List<DecodePlanner.Step> plan,
+            int runs,
+            SampleSink sink,
+            String readError)
             throws VideoException, InterruptedException {
         Map<Integer, Sample> byTarget = new HashMap<>();
         samples.forEach(sample -> byTarget.put(sample.decodeIndex(), sample));
@@ -109,13 +118,13 @@ public final class FrameSampler {
             List<Future<SamplingResult>> parts = new ArrayList<>();
             int size = (plan.size() + runs - 1) / runs;
             for (int from = 0; from < plan.size(); from += size) {
-                List<DecodePlanner.Step> part = new ArrayList<>(plan.subList(from, Math.min(plan.size(),
-                        from + size)));
+                List<DecodePlanner.Step> part = new ArrayList<>(plan.subList(from, Math.min(plan.size(), from + size)));
                 DecodePlanner.Step first = part.get(0);
                 if (!first.seeks()) {
                     part.set(0, new DecodePlanner.Step(first.target(), DecodePlanner.keyFor(index, first.target())));
                 }
-                List<Sample> partSamples = part.stream().map(step -> byTarget.get(step.target())).toList();
+                List<Sample> partSamples =
+                        part.stream().map(step -> byTarget.get(step.target())).toList();
                 PlannedRun run = new PlannedRun(video, index, partSamples, targets, sink, 1);
                 String error = from + size >= plan.size() ? readError : null;
                 parts.add(pool.submit(() -> run.run(part, error)));
@@ -123,9 +132,13 @@ public final class FrameSampler {
             SamplingResult total = new SamplingResult(0, 0, 0, 0, 0, null);
             for (Future<SamplingResult> part : parts) {
                 SamplingResult r = part.get();
-                total = new SamplingResult(total.planned() + r.planned(), total.delivered() + r.delivered(),
-                        total.packetsRead() + r.packetsRead(), total.packetsDecoded() + r.packetsDecoded(),
-                        total.seeks() + r.seeks(), total.problem() != null ? total.problem() : r.problem());
+                total = new SamplingResult(
+                        total.planned() + r.planned(),
+                        total.delivered() + r.delivered(),
+                        total.packetsRead() + r.packetsRead(),
+                        total.packetsDecoded() + r.packetsDecoded(),
+                        total.seeks() + r.seeks(),
+                        total.problem() != null ? total.problem() : r.problem());
             }
             return total;
         } catch (ExecutionException e) {
@@ -169,7 +182,7 @@ public final class FrameSampler {
             int planned = pending.size();
             String problem = readError;
             try (PacketCursor cursor = new PacketCursor(video, index);
-                 VideoDecoder decoder = VideoDecoder.open(cursor.input(), threads)) {
+                    VideoDecoder decoder = VideoDecoder.open(cursor.input(), threads)) {
                 VideoDecoder.FrameHandler handler = this::onFrame;
                 boolean needKey = false;
                 for (int s = 0; s < plan.size(); s++) {
@@ -244,8 +257,10 @@ public final class FrameSampler {
             if (sample == null) {
                 return;
             }
-            deliver(sink, new SampledFrame(video, sample.ordinal(), sample.frameNumber(), sample.seconds(),
-                    av_frame_clone(frame)));
+            deliver(
+                    sink,
+                    new SampledFrame(
+                            video, sample.ordinal(), sample.frameNumber(), sample.seconds(), av_frame_clone(frame)));
             delivered++;
         }
     }

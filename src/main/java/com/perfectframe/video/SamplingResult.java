@@ -10,8 +10,8 @@ package com.perfectframe.video;
  * @param seeks keyframe seeks made
  * @param problem why the video is incomplete (truncated, undecodable frames), or null when every sample came out
  */
-public record SamplingResult(int planned, int delivered, long packetsRead, long packetsDecoded, int seeks,
-                             String problem) {
+public record SamplingResult(
+        int planned, int delivered, long packetsRead, long packetsDecoded, int seeks, String problem) {
 
     public boolean complete() {
         return problem == null && delivered == planned;

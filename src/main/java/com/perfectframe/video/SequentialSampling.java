@@ -33,7 +33,7 @@ final class SequentialSampling {
         String problem = null;
         long packets = 0;
         try (VideoInput input = VideoInput.open(video);
-             VideoDecoder decoder = VideoDecoder.open(input, decoderThreads)) {
+                VideoDecoder decoder = VideoDecoder.open(input, decoderThreads)) {
             long declared = input.declaredFrames();
             sink.planned(declared > 0 ? (int) ((declared + step - 1) / step) : 0);
             VideoDecoder.FrameHandler handler = this::onFrame;

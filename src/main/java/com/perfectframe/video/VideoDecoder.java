@@ -47,8 +47,9 @@ final class VideoDecoder implements AutoCloseable {
         int codecId = input.parameters().codec_id();
         AVCodec codec = avcodec_find_decoder(codecId);
         if (codec == null) {
-            throw new VideoException(input.file(), "uses the " + avcodec_get_name(codecId).getString()
-                    + " codec, which this build cannot decode");
+            throw new VideoException(
+                    input.file(),
+                    "uses the " + avcodec_get_name(codecId).getString() + " codec, which this build cannot decode");
         }
         AVCodecContext context = avcodec_alloc_context3(codec);
         int rc = avcodec_parameters_to_context(context, input.parameters());

@@ -21,8 +21,14 @@ final class VideoIndex {
     private final int timeBaseDen;
     private final double declaredFps;
 
-    VideoIndex(long[] pts, boolean[] key, boolean[] droppable, boolean[] hidden,
-               int timeBaseNum, int timeBaseDen, double declaredFps) {
+    VideoIndex(
+            long[] pts,
+            boolean[] key,
+            boolean[] droppable,
+            boolean[] hidden,
+            int timeBaseNum,
+            int timeBaseDen,
+            double declaredFps) {
         int n = pts.length;
         if (key.length != n || droppable.length != n || hidden.length != n) {
             throw new IllegalArgumentException("index arrays differ in length");
@@ -145,9 +151,14 @@ final class VideoIndex {
         }
 
         VideoIndex build(int timeBaseNum, int timeBaseDen, double declaredFps) {
-            return new VideoIndex(Arrays.copyOf(pts, size), Arrays.copyOf(key, size),
-                    Arrays.copyOf(droppable, size), Arrays.copyOf(hidden, size),
-                    timeBaseNum, timeBaseDen, declaredFps);
+            return new VideoIndex(
+                    Arrays.copyOf(pts, size),
+                    Arrays.copyOf(key, size),
+                    Arrays.copyOf(droppable, size),
+                    Arrays.copyOf(hidden, size),
+                    timeBaseNum,
+                    timeBaseDen,
+                    declaredFps);
         }
     }
 }

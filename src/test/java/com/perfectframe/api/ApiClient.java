@@ -10,7 +10,8 @@ import java.time.Duration;
 /** A tiny HTTP client for the tests that talk to the service over a real port. */
 final class ApiClient {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
     ApiClient(int port) {
@@ -18,8 +19,13 @@ final class ApiClient {
     }
 
     HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET()
-                .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Accept", accept)
+                        .GET()
+                        .timeout(Duration.ofSeconds(20))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -27,7 +33,8 @@ final class ApiClient {
     }
 
     HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
         if (json == null) {
             builder.POST(HttpRequest.BodyPublishers.noBody());
         } else {

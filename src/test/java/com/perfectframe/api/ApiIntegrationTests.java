@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.perfectframe.testing.SyntheticModel;
 import com.perfectframe.testing.TestVideos;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,28 +70,40 @@ class ApiIntegrationTests {
 
     @Test
     void foldersOutsideTheAllowedRootsAreRefused() throws Exception {
-        assertJsonError(api.post("/extractors/best_frames_extractor",
-                "{\"input_directory\": \"/etc\", \"all_frames\": true}"), 403, "input_directory");
+        assertJsonError(
+                api.post("/extractors/best_frames_extractor", "{\"input_directory\": \"/etc\", \"all_frames\": true}"),
+                403,
+                "input_directory");
         Files.createDirectories(root.resolve("in"));
-        assertJsonError(api.post("/extractors/best_frames_extractor",
-                "{\"output_directory\": \"" + root.resolve("../../escape") + "\", \"all_frames\": true}"),
-                403, "output_directory");
+        assertJsonError(
+                api.post(
+                        "/extractors/best_frames_extractor",
+                        "{\"output_directory\": \"" + root.resolve("../../escape") + "\", \"all_frames\": true}"),
+                403,
+                "output_directory");
     }
 
     @Test
     void invalidFieldsAre400NamingTheField() throws Exception {
         Files.createDirectories(root.resolve("in"));
         assertJsonError(api.post("/extractors/best_frames_extractor", "{\"batch_size\": 0}"), 400, "batch_size");
-        assertJsonError(api.post("/extractors/best_frames_extractor", "{\"top_images_percent\": 101}"), 400,
+        assertJsonError(
+                api.post("/extractors/best_frames_extractor", "{\"top_images_percent\": 101}"),
+                400,
                 "top_images_percent");
         assertJsonError(api.post("/extractors/best_frames_extractor", "{\"batch_sise\": 10}"), 400, "batch_sise");
-        assertJsonError(api.post("/extractors/best_frames_extractor", "{\"batch_size\": \"many\"}"), 400,
-                "batch_size");
+        assertJsonError(api.post("/extractors/best_frames_extractor", "{\"batch_size\": \"many\"}"), 400, "batch_size");
         assertJsonError(api.post("/extractors/best_frames_extractor", "{not json"), 400, "JSON");
-        assertJsonError(api.post("/extractors/best_frames_extractor", "{\"images_output_format\": \".gif\"}"), 400,
+        assertJsonError(
+                api.post("/extractors/best_frames_extractor", "{\"images_output_format\": \".gif\"}"),
+                400,
                 "images_output_format");
-        assertJsonError(api.post("/extractors/best_frames_extractor",
-                "{\"input_directory\": \"" + root.resolve("missing") + "\"}"), 400, "input_directory");
+        assertJsonError(
+                api.post(
+                        "/extractors/best_frames_extractor",
+                        "{\"input_directory\": \"" + root.resolve("missing") + "\"}"),
+                400,
+                "input_directory");
     }
 
     @Test
@@ -122,12 +133,17 @@ class ApiIntegrationTests {
         assertThat(started.statusCode()).isEqualTo(200);
         assertThat(body(started).get("message").asString()).isEqualTo("'best_frames_extractor' started.");
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            JsonNode status = body(api.get("/"));
-            JsonNode last = status.get("last_job");
-            return status.get("active_extractor").isNull() && last != null && !last.isNull()
-                    && "best_frames_extractor".equals(last.get("extractor").asString());
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    JsonNode status = body(api.get("/"));
+                    JsonNode last = status.get("last_job");
+                    return status.get("active_extractor").isNull()
+                            && last != null
+                            && !last.isNull()
+                            && "best_frames_extractor"
+                                    .equals(last.get("extractor").asString());
+                });
         JsonNode last = body(api.get("/")).get("last_job");
         assertThat(last.get("state").asString()).isEqualTo("succeeded");
         assertThat(last.get("pictures_written").asInt()).isEqualTo(4);
@@ -139,12 +155,14 @@ class ApiIntegrationTests {
     @Test
     void aFolderWithoutVideosShowsAsAFailedJob() throws Exception {
         Path input = Files.createDirectories(root.resolve("empty-in"));
-        HttpResponse<String> started = api.post("/extractors/best_frames_extractor",
-                "{\"input_directory\": \"" + input + "\", \"all_frames\": true}");
+        HttpResponse<String> started = api.post(
+                "/extractors/best_frames_extractor", "{\"input_directory\": \"" + input + "\", \"all_frames\": true}");
         assertThat(started.statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             JsonNode last = body(api.get("/")).get("last_job");
-            return last != null && !last.isNull() && "failed".equals(last.get("state").asString())
+            return last != null
+                    && !last.isNull()
+                    && "failed".equals(last.get("state").asString())
                     && last.get("error").asString().contains("No unprocessed videos");
         });
     }
@@ -155,14 +173,19 @@ class ApiIntegrationTests {
         Path input = Files.createDirectories(root.resolve("score-in"));
         Path output = root.resolve("score-out");
         TestVideos.h264(input.resolve("clip.mp4"), 150, 25, 25, 2);
-        HttpResponse<String> started = api.post("/extractors/best_frames_extractor",
+        HttpResponse<String> started = api.post(
+                "/extractors/best_frames_extractor",
                 "{\"input_directory\": \"" + input + "\", \"output_directory\": \"" + output
                         + "\", \"compering_group_size\": 3}");
         assertThat(started.statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            JsonNode last = body(api.get("/")).get("last_job");
-            return last != null && !last.isNull() && !"running".equals(last.get("state").asString());
-        });
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    JsonNode last = body(api.get("/")).get("last_job");
+                    return last != null
+                            && !last.isNull()
+                            && !"running".equals(last.get("state").asString());
+                });
         JsonNode last = body(api.get("/")).get("last_job");
         assertThat(last.get("state").asString()).as(last.toString()).isEqualTo("succeeded");
         assertThat(last.get("pictures_written").asInt()).isEqualTo(2);
@@ -172,11 +195,14 @@ class ApiIntegrationTests {
     @Test
     void aTopImagesJobOnAFolderWithoutImagesFails() throws Exception {
         Path input = Files.createDirectories(root.resolve("no-images"));
-        assertThat(api.post("/extractors/top_images_extractor",
-                "{\"input_directory\": \"" + input + "\"}").statusCode()).isEqualTo(200);
+        assertThat(api.post("/extractors/top_images_extractor", "{\"input_directory\": \"" + input + "\"}")
+                        .statusCode())
+                .isEqualTo(200);
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             JsonNode last = body(api.get("/")).get("last_job");
-            return last != null && !last.isNull() && "top_images_extractor".equals(last.get("extractor").asString())
+            return last != null
+                    && !last.isNull()
+                    && "top_images_extractor".equals(last.get("extractor").asString())
                     && last.get("error").asString().contains("No images");
         });
     }

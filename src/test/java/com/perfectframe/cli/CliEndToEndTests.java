@@ -56,8 +56,8 @@ class CliEndToEndTests {
         Path in = Files.createDirectory(root.resolve("in"));
         Path outDir = root.resolve("out");
         TestVideos.h264(in.resolve("clip.mp4"), 75, 25, 25, 2);
-        int code = PerfectFrameCli.execute("best_frames_extractor", "-i", in.toString(), "-o", outDir.toString(),
-                "--all_frames");
+        int code = PerfectFrameCli.execute(
+                "best_frames_extractor", "-i", in.toString(), "-o", outDir.toString(), "--all_frames");
         assertThat(code).as(err()).isZero();
         assertThat(out()).contains("1 videos processed").contains("3 pictures written");
         assertThat(outDir.resolve("clip_00-00-02.000.jpg")).exists();
@@ -67,8 +67,13 @@ class CliEndToEndTests {
     @Test
     void emptyInputFolderExitsNonZeroWithOneLine() throws Exception {
         Path in = Files.createDirectory(root.resolve("in"));
-        int code = PerfectFrameCli.execute("best_frames_extractor", "-i", in.toString(), "-o",
-                root.resolve("out").toString(), "--all_frames");
+        int code = PerfectFrameCli.execute(
+                "best_frames_extractor",
+                "-i",
+                in.toString(),
+                "-o",
+                root.resolve("out").toString(),
+                "--all_frames");
         assertThat(code).isEqualTo(1);
         assertThat(err().strip()).startsWith("Error: No unprocessed videos").doesNotContain("Exception");
         assertThat(err().strip().lines()).hasSize(1);
@@ -76,8 +81,8 @@ class CliEndToEndTests {
 
     @Test
     void missingInputFolderExitsNonZero() {
-        int code = PerfectFrameCli.execute("best_frames_extractor", "-i", root.resolve("nope").toString(),
-                "--all_frames");
+        int code = PerfectFrameCli.execute(
+                "best_frames_extractor", "-i", root.resolve("nope").toString(), "--all_frames");
         assertThat(code).isEqualTo(1);
         assertThat(err()).contains("nope").contains("does not exist");
     }
@@ -91,11 +96,22 @@ class CliEndToEndTests {
         }
         Files.writeString(in.resolve("broken.jpg"), "not an image");
         Files.createFile(in.resolve("empty.webp"));
-        int code = PerfectFrameCli.execute("top_images_extractor", "-i", in.toString(), "-o", outDir.toString(),
-                "--models_dir", SyntheticModel.modelsDir().toString(), "--no-progress");
+        int code = PerfectFrameCli.execute(
+                "top_images_extractor",
+                "-i",
+                in.toString(),
+                "-o",
+                outDir.toString(),
+                "--models_dir",
+                SyntheticModel.modelsDir().toString(),
+                "--no-progress");
         assertThat(code).as(err()).isZero();
-        assertThat(out()).contains("10 images processed").contains("1 pictures written")
-                .contains("2 could not be processed").contains("broken.jpg").contains("empty.webp");
+        assertThat(out())
+                .contains("10 images processed")
+                .contains("1 pictures written")
+                .contains("2 could not be processed")
+                .contains("broken.jpg")
+                .contains("empty.webp");
         assertThat(err()).contains("SYNTHETIC");
         List<String> manifest = Files.readAllLines(outDir.resolve("manifest.csv"));
         assertThat(manifest).hasSize(2);
@@ -116,8 +132,15 @@ class CliEndToEndTests {
         Path in = Files.createDirectory(root.resolve("in"));
         Path outDir = root.resolve("out");
         TestVideos.h264(in.resolve("clip.mp4"), 250, 25, 25, 2);
-        int code = PerfectFrameCli.execute("best_frames_extractor", "-i", in.toString(), "-o", outDir.toString(),
-                "--models_dir", SyntheticModel.modelsDir().toString(), "--no-progress");
+        int code = PerfectFrameCli.execute(
+                "best_frames_extractor",
+                "-i",
+                in.toString(),
+                "-o",
+                outDir.toString(),
+                "--models_dir",
+                SyntheticModel.modelsDir().toString(),
+                "--no-progress");
         assertThat(code).as(err()).isZero();
         assertThat(out()).contains("1 videos processed").contains("10 samples").contains("2 pictures written");
         assertThat(in.resolve("frames_extracted_clip.mp4")).exists();
@@ -130,9 +153,17 @@ class CliEndToEndTests {
     void missingWeightsOfflineIsOneClearLine() throws Exception {
         Path in = Files.createDirectory(root.resolve("in"));
         TestImages.write(in.resolve("a.jpg"), 1);
-        int code = PerfectFrameCli.execute("top_images_extractor", "-i", in.toString(), "-o",
-                root.resolve("out").toString(), "--models_dir", root.resolve("models").toString(),
-                "--weights_url", "http://127.0.0.1:9/weights.h5", "--no-progress");
+        int code = PerfectFrameCli.execute(
+                "top_images_extractor",
+                "-i",
+                in.toString(),
+                "-o",
+                root.resolve("out").toString(),
+                "--models_dir",
+                root.resolve("models").toString(),
+                "--weights_url",
+                "http://127.0.0.1:9/weights.h5",
+                "--no-progress");
         assertThat(code).isEqualTo(1);
         assertThat(err()).contains("Error:").contains("weights.h5").doesNotContain("Exception");
         assertThat(in.resolve("a.jpg")).exists();
@@ -143,12 +174,16 @@ class CliEndToEndTests {
         int code = PerfectFrameCli.execute("best_frames_extractor", "--batch_size", "0");
         assertThat(code).isEqualTo(1);
         assertThat(err()).contains("batch_size");
-        assertThat(PerfectFrameCli.execute("best_frames_extractor", "--no-such-option")).isEqualTo(2);
+        assertThat(PerfectFrameCli.execute("best_frames_extractor", "--no-such-option"))
+                .isEqualTo(2);
     }
 
     @Test
     void helpListsTheCommands() {
         assertThat(PerfectFrameCli.execute("--help")).isZero();
-        assertThat(out()).contains("best_frames_extractor").contains("top_images_extractor").contains("serve");
+        assertThat(out())
+                .contains("best_frames_extractor")
+                .contains("top_images_extractor")
+                .contains("serve");
     }
 }

@@ -32,7 +32,11 @@ class ModelCommandTests {
     @Test
     void convertNamesAMissingWeightsFileOnOneLine() {
         Path missing = dir.resolve("nope.h5");
-        assertThat(run("convert", "--weights", missing.toString(), "--models_dir", dir.toString())).isEqualTo(1);
-        assertThat(err.toString().strip()).contains(missing.toString()).doesNotContain("\n").doesNotContain("at com.");
+        assertThat(run("convert", "--weights", missing.toString(), "--models_dir", dir.toString()))
+                .isEqualTo(1);
+        assertThat(err.toString().strip())
+                .contains(missing.toString())
+                .doesNotContain("\n")
+                .doesNotContain("at com.");
     }
 }

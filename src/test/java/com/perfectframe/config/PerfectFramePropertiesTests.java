@@ -32,8 +32,9 @@ class PerfectFramePropertiesTests {
 
     @Test
     void bindsCommaSeparatedRoots() {
-        runner.withPropertyValues("perfectframe.allowed-roots=/data,/media").run(context ->
-                assertThat(context.getBean(PerfectFrameProperties.class).effectiveAllowedRoots())
+        runner.withPropertyValues("perfectframe.allowed-roots=/data,/media")
+                .run(context -> assertThat(
+                                context.getBean(PerfectFrameProperties.class).effectiveAllowedRoots())
                         .containsExactly(Path.of("/data"), Path.of("/media")));
     }
 

@@ -42,7 +42,8 @@ class DockerImageIntegrationTests {
     private static final Path PROJECT = Path.of("").toAbsolutePath();
 
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** Kept after the run (deleteOnExit false), so that later runs reuse its layers. */
     private final ImageFromDockerfile image = new ImageFromDockerfile("perfectframe-test", false)
             .withDockerfile(PROJECT.resolve("Dockerfile"))
@@ -57,7 +58,8 @@ class DockerImageIntegrationTests {
     void dockerFfmpegAndFolders(@TempDir Path host) throws IOException {
         // In each test rather than @BeforeAll, so that every test is reported as skipped, with the reason.
         // Answers in about half a second where there is no engine (Testcontainers logs what it tried), then cached.
-        assumeTrue(DockerClientFactory.instance().isDockerAvailable(),
+        assumeTrue(
+                DockerClientFactory.instance().isDockerAvailable(),
                 "no Docker engine is reachable (see Testcontainers' log above): the Docker image tests need one");
         assumeTrue(TestVideos.ffmpegAvailable(), TestVideos.NO_FFMPEG);
         input = shared(host, "input_directory");
@@ -79,7 +81,9 @@ class DockerImageIntegrationTests {
             assertThat(job.path("state").asString()).as(job.toString()).isEqualTo("succeeded");
             assertThat(job.path("pictures_written").asInt()).isEqualTo(3);
         }
-        assertThat(jpegs(output)).hasSize(3).allSatisfy(file -> assertThat(Files.size(file)).isPositive());
+        assertThat(jpegs(output))
+                .hasSize(3)
+                .allSatisfy(file -> assertThat(Files.size(file)).isPositive());
         assertThat(output.resolve("manifest.csv")).exists();
         try (Stream<Path> files = Files.list(input)) {
             assertThat(files.map(f -> f.getFileName().toString())).containsExactly("frames_extracted_clip.mp4");
@@ -124,7 +128,8 @@ class DockerImageIntegrationTests {
     /** Runs the image's {@code model synthesize}, or skips the test where the image's CLI lacks it. */
     @SuppressWarnings("deprecation")
     private void synthesizeWeights(Path file) {
-        assumeTrue(imageHasCommand("model"),
+        assumeTrue(
+                imageHasCommand("model"),
                 "the image's CLI has no 'model' command yet, so no synthetic weights can be made for it");
         // On failure Testcontainers logs the container's output and throws.
         try (GenericContainer<?> synthesize = new GenericContainer<>(image)
@@ -138,28 +143,39 @@ class DockerImageIntegrationTests {
 
     /** Whether the image's {@code help} lists the command (picocli indents command names by two spaces). */
     private boolean imageHasCommand(String command) {
-        try (GenericContainer<?> help = new GenericContainer<>(image).withCommand("help")
+        try (GenericContainer<?> help = new GenericContainer<>(image)
+                .withCommand("help")
                 .withStartupCheckStrategy(new OneShotStartupCheckStrategy().withTimeout(Duration.ofMinutes(1)))) {
             help.start();
-            return Pattern.compile("(?m)^  " + command + "\\s").matcher(help.getLogs()).find();
+            return Pattern.compile("(?m)^  " + command + "\\s")
+                    .matcher(help.getLogs())
+                    .find();
         }
     }
 
     private HttpResponse<String> post(GenericContainer<?> service, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(uri(service, "/extractors/best_frames_extractor"))
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(20))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(20))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** Polls {@code GET /} until no job runs, and returns the finished job. */
     private JsonNode awaitLastJob(GenericContainer<?> service) {
         JsonNode[] status = new JsonNode[1];
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            HttpRequest request = HttpRequest.newBuilder(uri(service, "/")).timeout(Duration.ofSeconds(20)).build();
-            status[0] = json.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
-            return status[0].path("active_extractor").isNull() && status[0].path("last_job").isObject();
-        });
+        await().atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    HttpRequest request = HttpRequest.newBuilder(uri(service, "/"))
+                            .timeout(Duration.ofSeconds(20))
+                            .build();
+                    status[0] = json.readTree(http.send(request, HttpResponse.BodyHandlers.ofString())
+                            .body());
+                    return status[0].path("active_extractor").isNull()
+                            && status[0].path("last_job").isObject();
+                });
         return status[0].path("last_job");
     }
 
@@ -176,7 +192,8 @@ class DockerImageIntegrationTests {
 
     private static List<Path> jpegs(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".jpg")).toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(".jpg"))
+                    .toList();
         }
     }
 
@@ -187,7 +204,8 @@ class DockerImageIntegrationTests {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Matcher m = Pattern.compile("^ARG " + arg + "=(\\S+)$", Pattern.MULTILINE).matcher(dockerfile);
+        Matcher m =
+                Pattern.compile("^ARG " + arg + "=(\\S+)$", Pattern.MULTILINE).matcher(dockerfile);
         if (!m.find()) {
             throw new IllegalStateException("The Dockerfile has no default for ARG " + arg);
         }

@@ -23,6 +23,7 @@ class BestFramesExtractorIntegrationTests {
 
     @TempDir
     Path root;
+
     Path input;
     Path output;
     final StubScoringModel model = new StubScoringModel();
@@ -36,10 +37,19 @@ class BestFramesExtractorIntegrationTests {
 
     private ExtractionSummary run(int batch, int group, BestFramesExtractor.Tuning tuning) throws Exception {
         ExtractionRequest r = ExtractionRequest.defaults(input, output);
-        ExtractionRequest request = new ExtractionRequest(input, output, false, batch, group, 90,
-                r.outputFormat(), r.videoExtensions(), r.imageExtensions(), r.processedVideoPrefix(), false);
-        return new BestFramesExtractor(new FrameSampler(0), () -> model, tuning)
-                .run(request, new ExtractionProgress());
+        ExtractionRequest request = new ExtractionRequest(
+                input,
+                output,
+                false,
+                batch,
+                group,
+                90,
+                r.outputFormat(),
+                r.videoExtensions(),
+                r.imageExtensions(),
+                r.processedVideoPrefix(),
+                false);
+        return new BestFramesExtractor(new FrameSampler(0), () -> model, tuning).run(request, new ExtractionProgress());
     }
 
     /** Frame numbers the job must keep: the best-scoring sample of each group, the earlier one on a tie. */
@@ -63,7 +73,9 @@ class BestFramesExtractorIntegrationTests {
     private List<Integer> writtenFrames(String stem, int fps) throws Exception {
         List<Integer> frames = new ArrayList<>();
         try (var files = Files.list(output)) {
-            for (Path p : files.filter(f -> f.getFileName().toString().startsWith(stem + "_")).sorted().toList()) {
+            for (Path p : files.filter(f -> f.getFileName().toString().startsWith(stem + "_"))
+                    .sorted()
+                    .toList()) {
                 int shown = FrameCodes.read(ImageIO.read(p.toFile()));
                 // The name's timestamp and the picture agree.
                 String expectedName = OutputNames.forFrame(Path.of(stem + ".mp4"), shown / (double) fps, "jpg");
@@ -85,8 +97,8 @@ class BestFramesExtractorIntegrationTests {
         List<String> manifest = Files.readAllLines(output.resolve(Manifest.FILE_NAME));
         assertThat(manifest).hasSize(1 + 5);
         int first = expectedWinners(24, 25, 100, 5).get(0);
-        assertThat(manifest.get(1)).endsWith(String.format(Locale.ROOT, ",%d,%.4f,synthetic", first,
-                StubScoringModel.scoreOf(first)));
+        assertThat(manifest.get(1))
+                .endsWith(String.format(Locale.ROOT, ",%d,%.4f,synthetic", first, StubScoringModel.scoreOf(first)));
     }
 
     @Test
@@ -110,7 +122,9 @@ class BestFramesExtractorIntegrationTests {
         Files.writeString(input.resolve("b.mp4"), "not a video");
         ExtractionSummary summary = run(100, 5, BestFramesExtractor.Tuning.defaults());
         assertThat(summary.filesProcessed()).isEqualTo(1);
-        assertThat(summary.problems()).extracting(ExtractionProgress.FileProblem::file).containsExactly("b.mp4");
+        assertThat(summary.problems())
+                .extracting(ExtractionProgress.FileProblem::file)
+                .containsExactly("b.mp4");
         assertThat(input.resolve("b.mp4")).exists();
         assertThat(writtenFrames("a", 25)).isEqualTo(expectedWinners(10, 25, 100, 5));
     }
@@ -118,11 +132,15 @@ class BestFramesExtractorIntegrationTests {
     @Test
     void aMissingModelIsAClearError() throws Exception {
         TestVideos.h264(input.resolve("a.mp4"), 50, 25, 25, 0);
-        BestFramesExtractor extractor = new BestFramesExtractor(new FrameSampler(0), () -> {
-            throw new ModelException("No NIMA weights in models/: put weights.h5 there.");
-        }, BestFramesExtractor.Tuning.defaults());
+        BestFramesExtractor extractor = new BestFramesExtractor(
+                new FrameSampler(0),
+                () -> {
+                    throw new ModelException("No NIMA weights in models/: put weights.h5 there.");
+                },
+                BestFramesExtractor.Tuning.defaults());
         assertThatThrownBy(() -> extractor.run(ExtractionRequest.defaults(input, output), new ExtractionProgress()))
-                .isInstanceOf(ExtractionException.class).hasMessageContaining("weights.h5");
+                .isInstanceOf(ExtractionException.class)
+                .hasMessageContaining("weights.h5");
         assertThat(input.resolve("a.mp4")).exists();
     }
 }

@@ -11,8 +11,18 @@ import org.junit.jupiter.api.Test;
 class ExtractionRequestTests {
 
     private static ExtractionRequest with(int batch, int group, double percent, List<String> videoExt) {
-        return new ExtractionRequest(Path.of("in"), Path.of("out"), false, batch, group, percent, ImageFormat.JPG,
-                videoExt, ExtractionRequest.DEFAULT_IMAGE_EXTENSIONS, "frames_extracted_", false);
+        return new ExtractionRequest(
+                Path.of("in"),
+                Path.of("out"),
+                false,
+                batch,
+                group,
+                percent,
+                ImageFormat.JPG,
+                videoExt,
+                ExtractionRequest.DEFAULT_IMAGE_EXTENSIONS,
+                "frames_extracted_",
+                false);
     }
 
     @Test

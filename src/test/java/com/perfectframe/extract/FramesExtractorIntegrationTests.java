@@ -20,6 +20,7 @@ class FramesExtractorIntegrationTests {
 
     @TempDir
     Path root;
+
     Path input;
     Path output;
 
@@ -50,7 +51,8 @@ class FramesExtractorIntegrationTests {
 
         assertThat(summary.filesProcessed()).isEqualTo(2);
         assertThat(summary.filesFailed()).isEqualTo(3);
-        assertThat(summary.problems()).extracting(ExtractionProgress.FileProblem::file)
+        assertThat(summary.problems())
+                .extracting(ExtractionProgress.FileProblem::file)
                 .containsExactlyInAnyOrder("fake.mp4", "empty.mov", "truncated.mp4");
         assertThat(summary.written()).isEqualTo(6 + 4);
         assertThat(input.resolve("frames_extracted_good1.mp4")).exists();
@@ -63,11 +65,15 @@ class FramesExtractorIntegrationTests {
 
         for (int k = 0; k < 6; k++) {
             Path jpeg = output.resolve(String.format("good1_00-00-%02d.000.jpg", k));
-            assertThat(FrameCodes.read(ImageIO.read(jpeg.toFile()))).as(jpeg.toString()).isEqualTo(25 * k);
+            assertThat(FrameCodes.read(ImageIO.read(jpeg.toFile())))
+                    .as(jpeg.toString())
+                    .isEqualTo(25 * k);
         }
         for (int k = 0; k < 4; k++) {
             Path jpeg = output.resolve(String.format("good2_00-00-%02d.000.jpg", k));
-            assertThat(FrameCodes.read(ImageIO.read(jpeg.toFile()))).as(jpeg.toString()).isEqualTo(30 * k);
+            assertThat(FrameCodes.read(ImageIO.read(jpeg.toFile())))
+                    .as(jpeg.toString())
+                    .isEqualTo(30 * k);
         }
         List<String> manifest = Files.readAllLines(output.resolve(Manifest.FILE_NAME));
         assertThat(manifest).hasSize(1 + 10);
@@ -81,13 +87,16 @@ class FramesExtractorIntegrationTests {
         Files.writeString(output.resolve("clip_00-00-00.000.jpg"), "mine");
         run(new ExtractionProgress());
         assertThat(Files.readString(output.resolve("clip_00-00-00.000.jpg"))).isEqualTo("mine");
-        assertThat(FrameCodes.read(ImageIO.read(output.resolve("clip_00-00-00.000_1.jpg").toFile()))).isZero();
+        assertThat(FrameCodes.read(
+                        ImageIO.read(output.resolve("clip_00-00-00.000_1.jpg").toFile())))
+                .isZero();
     }
 
     @Test
     void aFolderWithoutUnprocessedVideosIsAnError() throws Exception {
         Files.writeString(input.resolve("frames_extracted_x.mp4"), "x");
-        assertThatThrownBy(() -> run(new ExtractionProgress())).isInstanceOf(ExtractionException.class)
+        assertThatThrownBy(() -> run(new ExtractionProgress()))
+                .isInstanceOf(ExtractionException.class)
                 .hasMessageContaining("No unprocessed videos");
     }
 

@@ -15,20 +15,23 @@ class InputFilesTests {
 
     @Test
     void findsVideosCaseInsensitivelyAndSkipsProcessedOnes() throws Exception {
-        for (String name : new String[] {"b.MP4", "a.mkv", "frames_extracted_c.mp4", "notes.txt", ".hidden.mp4",
-                "d.WebM"}) {
+        for (String name :
+                new String[] {"b.MP4", "a.mkv", "frames_extracted_c.mp4", "notes.txt", ".hidden.mp4", "d.WebM"}) {
             Files.writeString(dir.resolve(name), "x");
         }
         Files.createDirectory(dir.resolve("folder.mp4"));
         ExtractionRequest request = ExtractionRequest.defaults(dir, dir.resolve("out"));
-        assertThat(InputFiles.videos(request)).extracting(p -> p.getFileName().toString())
+        assertThat(InputFiles.videos(request))
+                .extracting(p -> p.getFileName().toString())
                 .containsExactly("a.mkv", "b.MP4", "d.WebM");
     }
 
     @Test
     void missingInputFolderIsAClearError() {
         ExtractionRequest request = ExtractionRequest.defaults(dir.resolve("nope"), dir.resolve("out"));
-        assertThatThrownBy(() -> InputFiles.videos(request)).isInstanceOf(ExtractionException.class)
-                .hasMessageContaining("nope").hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> InputFiles.videos(request))
+                .isInstanceOf(ExtractionException.class)
+                .hasMessageContaining("nope")
+                .hasMessageContaining("does not exist");
     }
 }

@@ -16,11 +16,13 @@ class ManifestTests {
     void writesHeaderOnceAndQuotesWhereNeeded() throws Exception {
         Manifest manifest = new Manifest(dir);
         manifest.append(new Manifest.Entry(dir.resolve("a_00-00-01.000.jpg"), Path.of("a.mp4"), 1.0, 25L, null, null));
-        manifest.append(new Manifest.Entry(dir.resolve("b.jpg"), Path.of("b, \"best\".jpg"), null, null, 7.25, "synthetic"));
-        assertThat(Files.readAllLines(manifest.file())).containsExactly(
-                "file,source,timestamp,frame_number,score,model",
-                "a_00-00-01.000.jpg,a.mp4,00-00-01.000,25,,",
-                "b.jpg,\"b, \"\"best\"\".jpg\",,,7.2500,synthetic");
+        manifest.append(
+                new Manifest.Entry(dir.resolve("b.jpg"), Path.of("b, \"best\".jpg"), null, null, 7.25, "synthetic"));
+        assertThat(Files.readAllLines(manifest.file()))
+                .containsExactly(
+                        "file,source,timestamp,frame_number,score,model",
+                        "a_00-00-01.000.jpg,a.mp4,00-00-01.000,25,,",
+                        "b.jpg,\"b, \"\"best\"\".jpg\",,,7.2500,synthetic");
     }
 
     @Test

@@ -22,7 +22,9 @@ class NimaPreprocessorTests {
     /** 300×150 BGR: left half pure red, right half pure blue. */
     private static Mat redLeftBlueRight() {
         Mat image = new Mat(150, 300, CV_8UC3, new Scalar(255, 0, 0, 0)); // blue in BGR
-        try (Rect left = new Rect(0, 0, 150, 150); Mat roi = image.apply(left); Scalar red = new Scalar(0, 0, 255, 0)) {
+        try (Rect left = new Rect(0, 0, 150, 150);
+                Mat roi = image.apply(left);
+                Scalar red = new Scalar(0, 0, 255, 0)) {
             roi.put(red);
         }
         return image;
@@ -68,6 +70,7 @@ class NimaPreprocessorTests {
         Path junk = dir.resolve("junk.jpg");
         Files.writeString(junk, "not an image");
         assertThatThrownBy(() -> new NimaPreprocessor(Normalization.TRAINED).preprocess(junk))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("junk.jpg");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("junk.jpg");
     }
 }

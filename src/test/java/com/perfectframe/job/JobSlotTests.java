@@ -87,25 +87,33 @@ class JobSlotTests {
         assertThat(last.summary().filesProcessed()).isEqualTo(3);
         assertThat(last.finishedAt()).isNotNull();
         // The slot is free again.
-        slot.start(ExtractorName.TOP_IMAGES, (r, p) -> {
-            throw new ExtractionException("No images in the folder.");
-        }, request);
-        await().atMost(Duration.ofSeconds(5)).until(() -> slot.last().orElseThrow().extractor() == ExtractorName.TOP_IMAGES);
+        slot.start(
+                ExtractorName.TOP_IMAGES,
+                (r, p) -> {
+                    throw new ExtractionException("No images in the folder.");
+                },
+                request);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> slot.last().orElseThrow().extractor() == ExtractorName.TOP_IMAGES);
         assertThat(slot.last().orElseThrow().state()).isEqualTo(JobStatus.State.FAILED);
         assertThat(slot.last().orElseThrow().error()).isEqualTo("No images in the folder.");
     }
 
     @Test
     void reportsUnexpectedFailuresWithoutKillingTheSlot() throws Exception {
-        slot.start(ExtractorName.BEST_FRAMES, (r, p) -> {
-            throw new IllegalStateException("boom");
-        }, request);
+        slot.start(
+                ExtractorName.BEST_FRAMES,
+                (r, p) -> {
+                    throw new IllegalStateException("boom");
+                },
+                request);
         await().atMost(Duration.ofSeconds(5)).until(() -> slot.last().isPresent());
         assertThat(slot.last().orElseThrow().error()).contains("boom");
         assertThat(slot.current()).isEmpty();
         assertThatThrownBy(() -> {
-            slot.start(ExtractorName.BEST_FRAMES, blocking(new AtomicInteger()), request);
-            slot.start(ExtractorName.BEST_FRAMES, blocking(new AtomicInteger()), request);
-        }).isInstanceOf(JobBusyException.class);
+                    slot.start(ExtractorName.BEST_FRAMES, blocking(new AtomicInteger()), request);
+                    slot.start(ExtractorName.BEST_FRAMES, blocking(new AtomicInteger()), request);
+                })
+                .isInstanceOf(JobBusyException.class);
     }
 }

@@ -22,7 +22,10 @@ public final class TestImages {
         g.fillRect(0, 0, image.getWidth(), image.getHeight());
         for (int i = 0; i < 6; i++) {
             g.setColor(new Color(random.nextInt(0xFFFFFF)));
-            g.fillOval(random.nextInt(image.getWidth()), random.nextInt(image.getHeight()), 10 + random.nextInt(40),
+            g.fillOval(
+                    random.nextInt(image.getWidth()),
+                    random.nextInt(image.getHeight()),
+                    10 + random.nextInt(40),
                     10 + random.nextInt(40));
         }
         g.dispose();

@@ -3,7 +3,6 @@ package com.perfectframe.testing;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,9 @@ public final class TestVideos {
     /** True when an ffmpeg executable with libx264 is on the PATH. */
     public static boolean ffmpegAvailable() {
         try {
-            Process p = new ProcessBuilder("ffmpeg", "-hide_banner", "-encoders").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("ffmpeg", "-hide_banner", "-encoders")
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0 && out.contains("libx264");
         } catch (IOException e) {
@@ -47,9 +48,19 @@ public final class TestVideos {
      * @param bframes B-frames between references (0 for none)
      */
     public static Path h264(Path file, int frames, int fps, int gop, int bframes) throws IOException {
-        List<String> args = new ArrayList<>(List.of("-c:v", "libx264", "-preset", "veryfast", "-crf", "18",
-                "-pix_fmt", "yuv420p", "-bf", Integer.toString(bframes),
-                "-x264-params", "keyint=" + gop + ":min-keyint=" + gop + ":scenecut=0"));
+        List<String> args = new ArrayList<>(List.of(
+                "-c:v",
+                "libx264",
+                "-preset",
+                "veryfast",
+                "-crf",
+                "18",
+                "-pix_fmt",
+                "yuv420p",
+                "-bf",
+                Integer.toString(bframes),
+                "-x264-params",
+                "keyint=" + gop + ":min-keyint=" + gop + ":scenecut=0"));
         return encode(file, frames, fps, List.of(), args);
     }
 
@@ -76,7 +87,11 @@ public final class TestVideos {
             }
             String piece = String.format(Locale.ROOT, "%.6f+(N-%d)/%d", start, first, fps);
             if (i < segments.length - 1) {
-                expr.append("if(lt(N,").append(first + count).append("),").append(piece).append(",");
+                expr.append("if(lt(N,")
+                        .append(first + count)
+                        .append("),")
+                        .append(piece)
+                        .append(",");
             } else {
                 expr.append(piece);
             }
@@ -84,16 +99,46 @@ public final class TestVideos {
             start += count / (double) fps;
         }
         expr.append(")".repeat(segments.length - 1));
-        encode(file, total, 30, List.of(), List.of("-vf", "setpts='(" + expr + ")/TB'", "-fps_mode", "passthrough",
-                "-c:v", "libx264", "-preset", "veryfast", "-crf", "18", "-pix_fmt", "yuv420p", "-bf", "2",
-                "-x264-params", "keyint=30:min-keyint=30:scenecut=0"));
+        encode(
+                file,
+                total,
+                30,
+                List.of(),
+                List.of(
+                        "-vf",
+                        "setpts='(" + expr + ")/TB'",
+                        "-fps_mode",
+                        "passthrough",
+                        "-c:v",
+                        "libx264",
+                        "-preset",
+                        "veryfast",
+                        "-crf",
+                        "18",
+                        "-pix_fmt",
+                        "yuv420p",
+                        "-bf",
+                        "2",
+                        "-x264-params",
+                        "keyint=30:min-keyint=30:scenecut=0"));
         return times;
     }
 
     private static Path encode(Path file, int frames, int fps, List<String> inputArgs, List<String> outputArgs)
             throws IOException {
-        List<String> command = new ArrayList<>(List.of("ffmpeg", "-v", "error", "-y", "-f", "rawvideo",
-                "-pix_fmt", "rgb24", "-s", WIDTH + "x" + HEIGHT, "-r", Integer.toString(fps)));
+        List<String> command = new ArrayList<>(List.of(
+                "ffmpeg",
+                "-v",
+                "error",
+                "-y",
+                "-f",
+                "rawvideo",
+                "-pix_fmt",
+                "rgb24",
+                "-s",
+                WIDTH + "x" + HEIGHT,
+                "-r",
+                Integer.toString(fps)));
         command.addAll(inputArgs);
         command.addAll(List.of("-i", "-"));
         command.addAll(outputArgs);
@@ -112,8 +157,10 @@ public final class TestVideos {
     }
 
     static void run(List<String> command, Feeder feeder) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.PIPE).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.PIPE)
+                .start();
         if (feeder != null) {
             try (OutputStream in = process.getOutputStream()) {
                 feeder.feed(in);

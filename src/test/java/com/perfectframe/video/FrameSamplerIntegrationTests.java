@@ -45,7 +45,8 @@ class FrameSamplerIntegrationTests {
 
         @Override
         public void accept(SampledFrame frame) {
-            try (frame; Mat bgr = converter.toBgr(frame.frame())) {
+            try (frame;
+                    Mat bgr = converter.toBgr(frame.frame())) {
                 int shown = FrameCodes.read(ImageIO.read(new ByteArrayInputStream(encoder.encode(bgr))));
                 seen.add(new Seen(frame.ordinal(), frame.frameNumber(), frame.seconds(), shown));
             } catch (IOException e) {
@@ -66,7 +67,9 @@ class FrameSamplerIntegrationTests {
         int expected = (frames + step - 1) / step;
         assertThat(collector.planned).isEqualTo(expected);
         assertThat(collector.seen).hasSize(expected);
-        List<Seen> sorted = collector.seen.stream().sorted((a, b) -> Integer.compare(a.ordinal(), b.ordinal())).toList();
+        List<Seen> sorted = collector.seen.stream()
+                .sorted((a, b) -> Integer.compare(a.ordinal(), b.ordinal()))
+                .toList();
         for (int k = 0; k < expected; k++) {
             Seen s = sorted.get(k);
             assertThat(s.ordinal()).isEqualTo(k);
@@ -138,22 +141,28 @@ class FrameSamplerIntegrationTests {
             }
             expected.add(last);
         }
-        assertThat(collector.seen.stream().sorted((a, b) -> Integer.compare(a.ordinal(), b.ordinal()))
-                .map(Seen::shownNumber).toList()).isEqualTo(expected);
+        assertThat(collector.seen.stream()
+                        .sorted((a, b) -> Integer.compare(a.ordinal(), b.ordinal()))
+                        .map(Seen::shownNumber)
+                        .toList())
+                .isEqualTo(expected);
     }
 
     @Test
     void rejectsAFileThatIsNotAVideo() throws IOException {
         Path fake = Files.writeString(dir.resolve("fake.mp4"), "this is not a video");
         assertThatThrownBy(() -> new FrameSampler(0).sample(fake, new Collector()))
-                .isInstanceOf(VideoException.class).hasMessageContaining("fake.mp4");
+                .isInstanceOf(VideoException.class)
+                .hasMessageContaining("fake.mp4");
     }
 
     @Test
     void rejectsAnEmptyFile() throws IOException {
         Path empty = Files.createFile(dir.resolve("empty.mp4"));
         assertThatThrownBy(() -> new FrameSampler(0).sample(empty, new Collector()))
-                .isInstanceOf(VideoException.class).hasMessageContaining("empty.mp4").hasMessageContaining("empty");
+                .isInstanceOf(VideoException.class)
+                .hasMessageContaining("empty.mp4")
+                .hasMessageContaining("empty");
     }
 
     @Test

@@ -51,14 +51,24 @@ class NalUnitsTests {
     @Test
     void hevcTrailNIsNonReferenceWithItsTemporalId() {
         // HEVC header: type 0 (TRAIL_N) -> first byte 0x00, second byte temporal_id_plus1 = 2.
-        ByteBuffer buffer = ByteBuffer.allocate(8).putInt(4).put((byte) 0x00).put((byte) 0x02).put((byte) 0xaf)
-                .put((byte) 0x00).flip();
+        ByteBuffer buffer = ByteBuffer.allocate(8)
+                .putInt(4)
+                .put((byte) 0x00)
+                .put((byte) 0x02)
+                .put((byte) 0xaf)
+                .put((byte) 0x00)
+                .flip();
         NalUnits.Scan scan = NalUnits.scan(buffer, 4, true);
         assertThat(scan.reference()).isEqualTo(NalUnits.Reference.NON_REFERENCE);
         assertThat(scan.temporalId()).isEqualTo(1);
         // Type 1 (TRAIL_R) is a reference.
-        ByteBuffer trailR = ByteBuffer.allocate(8).putInt(4).put((byte) 0x02).put((byte) 0x01).put((byte) 0xaf)
-                .put((byte) 0x00).flip();
+        ByteBuffer trailR = ByteBuffer.allocate(8)
+                .putInt(4)
+                .put((byte) 0x02)
+                .put((byte) 0x01)
+                .put((byte) 0xaf)
+                .put((byte) 0x00)
+                .flip();
         assertThat(NalUnits.scan(trailR, 4, true).reference()).isEqualTo(NalUnits.Reference.REFERENCED);
     }
 

@@ -27,8 +27,8 @@ record Architecture(List<LayerSpec> layers, long multiplyAdds) {
     /** NIMA's architecture at 224×224. */
     static Architecture nima() {
         SpecRecorder recorder = new SpecRecorder();
-        InceptionResNetV2.build(recorder, new SpecRecorder.Dims(InceptionResNetV2.INPUT_SIZE,
-                InceptionResNetV2.INPUT_SIZE, 3));
+        InceptionResNetV2.build(
+                recorder, new SpecRecorder.Dims(InceptionResNetV2.INPUT_SIZE, InceptionResNetV2.INPUT_SIZE, 3));
         return new Architecture(List.copyOf(recorder.layers()), recorder.multiplyAdds());
     }
 }

@@ -19,8 +19,13 @@ import java.util.Properties;
  * @param flopsPerImage FLOPs of one 224² image, counted on the built graph
  * @param parameterCount parameters of the Keras model
  */
-public record ConvertedModel(Path dir, String weightsSha256, boolean synthetic, boolean fusedBatchNorm,
-        long flopsPerImage, long parameterCount) {
+public record ConvertedModel(
+        Path dir,
+        String weightsSha256,
+        boolean synthetic,
+        boolean fusedBatchNorm,
+        long flopsPerImage,
+        long parameterCount) {
 
     static final String METADATA = "perfectframe-model.properties";
 
@@ -48,10 +53,13 @@ public record ConvertedModel(Path dir, String weightsSha256, boolean synthetic, 
         Properties p = new Properties();
         try (InputStream in = Files.newInputStream(file)) {
             p.load(in);
-            return new ConvertedModel(dir, p.getProperty("weightsSha256"),
+            return new ConvertedModel(
+                    dir,
+                    p.getProperty("weightsSha256"),
                     Boolean.parseBoolean(p.getProperty("synthetic")),
                     Boolean.parseBoolean(p.getProperty("fusedBatchNorm")),
-                    Long.parseLong(p.getProperty("flopsPerImage")), Long.parseLong(p.getProperty("parameterCount")));
+                    Long.parseLong(p.getProperty("flopsPerImage")),
+                    Long.parseLong(p.getProperty("parameterCount")));
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -150,8 +150,15 @@ final class InceptionResNetV2<T> {
         String convName = name != null ? name : autoName("conv2d");
         T y = bias
                 ? ops.conv(x, convName, filters, kh, kw, stride, padding, true)
-                : ops.convBatchNorm(x, convName, name != null ? name + "_bn" : autoName("batch_normalization"),
-                        filters, kh, kw, stride, padding);
+                : ops.convBatchNorm(
+                        x,
+                        convName,
+                        name != null ? name + "_bn" : autoName("batch_normalization"),
+                        filters,
+                        kh,
+                        kw,
+                        stride,
+                        padding);
         return relu ? ops.relu(y) : y;
     }
 

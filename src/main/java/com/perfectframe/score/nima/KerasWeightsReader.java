@@ -23,8 +23,7 @@ import java.util.function.Predicate;
  */
 final class KerasWeightsReader {
 
-    private KerasWeightsReader() {
-    }
+    private KerasWeightsReader() {}
 
     static KerasWeights read(Path file, Architecture architecture) {
         if (!Files.isRegularFile(file)) {
@@ -35,8 +34,10 @@ final class KerasWeightsReader {
         } catch (ModelException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new ModelException("Weights file " + file + " is not a valid HDF5 file (it may be truncated or"
-                    + " corrupt); download it again or pass --weights FILE.", e);
+            throw new ModelException(
+                    "Weights file " + file + " is not a valid HDF5 file (it may be truncated or"
+                            + " corrupt); download it again or pass --weights FILE.",
+                    e);
         }
     }
 
@@ -45,14 +46,16 @@ final class KerasWeightsReader {
         Group legacy = legacyRoot(hdf);
         if (legacy != null) {
             Map<String, Map<String, Dataset>> raw = legacyDatasets(legacy, file);
-            Map<String, String> names = LayerNameResolver.resolve(file, raw.keySet(), architecture.layers(),
-                    LayerSpec::autoNamed);
+            Map<String, String> names =
+                    LayerNameResolver.resolve(file, raw.keySet(), architecture.layers(), LayerSpec::autoNamed);
             return load(file, architecture, raw, names, false, synthetic);
         }
         if (hdf.getChild("layers") instanceof Group layers) {
             Map<String, Map<String, Dataset>> raw = keras3Datasets(layers);
             Map<String, LayerSpec> byName = architecture.byName();
-            List<LayerSpec> order = KerasFunctionalOrder.weightedLayers().stream().map(byName::get).toList();
+            List<LayerSpec> order = KerasFunctionalOrder.weightedLayers().stream()
+                    .map(byName::get)
+                    .toList();
             Predicate<LayerSpec> all = l -> true;
             Map<String, String> names = LayerNameResolver.resolve(file, raw.keySet(), order, all);
             return load(file, architecture, raw, names, true, synthetic);
@@ -109,8 +112,13 @@ final class KerasWeightsReader {
         return raw;
     }
 
-    private static KerasWeights load(String file, Architecture architecture, Map<String, Map<String, Dataset>> raw,
-            Map<String, String> names, boolean indexedVariables, boolean synthetic) {
+    private static KerasWeights load(
+            String file,
+            Architecture architecture,
+            Map<String, Map<String, Dataset>> raw,
+            Map<String, String> names,
+            boolean indexedVariables,
+            boolean synthetic) {
         Map<String, Map<String, WeightTensor>> layers = new LinkedHashMap<>();
         for (LayerSpec layer : architecture.layers()) {
             String fileLayer = names.get(layer.name());
@@ -136,8 +144,8 @@ final class KerasWeightsReader {
         return new KerasWeights(layers, synthetic);
     }
 
-    private static WeightTensor tensor(String file, String layer, String key, LayerSpec.WeightSpec spec,
-            Dataset dataset) {
+    private static WeightTensor tensor(
+            String file, String layer, String key, LayerSpec.WeightSpec spec, Dataset dataset) {
         if (!Arrays.equals(dataset.getDimensions(), spec.shape())) {
             throw new ModelException(file + ": dataset '" + key + "' of layer '" + layer + "' has shape "
                     + Arrays.toString(dataset.getDimensions()) + " where NIMA needs " + Arrays.toString(spec.shape())

@@ -23,8 +23,7 @@ final class LayerNameResolver {
 
     private static final Pattern AUTO = Pattern.compile("(conv2d|batch_normalization|dense)(?:_(\\d+))?");
 
-    private LayerNameResolver() {
-    }
+    private LayerNameResolver() {}
 
     /**
      * @param file the weights file, for messages
@@ -33,14 +32,18 @@ final class LayerNameResolver {
      * @param autoNamedInFile which of NIMA's layers the file names automatically
      * @return NIMA layer name → file layer name
      */
-    static Map<String, String> resolve(String file, Collection<String> fileLayers, List<LayerSpec> expected,
+    static Map<String, String> resolve(
+            String file,
+            Collection<String> fileLayers,
+            List<LayerSpec> expected,
             Predicate<LayerSpec> autoNamedInFile) {
         Map<String, String> resolved = new LinkedHashMap<>();
         Set<String> unused = new HashSet<>(fileLayers);
         Map<String, List<LayerSpec>> families = new LinkedHashMap<>();
         for (LayerSpec layer : expected) {
             if (autoNamedInFile.test(layer)) {
-                families.computeIfAbsent(layer.kind().autoPrefix(), k -> new ArrayList<>()).add(layer);
+                families.computeIfAbsent(layer.kind().autoPrefix(), k -> new ArrayList<>())
+                        .add(layer);
             } else if (unused.remove(layer.name())) {
                 resolved.put(layer.name(), layer.name());
             } else {
@@ -49,8 +52,10 @@ final class LayerNameResolver {
             }
         }
         families.forEach((prefix, layers) -> {
-            List<String> inFile = unused.stream().filter(n -> prefixOf(n).equals(prefix))
-                    .sorted(Comparator.comparingLong(LayerNameResolver::suffix)).toList();
+            List<String> inFile = unused.stream()
+                    .filter(n -> prefixOf(n).equals(prefix))
+                    .sorted(Comparator.comparingLong(LayerNameResolver::suffix))
+                    .toList();
             if (inFile.size() < layers.size()) {
                 throw new ModelException(file + " is missing a layer: it has " + inFile.size() + " layers named "
                         + prefix + "_N where NIMA needs " + layers.size() + " (up to '"
@@ -67,8 +72,8 @@ final class LayerNameResolver {
             }
         });
         if (!unused.isEmpty()) {
-            throw new ModelException(file + " has an extra layer '" + unused.stream().sorted().findFirst().get()
-                    + "' with weights that NIMA does not have.");
+            throw new ModelException(file + " has an extra layer '"
+                    + unused.stream().sorted().findFirst().get() + "' with weights that NIMA does not have.");
         }
         return resolved;
     }

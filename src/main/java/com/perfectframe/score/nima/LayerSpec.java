@@ -14,7 +14,10 @@ record LayerSpec(String name, Kind kind, List<WeightSpec> weights) {
 
     /** Layer kinds that carry weights. */
     enum Kind {
-        CONV, CONV_WITH_BIAS, BATCH_NORM, DENSE;
+        CONV,
+        CONV_WITH_BIAS,
+        BATCH_NORM,
+        DENSE;
 
         /** Prefix of Keras' automatic names for this kind. */
         String autoPrefix() {
@@ -62,13 +65,20 @@ record LayerSpec(String name, Kind kind, List<WeightSpec> weights) {
 
     static LayerSpec batchNorm(String name, int channels) {
         int[] c = {channels};
-        return new LayerSpec(name, Kind.BATCH_NORM, List.of(
-                new WeightSpec("beta", c), new WeightSpec("moving_mean", c), new WeightSpec("moving_variance", c)));
+        return new LayerSpec(
+                name,
+                Kind.BATCH_NORM,
+                List.of(
+                        new WeightSpec("beta", c),
+                        new WeightSpec("moving_mean", c),
+                        new WeightSpec("moving_variance", c)));
     }
 
     static LayerSpec dense(String name, int in, int out) {
-        return new LayerSpec(name, Kind.DENSE, List.of(
-                new WeightSpec("kernel", new int[] {in, out}), new WeightSpec("bias", new int[] {out})));
+        return new LayerSpec(
+                name,
+                Kind.DENSE,
+                List.of(new WeightSpec("kernel", new int[] {in, out}), new WeightSpec("bias", new int[] {out})));
     }
 
     /** Whether Keras named this layer automatically (so a file may carry it under another suffix). */
@@ -82,7 +92,9 @@ record LayerSpec(String name, Kind kind, List<WeightSpec> weights) {
     }
 
     WeightSpec weight(String variable) {
-        return weights.stream().filter(w -> w.variable.equals(variable)).findFirst()
+        return weights.stream()
+                .filter(w -> w.variable.equals(variable))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(name + " has no " + variable));
     }
 }

@@ -32,15 +32,18 @@ final class LegacyKerasWriter {
      * @param chunkedLayerNames split {@code layer_names} into {@code layer_names0}, {@code layer_names1}, … as
      *     Keras does for attributes over 64 KB
      */
-    record Options(int autoNameOffset, Long shuffleSeed, boolean underModelWeights, String syntheticNote,
+    record Options(
+            int autoNameOffset,
+            Long shuffleSeed,
+            boolean underModelWeights,
+            String syntheticNote,
             boolean chunkedLayerNames) {
         static Options plain() {
             return new Options(0, null, false, null, false);
         }
     }
 
-    private LegacyKerasWriter() {
-    }
+    private LegacyKerasWriter() {}
 
     static void write(Path file, Architecture architecture, KerasWeights weights, Options options) {
         List<LayerSpec> layers = new ArrayList<>(architecture.layers());
@@ -58,15 +61,19 @@ final class LegacyKerasWriter {
                 String fileName = fileName(layer, options.autoNameOffset());
                 names.add(fileName);
                 WritableGroup group = root.putGroup(fileName);
-                group.putAttribute("weight_names",
-                        vars.keySet().stream().map(v -> fileName + "/" + v + ":0").toArray(String[]::new));
+                group.putAttribute(
+                        "weight_names",
+                        vars.keySet().stream()
+                                .map(v -> fileName + "/" + v + ":0")
+                                .toArray(String[]::new));
                 WritableGroup inner = group.putGroup(fileName);
                 vars.forEach((variable, tensor) -> inner.putDataset(variable + ":0", nested(tensor)));
             }
             if (options.chunkedLayerNames()) {
                 int half = names.size() / 2;
                 root.putAttribute("layer_names0", names.subList(0, half).toArray(String[]::new));
-                root.putAttribute("layer_names1", names.subList(half, names.size()).toArray(String[]::new));
+                root.putAttribute(
+                        "layer_names1", names.subList(half, names.size()).toArray(String[]::new));
             } else {
                 root.putAttribute("layer_names", names.toArray(String[]::new));
             }
@@ -83,7 +90,8 @@ final class LegacyKerasWriter {
             return layer.name();
         }
         String prefix = layer.kind().autoPrefix();
-        int suffix = layer.name().equals(prefix) ? 0 : Integer.parseInt(layer.name().substring(prefix.length() + 1));
+        int suffix =
+                layer.name().equals(prefix) ? 0 : Integer.parseInt(layer.name().substring(prefix.length() + 1));
         return prefix + "_" + (suffix + offset);
     }
 

@@ -15,8 +15,7 @@ import org.tensorflow.types.TFloat32;
  */
 final class MatmulPeak {
 
-    private MatmulPeak() {
-    }
+    private MatmulPeak() {}
 
     /**
      * Best GFLOP/s of {@code chain} dependent n×n MatMuls in one session run (the operand is a graph
@@ -28,13 +27,18 @@ final class MatmulPeak {
         for (int i = 0; i < values.length; i++) {
             values[i] = (random.nextFloat() - 0.5f) / n;
         }
-        try (Graph graph = new Graph(); Session session = new Session(graph)) {
+        try (Graph graph = new Graph();
+                Session session = new Session(graph)) {
             Ops tf = Ops.create(graph);
             // A variable, not a constant: TensorFlow would fold a product of constants before timing.
             Operand<TFloat32> a = tf.variable(Shape.of(n, n), TFloat32.class);
             var init = tf.placeholder(TFloat32.class);
             try (TFloat32 value = TFloat32.tensorOf(Shape.of(n, n), DataBuffers.of(values, true, false))) {
-                session.runner().feed(init, value).addTarget(tf.assign(a, init)).run().close();
+                session.runner()
+                        .feed(init, value)
+                        .addTarget(tf.assign(a, init))
+                        .run()
+                        .close();
             }
             Operand<TFloat32> product = a;
             for (int i = 0; i < chain; i++) {

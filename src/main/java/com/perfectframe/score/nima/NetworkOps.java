@@ -21,8 +21,8 @@ interface NetworkOps<T> {
      * A bias-free Conv2D immediately followed by its BatchNormalization (two Keras layers), so that an
      * interpretation may fold the normalisation into the convolution.
      */
-    default T convBatchNorm(T x, String convName, String bnName, int filters, int kernelH, int kernelW, int stride,
-            String padding) {
+    default T convBatchNorm(
+            T x, String convName, String bnName, int filters, int kernelH, int kernelW, int stride, String padding) {
         return batchNorm(conv(x, convName, filters, kernelH, kernelW, stride, padding, false), bnName);
     }
 

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Random;
+import java.util.TreeMap;
 
 /**
  * Measures NIMA's throughput on this machine in one run: images/s per batch size, the GFLOP/s achieved, and the
@@ -31,12 +31,14 @@ public final class NimaBenchmark {
      * @param bfloat16 also measure TensorFlow's oneDNN bfloat16 auto-mixed-precision
      * @param compareBatchNorm also measure the model with BN left unfolded
      */
-    public record Settings(NimaOptions options, List<Integer> batchSizes, double secondsPerBatchSize,
-            boolean bfloat16, boolean compareBatchNorm) {
-    }
+    public record Settings(
+            NimaOptions options,
+            List<Integer> batchSizes,
+            double secondsPerBatchSize,
+            boolean bfloat16,
+            boolean compareBatchNorm) {}
 
-    private NimaBenchmark() {
-    }
+    private NimaBenchmark() {}
 
     public static void run(Settings settings, PrintStream out) {
         NimaOptions options = settings.options();
@@ -47,12 +49,14 @@ public final class NimaBenchmark {
             out.println("NOTE: synthetic weights — scores are meaningless; the speed figures are real.");
         }
         double gflopsPerImage = folded.flopsPerImage() / 1e9;
-        out.printf("Model: NIMA InceptionResNetV2, %,d parameters, %.2f GFLOPs per %dx%d image%n",
+        out.printf(
+                "Model: NIMA InceptionResNetV2, %,d parameters, %.2f GFLOPs per %dx%d image%n",
                 folded.parameterCount(), gflopsPerImage, InceptionResNetV2.INPUT_SIZE, InceptionResNetV2.INPUT_SIZE);
         double peak = MatmulPeak.measure(2048, 4, 5);
         out.printf("fp32 matmul peak through TensorFlow (2048x2048, best of 5): %.1f GFLOP/s%n", peak);
 
-        int largest = settings.batchSizes().stream().mapToInt(Integer::intValue).max().orElse(16);
+        int largest =
+                settings.batchSizes().stream().mapToInt(Integer::intValue).max().orElse(16);
         List<float[]> images = randomImages(largest, 7);
         Map<Integer, Double> fp32 = new TreeMap<>();
         try (FrameScorer scorer = NimaScorerFactory.load(folded, options.forceCpu(), false)) {
@@ -62,30 +66,46 @@ public final class NimaBenchmark {
                 double rate = imagesPerSecond(scorer, images.subList(0, batch), settings.secondsPerBatchSize());
                 fp32.put(batch, rate);
                 double gflops = rate * gflopsPerImage;
-                out.printf("%5d  %8.2f  %8.1f  %7.1f  %5.1f%%%n", batch, rate, 1000 / rate, gflops,
-                        100 * gflops / peak);
+                out.printf(
+                        "%5d  %8.2f  %8.1f  %7.1f  %5.1f%%%n", batch, rate, 1000 / rate, gflops, 100 * gflops / peak);
             }
             if (settings.bfloat16()) {
                 bfloat16(folded, scorer, images, fp32, settings, out);
             }
         }
         double peakAfter = MatmulPeak.measure(2048, 4, 5);
-        out.printf("fp32 matmul peak measured again after the runs: %.1f GFLOP/s (best of both: %.1f; best NIMA"
-                + " rate is %.1f%% of it)%n", peakAfter, Math.max(peak, peakAfter), 100 * gflopsPerImage
-                * fp32.values().stream().mapToDouble(Double::doubleValue).max().orElse(0) / Math.max(peak, peakAfter));
+        out.printf(
+                "fp32 matmul peak measured again after the runs: %.1f GFLOP/s (best of both: %.1f; best NIMA"
+                        + " rate is %.1f%% of it)%n",
+                peakAfter,
+                Math.max(peak, peakAfter),
+                100
+                        * gflopsPerImage
+                        * fp32.values().stream()
+                                .mapToDouble(Double::doubleValue)
+                                .max()
+                                .orElse(0)
+                        / Math.max(peak, peakAfter));
         if (settings.compareBatchNorm()) {
             ConvertedModel unfolded = SavedModelCache.ensure(options.modelsDir(), weights, false);
             int batch = fp32.keySet().stream().filter(b -> b >= 16).findFirst().orElse(largest);
             try (FrameScorer scorer = NimaScorerFactory.load(unfolded, options.forceCpu(), false)) {
                 double rate = imagesPerSecond(scorer, images.subList(0, batch), settings.secondsPerBatchSize());
-                out.printf("BN folded into convolutions: %.2fx the speed of unfolded BN at batch %d (%.2f vs %.2f"
-                        + " images/s)%n", fp32.get(batch) / rate, batch, fp32.get(batch), rate);
+                out.printf(
+                        "BN folded into convolutions: %.2fx the speed of unfolded BN at batch %d (%.2f vs %.2f"
+                                + " images/s)%n",
+                        fp32.get(batch) / rate, batch, fp32.get(batch), rate);
             }
         }
     }
 
-    private static void bfloat16(ConvertedModel model, FrameScorer fp32Scorer, List<float[]> images,
-            Map<Integer, Double> fp32, Settings settings, PrintStream out) {
+    private static void bfloat16(
+            ConvertedModel model,
+            FrameScorer fp32Scorer,
+            List<float[]> images,
+            Map<Integer, Double> fp32,
+            Settings settings,
+            PrintStream out) {
         float[] reference = fp32Scorer.score(images);
         try (FrameScorer bf16 = NimaScorerFactory.load(model, settings.options().forceCpu(), true)) {
             float[] scores = bf16.score(images);
@@ -103,9 +123,10 @@ public final class NimaBenchmark {
                     meeting.add(batch);
                 }
             }
-            out.printf("bfloat16 max |Δscore| vs fp32 over %d images: %.4f; the bar (>= %.1fx and |Δ| < %.2f) is met"
-                    + " at batch sizes %s%n", images.size(), delta, BF16_MIN_SPEEDUP, BF16_MAX_SCORE_DELTA,
-                    meeting.isEmpty() ? "none" : meeting);
+            out.printf(
+                    "bfloat16 max |Δscore| vs fp32 over %d images: %.4f; the bar (>= %.1fx and |Δ| < %.2f) is met"
+                            + " at batch sizes %s%n",
+                    images.size(), delta, BF16_MIN_SPEEDUP, BF16_MAX_SCORE_DELTA, meeting.isEmpty() ? "none" : meeting);
         }
     }
 

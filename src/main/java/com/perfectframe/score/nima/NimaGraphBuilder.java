@@ -32,13 +32,15 @@ final class NimaGraphBuilder implements NetworkOps<Operand<TFloat32>> {
      * @param scores N mean scores Σ i·p_i
      * @param flopsPerImage floating-point operations of convolutions and matmuls for one image (2 per multiply-add)
      */
-    record Endpoints(Placeholder<TFloat32> input, Operand<TFloat32> probabilities, Operand<TFloat32> scores,
-            long flopsPerImage, List<WeightInit> initializers) {
-    }
+    record Endpoints(
+            Placeholder<TFloat32> input,
+            Operand<TFloat32> probabilities,
+            Operand<TFloat32> scores,
+            long flopsPerImage,
+            List<WeightInit> initializers) {}
 
     /** How to fill one weight variable: feed {@code values} to {@code placeholder} and run {@code assign}. */
-    record WeightInit(Placeholder<TFloat32> placeholder, Assign<TFloat32> assign, Shape shape, float[] values) {
-    }
+    record WeightInit(Placeholder<TFloat32> placeholder, Assign<TFloat32> assign, Shape shape, float[] values) {}
 
     private final Ops tf;
     private final KerasWeights weights;
@@ -55,29 +57,36 @@ final class NimaGraphBuilder implements NetworkOps<Operand<TFloat32>> {
     static Endpoints build(Ops tf, KerasWeights weights, boolean fuseBatchNorm) {
         NimaGraphBuilder builder = new NimaGraphBuilder(tf, weights, fuseBatchNorm);
         int size = InceptionResNetV2.INPUT_SIZE;
-        Placeholder<TFloat32> input = tf.withName(INPUT).placeholder(TFloat32.class,
-                Placeholder.shape(Shape.of(-1, size, size, 3)));
+        Placeholder<TFloat32> input =
+                tf.withName(INPUT).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, size, size, 3)));
         Operand<TFloat32> probabilities = tf.withName(PROBABILITIES).identity(InceptionResNetV2.build(builder, input));
         float[] buckets = new float[InceptionResNetV2.BUCKETS];
         for (int i = 0; i < buckets.length; i++) {
             buckets[i] = i + 1;
         }
-        Operand<TFloat32> scores = tf.withName(SCORES).sum(
-                tf.math.mul(probabilities, tf.constant(buckets)), tf.constant(1));
+        Operand<TFloat32> scores =
+                tf.withName(SCORES).sum(tf.math.mul(probabilities, tf.constant(buckets)), tf.constant(1));
         return new Endpoints(input, probabilities, scores, builder.flops, builder.initializers);
     }
 
     @Override
-    public Operand<TFloat32> conv(Operand<TFloat32> x, String name, int filters, int kh, int kw, int stride,
-            String padding, boolean bias) {
+    public Operand<TFloat32> conv(
+            Operand<TFloat32> x, String name, int filters, int kh, int kw, int stride, String padding, boolean bias) {
         WeightTensor kernel = weights.get(name, "kernel");
         Operand<TFloat32> y = conv(x, name + ".kernel", kernel.shape(), kernel.values(), stride, padding);
         return bias ? tf.nn.biasAdd(y, constant(name, "bias")) : y;
     }
 
     @Override
-    public Operand<TFloat32> convBatchNorm(Operand<TFloat32> x, String convName, String bnName, int filters, int kh,
-            int kw, int stride, String padding) {
+    public Operand<TFloat32> convBatchNorm(
+            Operand<TFloat32> x,
+            String convName,
+            String bnName,
+            int filters,
+            int kh,
+            int kw,
+            int stride,
+            String padding) {
         if (!fuseBatchNorm) {
             return NetworkOps.super.convBatchNorm(x, convName, bnName, filters, kh, kw, stride, padding);
         }
@@ -100,8 +109,8 @@ final class NimaGraphBuilder implements NetworkOps<Operand<TFloat32>> {
         return tf.nn.biasAdd(y, weight(bnName + ".folded_bias", Shape.of(out), bias));
     }
 
-    private Operand<TFloat32> conv(Operand<TFloat32> x, String weightName, int[] kshape, float[] values, int stride,
-            String padding) {
+    private Operand<TFloat32> conv(
+            Operand<TFloat32> x, String weightName, int[] kshape, float[] values, int stride, String padding) {
         Operand<TFloat32> filter = weight(weightName, Shape.of(kshape[0], kshape[1], kshape[2], kshape[3]), values);
         Operand<TFloat32> y = tf.nn.conv2d(x, filter, List.of(1L, (long) stride, (long) stride, 1L), padding);
         Shape s = y.shape();
@@ -114,9 +123,15 @@ final class NimaGraphBuilder implements NetworkOps<Operand<TFloat32>> {
         WeightTensor beta = weights.get(name, "beta");
         float[] ones = new float[beta.values().length];
         java.util.Arrays.fill(ones, 1f);
-        return tf.nn.fusedBatchNorm(x, weight(name + ".gamma", Shape.of(ones.length), ones), constant(name, "beta"),
-                constant(name, "moving_mean"), constant(name, "moving_variance"),
-                FusedBatchNorm.epsilon(BN_EPSILON), FusedBatchNorm.isTraining(false)).y();
+        return tf.nn.fusedBatchNorm(
+                        x,
+                        weight(name + ".gamma", Shape.of(ones.length), ones),
+                        constant(name, "beta"),
+                        constant(name, "moving_mean"),
+                        constant(name, "moving_variance"),
+                        FusedBatchNorm.epsilon(BN_EPSILON),
+                        FusedBatchNorm.isTraining(false))
+                .y();
     }
 
     @Override
@@ -126,14 +141,14 @@ final class NimaGraphBuilder implements NetworkOps<Operand<TFloat32>> {
 
     @Override
     public Operand<TFloat32> maxPool(Operand<TFloat32> x, int size, int stride, String padding) {
-        return tf.nn.maxPool(x, tf.constant(new int[] {1, size, size, 1}), tf.constant(new int[] {1, stride, stride,
-                1}), padding);
+        return tf.nn.maxPool(
+                x, tf.constant(new int[] {1, size, size, 1}), tf.constant(new int[] {1, stride, stride, 1}), padding);
     }
 
     @Override
     public Operand<TFloat32> avgPool(Operand<TFloat32> x, int size, int stride, String padding) {
-        return tf.nn.avgPool(x, List.of(1L, (long) size, (long) size, 1L), List.of(1L, (long) stride, (long) stride,
-                1L), padding);
+        return tf.nn.avgPool(
+                x, List.of(1L, (long) size, (long) size, 1L), List.of(1L, (long) stride, (long) stride, 1L), padding);
     }
 
     @Override
@@ -155,8 +170,7 @@ final class NimaGraphBuilder implements NetworkOps<Operand<TFloat32>> {
     public Operand<TFloat32> denseSoftmax(Operand<TFloat32> x, String name, int units) {
         WeightTensor kernel = weights.get(name, "kernel");
         flops += 2L * kernel.shape()[0] * kernel.shape()[1];
-        Operand<TFloat32> logits = tf.nn.biasAdd(tf.linalg.matMul(x, constant(name, "kernel")),
-                constant(name, "bias"));
+        Operand<TFloat32> logits = tf.nn.biasAdd(tf.linalg.matMul(x, constant(name, "kernel")), constant(name, "bias"));
         return tf.nn.softmax(logits);
     }
 
@@ -171,8 +185,8 @@ final class NimaGraphBuilder implements NetworkOps<Operand<TFloat32>> {
      */
     private Operand<TFloat32> weight(String name, Shape shape, float[] values) {
         Variable<TFloat32> variable = tf.withName(name).variable(shape, TFloat32.class);
-        Placeholder<TFloat32> placeholder = tf.withName(name + "_init").placeholder(TFloat32.class,
-                Placeholder.shape(shape));
+        Placeholder<TFloat32> placeholder =
+                tf.withName(name + "_init").placeholder(TFloat32.class, Placeholder.shape(shape));
         initializers.add(new WeightInit(placeholder, tf.assign(variable, placeholder), shape, values));
         return variable;
     }

@@ -22,14 +22,13 @@ public record NimaModelInfo(long parameterCount, int inputSize, long flopsPerIma
         TensorflowNativeBootstrap.load(nativeCacheDir);
         Architecture architecture = Architecture.nima();
         try (Graph graph = new Graph()) {
-            NimaGraphBuilder.Endpoints endpoints = NimaGraphBuilder.build(Ops.create(graph), zeros(architecture),
-                    true);
+            NimaGraphBuilder.Endpoints endpoints = NimaGraphBuilder.build(Ops.create(graph), zeros(architecture), true);
             int ops = 0;
             for (var it = graph.operations(); it.hasNext(); it.next()) {
                 ops++;
             }
-            return new NimaModelInfo(architecture.parameterCount(), InceptionResNetV2.INPUT_SIZE,
-                    endpoints.flopsPerImage(), ops);
+            return new NimaModelInfo(
+                    architecture.parameterCount(), InceptionResNetV2.INPUT_SIZE, endpoints.flopsPerImage(), ops);
         }
     }
 

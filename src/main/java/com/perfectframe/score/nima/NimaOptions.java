@@ -20,8 +20,15 @@ import java.util.Objects;
  * @param bfloat16 run on the CPU with TensorFlow's oneDNN bfloat16 auto-mixed-precision (opt-in: about 1.5–1.8×
  *     faster at batch ≥ 16 on CPUs with AVX512-BF16, scores within about 0.03 of fp32; see bench/nima.sh)
  */
-public record NimaOptions(Path modelsDir, Path weightsFile, URI weightsUrl, boolean forceCpu,
-        Normalization normalization, boolean foldBatchNorm, Path nativeCacheDir, boolean bfloat16) {
+public record NimaOptions(
+        Path modelsDir,
+        Path weightsFile,
+        URI weightsUrl,
+        boolean forceCpu,
+        Normalization normalization,
+        boolean foldBatchNorm,
+        Path nativeCacheDir,
+        boolean bfloat16) {
 
     /** The original tool's weights. */
     public static final URI DEFAULT_WEIGHTS_URL =
@@ -35,8 +42,15 @@ public record NimaOptions(Path modelsDir, Path weightsFile, URI weightsUrl, bool
     }
 
     public static NimaOptions defaults() {
-        return new NimaOptions(Path.of("models"), null, DEFAULT_WEIGHTS_URL, false, Normalization.TRAINED, true,
-                TensorflowNativeBootstrap.defaultCacheRoot(), false);
+        return new NimaOptions(
+                Path.of("models"),
+                null,
+                DEFAULT_WEIGHTS_URL,
+                false,
+                Normalization.TRAINED,
+                true,
+                TensorflowNativeBootstrap.defaultCacheRoot(),
+                false);
     }
 
     /** The weights file actually used: the given one, or {@code modelsDir/weights.h5}. */
@@ -45,42 +59,42 @@ public record NimaOptions(Path modelsDir, Path weightsFile, URI weightsUrl, bool
     }
 
     public NimaOptions withModelsDir(Path dir) {
-        return new NimaOptions(dir, weightsFile, weightsUrl, forceCpu, normalization, foldBatchNorm,
-                nativeCacheDir, bfloat16);
+        return new NimaOptions(
+                dir, weightsFile, weightsUrl, forceCpu, normalization, foldBatchNorm, nativeCacheDir, bfloat16);
     }
 
     public NimaOptions withWeightsFile(Path file) {
-        return new NimaOptions(modelsDir, file, weightsUrl, forceCpu, normalization, foldBatchNorm,
-                nativeCacheDir, bfloat16);
+        return new NimaOptions(
+                modelsDir, file, weightsUrl, forceCpu, normalization, foldBatchNorm, nativeCacheDir, bfloat16);
     }
 
     public NimaOptions withWeightsUrl(URI url) {
-        return new NimaOptions(modelsDir, weightsFile, url, forceCpu, normalization, foldBatchNorm,
-                nativeCacheDir, bfloat16);
+        return new NimaOptions(
+                modelsDir, weightsFile, url, forceCpu, normalization, foldBatchNorm, nativeCacheDir, bfloat16);
     }
 
     public NimaOptions withForceCpu(boolean cpu) {
-        return new NimaOptions(modelsDir, weightsFile, weightsUrl, cpu, normalization, foldBatchNorm,
-                nativeCacheDir, bfloat16);
+        return new NimaOptions(
+                modelsDir, weightsFile, weightsUrl, cpu, normalization, foldBatchNorm, nativeCacheDir, bfloat16);
     }
 
     public NimaOptions withNormalization(Normalization n) {
-        return new NimaOptions(modelsDir, weightsFile, weightsUrl, forceCpu, n, foldBatchNorm,
-                nativeCacheDir, bfloat16);
+        return new NimaOptions(
+                modelsDir, weightsFile, weightsUrl, forceCpu, n, foldBatchNorm, nativeCacheDir, bfloat16);
     }
 
     public NimaOptions withFoldBatchNorm(boolean fold) {
-        return new NimaOptions(modelsDir, weightsFile, weightsUrl, forceCpu, normalization, fold,
-                nativeCacheDir, bfloat16);
+        return new NimaOptions(
+                modelsDir, weightsFile, weightsUrl, forceCpu, normalization, fold, nativeCacheDir, bfloat16);
     }
 
     public NimaOptions withNativeCacheDir(Path dir) {
-        return new NimaOptions(modelsDir, weightsFile, weightsUrl, forceCpu, normalization, foldBatchNorm, dir,
-                bfloat16);
+        return new NimaOptions(
+                modelsDir, weightsFile, weightsUrl, forceCpu, normalization, foldBatchNorm, dir, bfloat16);
     }
 
     public NimaOptions withBfloat16(boolean bf16) {
-        return new NimaOptions(modelsDir, weightsFile, weightsUrl, forceCpu, normalization, foldBatchNorm,
-                nativeCacheDir, bf16);
+        return new NimaOptions(
+                modelsDir, weightsFile, weightsUrl, forceCpu, normalization, foldBatchNorm, nativeCacheDir, bf16);
     }
 }

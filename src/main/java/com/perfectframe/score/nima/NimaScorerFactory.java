@@ -23,8 +23,7 @@ public final class NimaScorerFactory {
 
     private static final Logger log = LoggerFactory.getLogger(NimaScorerFactory.class);
 
-    private NimaScorerFactory() {
-    }
+    private NimaScorerFactory() {}
 
     /**
      * Opens the scorer described by {@code options}; the first time for given weights this converts them (about
@@ -34,8 +33,8 @@ public final class NimaScorerFactory {
      */
     public static FrameScorer open(NimaOptions options) {
         TensorflowNativeBootstrap.load(options.nativeCacheDir());
-        ConvertedModel converted = SavedModelCache.ensure(options.modelsDir(), weights(options),
-                options.foldBatchNorm());
+        ConvertedModel converted =
+                SavedModelCache.ensure(options.modelsDir(), weights(options), options.foldBatchNorm());
         return load(converted, options.forceCpu(), options.bfloat16());
     }
 
@@ -60,8 +59,11 @@ public final class NimaScorerFactory {
                 .optModelPath(converted.dir())
                 .optDevice(device)
                 .optTranslator(new NimaTranslator())
-                .optOption("ConfigProto", java.util.Base64.getEncoder().encodeToString(
-                        SessionConfigs.of(!gpu, bfloat16).toByteArray()))
+                .optOption(
+                        "ConfigProto",
+                        java.util.Base64.getEncoder()
+                                .encodeToString(
+                                        SessionConfigs.of(!gpu, bfloat16).toByteArray()))
                 .build();
         try {
             ZooModel<ImageBatch, float[]> model = criteria.loadModel();
@@ -70,15 +72,19 @@ public final class NimaScorerFactory {
             if (converted.synthetic()) {
                 log.warn("NIMA weights are SYNTHETIC (seeded random): every score is meaningless.");
             }
-            return new NimaScorer(model, new ModelIdentity(converted.weightsSha256(), converted.synthetic(),
-                    deviceName));
+            return new NimaScorer(
+                    model, new ModelIdentity(converted.weightsSha256(), converted.synthetic(), deviceName));
         } catch (IOException | ModelNotFoundException | MalformedModelException e) {
-            throw new ModelException("Could not load the converted NIMA model " + converted.dir() + " ("
-                    + e.getMessage() + "); delete that folder so that it is converted again.", e);
+            throw new ModelException(
+                    "Could not load the converted NIMA model " + converted.dir() + " (" + e.getMessage()
+                            + "); delete that folder so that it is converted again.",
+                    e);
         }
     }
 
     private static String shortSha(ConvertedModel converted) {
-        return converted.weightsSha256().substring(0, Math.min(12, converted.weightsSha256().length()));
+        return converted
+                .weightsSha256()
+                .substring(0, Math.min(12, converted.weightsSha256().length()));
     }
 }

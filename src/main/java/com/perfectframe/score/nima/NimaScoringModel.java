@@ -24,8 +24,8 @@ public final class NimaScoringModel implements ScoringModel {
 
     /** A provider that loads NIMA with these options when a job first needs it. */
     public static ScoringModelProvider provider(NimaOptions options) {
-        return () -> new NimaScoringModel(new NimaPreprocessor(options.normalization()),
-                NimaScorerFactory.open(options));
+        return () ->
+                new NimaScoringModel(new NimaPreprocessor(options.normalization()), NimaScorerFactory.open(options));
     }
 
     @Override

@@ -79,9 +79,12 @@ final class NimaSession implements AutoCloseable {
     /** Scores preprocessed 224×224×3 images. */
     float[] score(List<float[]> images) {
         float[] flat = ImageBatch.flatten(new ImageBatch(images).images());
-        try (TFloat32 input = TFloat32.tensorOf(Shape.of(images.size(), 224, 224, 3),
-                DataBuffers.of(flat, true, false));
-                Result result = session.runner().feed(endpoints.input(), input).fetch(endpoints.scores()).run()) {
+        try (TFloat32 input =
+                        TFloat32.tensorOf(Shape.of(images.size(), 224, 224, 3), DataBuffers.of(flat, true, false));
+                Result result = session.runner()
+                        .feed(endpoints.input(), input)
+                        .fetch(endpoints.scores())
+                        .run()) {
             TFloat32 scores = (TFloat32) result.get(0);
             float[] out = new float[images.size()];
             scores.read(DataBuffers.of(out, false, false));
@@ -92,9 +95,11 @@ final class NimaSession implements AutoCloseable {
     /** NIMA's 10-bucket distributions, one row per image. */
     float[][] probabilities(List<float[]> images) {
         float[] flat = ImageBatch.flatten(new ImageBatch(images).images());
-        try (TFloat32 input = TFloat32.tensorOf(Shape.of(images.size(), 224, 224, 3),
-                DataBuffers.of(flat, true, false));
-                Result result = session.runner().feed(endpoints.input(), input).fetch(endpoints.probabilities())
+        try (TFloat32 input =
+                        TFloat32.tensorOf(Shape.of(images.size(), 224, 224, 3), DataBuffers.of(flat, true, false));
+                Result result = session.runner()
+                        .feed(endpoints.input(), input)
+                        .fetch(endpoints.probabilities())
                         .run()) {
             TFloat32 probabilities = (TFloat32) result.get(0);
             float[][] out = new float[images.size()][InceptionResNetV2.BUCKETS];
@@ -107,13 +112,17 @@ final class NimaSession implements AutoCloseable {
 
     /** Exports the graph as a SavedModel into {@code dir} (which must not hold one yet). */
     void export(Path dir) {
-        Signature signature = Signature.builder().key(Signature.DEFAULT_KEY)
+        Signature signature = Signature.builder()
+                .key(Signature.DEFAULT_KEY)
                 .input(NimaGraphBuilder.INPUT, endpoints.input())
                 .output(NimaGraphBuilder.SCORES, endpoints.scores())
                 .output(NimaGraphBuilder.PROBABILITIES, endpoints.probabilities())
                 .build();
         try {
-            SavedModelBundle.exporter(dir.toString()).withSession(session).withSignature(signature).export();
+            SavedModelBundle.exporter(dir.toString())
+                    .withSession(session)
+                    .withSignature(signature)
+                    .export();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -31,8 +31,8 @@ final class NimaTranslator implements NoBatchifyTranslator<ImageBatch, float[]> 
         for (float[] image : batch.images()) {
             floats.put(image);
         }
-        NDArray input = ctx.getNDManager().create(buffer, new Shape(n, ImageBatch.SIZE, ImageBatch.SIZE, 3),
-                DataType.FLOAT32);
+        NDArray input =
+                ctx.getNDManager().create(buffer, new Shape(n, ImageBatch.SIZE, ImageBatch.SIZE, 3), DataType.FLOAT32);
         input.setName(NimaGraphBuilder.INPUT);
         return new NDList(input);
     }

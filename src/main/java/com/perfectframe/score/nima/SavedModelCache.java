@@ -20,8 +20,7 @@ public final class SavedModelCache {
     /** Part of the cache key: bump it when the exported graph changes, so old exports are not reused. */
     static final String CONVERTER_VERSION = "nima1";
 
-    private SavedModelCache() {
-    }
+    private SavedModelCache() {}
 
     /**
      * Returns the cached SavedModel for {@code weightsFile}, converting it first when needed. The TensorFlow
@@ -29,8 +28,9 @@ public final class SavedModelCache {
      */
     public static ConvertedModel ensure(Path modelsDir, Path weightsFile, boolean fuseBatchNorm) {
         String sha = Sha256.of(weightsFile);
-        Path dir = modelsDir.resolve("savedmodel").resolve(sha + "-" + CONVERTER_VERSION
-                + (fuseBatchNorm ? "-foldedbn" : ""));
+        Path dir = modelsDir
+                .resolve("savedmodel")
+                .resolve(sha + "-" + CONVERTER_VERSION + (fuseBatchNorm ? "-foldedbn" : ""));
         ConvertedModel cached = ConvertedModel.read(dir);
         if (cached != null) {
             log.debug("Reusing converted model {}", dir);
@@ -51,7 +51,12 @@ public final class SavedModelCache {
             ConvertedModel model;
             try (NimaSession session = NimaSession.build(weights, fuseBatchNorm)) {
                 session.export(exportDir);
-                model = new ConvertedModel(dir, sha, weights.synthetic(), fuseBatchNorm, session.flopsPerImage(),
+                model = new ConvertedModel(
+                        dir,
+                        sha,
+                        weights.synthetic(),
+                        fuseBatchNorm,
+                        session.flopsPerImage(),
                         architecture.parameterCount());
             }
             model.writeMetadata(exportDir);
@@ -63,11 +68,12 @@ public final class SavedModelCache {
             }
             return model;
         } catch (IOException e) {
-            throw new ModelException("Could not write the converted model under " + dir.getParent() + " ("
-                    + e.getMessage() + "); check that the models folder is writable.", e);
+            throw new ModelException(
+                    "Could not write the converted model under " + dir.getParent() + " (" + e.getMessage()
+                            + "); check that the models folder is writable.",
+                    e);
         } finally {
             Folders.deleteRecursively(tmp);
         }
     }
-
 }

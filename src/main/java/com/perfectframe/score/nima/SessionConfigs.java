@@ -8,8 +8,7 @@ import org.tensorflow.proto.framework.RewriterConfig;
 /** TensorFlow session settings: device choice and the optional oneDNN bfloat16 rewrite. */
 final class SessionConfigs {
 
-    private SessionConfigs() {
-    }
+    private SessionConfigs() {}
 
     /**
      * @param forceCpu hide GPUs from the session
@@ -25,8 +24,9 @@ final class SessionConfigs {
                     .setGpuOptions(GPUOptions.newBuilder().setAllowGrowth(true));
         }
         if (bfloat16) {
-            config.setGraphOptions(GraphOptions.newBuilder().setRewriteOptions(RewriterConfig.newBuilder()
-                    .setAutoMixedPrecisionOnednnBfloat16(RewriterConfig.Toggle.ON)));
+            config.setGraphOptions(GraphOptions.newBuilder()
+                    .setRewriteOptions(
+                            RewriterConfig.newBuilder().setAutoMixedPrecisionOnednnBfloat16(RewriterConfig.Toggle.ON)));
         }
         return config.build();
     }

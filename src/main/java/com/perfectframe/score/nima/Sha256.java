@@ -12,8 +12,7 @@ import java.util.HexFormat;
 /** SHA-256 of a file, which keys converted models to the exact weights they came from. */
 final class Sha256 {
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     static String of(Path file) {
         try (InputStream in = Files.newInputStream(file)) {

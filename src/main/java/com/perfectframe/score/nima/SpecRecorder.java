@@ -7,8 +7,7 @@ import java.util.List;
 final class SpecRecorder implements NetworkOps<SpecRecorder.Dims> {
 
     /** Height, width and channels of one image's activations. */
-    record Dims(int h, int w, int c) {
-    }
+    record Dims(int h, int w, int c) {}
 
     private final List<LayerSpec> layers = new ArrayList<>();
     private long multiplyAdds;

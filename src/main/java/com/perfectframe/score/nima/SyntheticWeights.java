@@ -16,14 +16,17 @@ import java.util.SplittableRandom;
  */
 public final class SyntheticWeights {
 
-    private SyntheticWeights() {
-    }
+    private SyntheticWeights() {}
 
     /** Writes seeded random weights to {@code file} (about 220 MB). */
     public static void write(Path file, long seed) {
         Architecture architecture = Architecture.nima();
-        LegacyKerasWriter.write(file, architecture, generate(architecture, seed), new LegacyKerasWriter.Options(
-                0, null, false, "seed=" + seed + "; random weights: scores are meaningless", false));
+        LegacyKerasWriter.write(
+                file,
+                architecture,
+                generate(architecture, seed),
+                new LegacyKerasWriter.Options(
+                        0, null, false, "seed=" + seed + "; random weights: scores are meaningless", false));
     }
 
     static KerasWeights generate(Architecture architecture, long seed) {
@@ -45,8 +48,8 @@ public final class SyntheticWeights {
         switch (w.variable()) {
             case "kernel" -> {
                 int fanIn = s.length == 4 ? s[0] * s[1] * s[2] : s[0];
-                double gain = layer.kind() == LayerSpec.Kind.DENSE ? 0.04 : layer.kind() == LayerSpec.Kind.CONV ? 2.0
-                        : 1.0;
+                double gain =
+                        layer.kind() == LayerSpec.Kind.DENSE ? 0.04 : layer.kind() == LayerSpec.Kind.CONV ? 2.0 : 1.0;
                 double std = Math.sqrt(gain / fanIn);
                 for (int i = 0; i < v.length; i++) {
                     v[i] = (float) (random.nextGaussian() * std);

@@ -30,8 +30,7 @@ public final class TensorflowNativeBootstrap {
     private static final String PROPERTY = "TENSORFLOW_LIBRARY_PATH";
     private static final String COMPLETE_MARKER = ".complete";
 
-    private TensorflowNativeBootstrap() {
-    }
+    private TensorflowNativeBootstrap() {}
 
     /** {@code ~/.cache/perfectframe}: where the library is extracted unless told otherwise. */
     public static Path defaultCacheRoot() {
@@ -56,9 +55,11 @@ public final class TensorflowNativeBootstrap {
             log.debug("TensorFlow {} loaded from {}", engine.getVersion(), System.getProperty(PROPERTY));
             return engine;
         } catch (RuntimeException | UnsatisfiedLinkError e) {
-            throw new ModelException("TensorFlow's native library could not be loaded from "
-                    + System.getProperty(PROPERTY) + " (" + e.getMessage()
-                    + "); delete that folder to extract it again.", e);
+            throw new ModelException(
+                    "TensorFlow's native library could not be loaded from "
+                            + System.getProperty(PROPERTY) + " (" + e.getMessage()
+                            + "); delete that folder to extract it again.",
+                    e);
         }
     }
 
@@ -89,8 +90,10 @@ public final class TensorflowNativeBootstrap {
             moveIntoPlace(tmp, target);
             return target;
         } catch (IOException e) {
-            throw new ModelException("Could not extract TensorFlow's native library into " + cacheRoot + " ("
-                    + e.getMessage() + "); check that the folder is writable and has 1 GB free.", e);
+            throw new ModelException(
+                    "Could not extract TensorFlow's native library into " + cacheRoot + " (" + e.getMessage()
+                            + "); check that the folder is writable and has 1 GB free.",
+                    e);
         } finally {
             Folders.deleteRecursively(tmp);
         }
@@ -127,5 +130,4 @@ public final class TensorflowNativeBootstrap {
         }
         return in;
     }
-
 }

@@ -16,8 +16,8 @@ record WeightTensor(int[] shape, float[] values) {
             n *= d;
         }
         if (n != values.length) {
-            throw new IllegalArgumentException("Shape " + Arrays.toString(shape) + " needs " + n + " values, got "
-                    + values.length);
+            throw new IllegalArgumentException(
+                    "Shape " + Arrays.toString(shape) + " needs " + n + " values, got " + values.length);
         }
     }
 

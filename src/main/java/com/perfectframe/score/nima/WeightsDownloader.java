@@ -26,25 +26,31 @@ final class WeightsDownloader {
     private static final Logger log = LoggerFactory.getLogger(WeightsDownloader.class);
     private static final long PROGRESS_STEP = 10L << 20;
 
-    private WeightsDownloader() {
-    }
+    private WeightsDownloader() {}
 
     static Path download(URI url, Path target) {
-        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(15)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(15))
+                .build();
         Path tmp = null;
         try {
             Path dir = target.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, ".weights", ".part");
             log.info("Downloading NIMA weights from {} to {}", url, target);
-            HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(url)
-                    .timeout(Duration.ofMinutes(30)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = client.send(
+                    HttpRequest.newBuilder(url)
+                            .timeout(Duration.ofMinutes(30))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream in = response.body()) {
                 if (response.statusCode() != 200) {
                     throw new IOException("HTTP " + response.statusCode());
                 }
-                long total = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+                long total =
+                        response.headers().firstValueAsLong("Content-Length").orElse(-1);
                 long copied = copy(in, tmp, total);
                 if (total >= 0 && copied != total) {
                     throw new IOException("got " + copied + " of " + total + " bytes");
@@ -95,7 +101,8 @@ final class WeightsDownloader {
         if (cause instanceof java.net.ConnectException) {
             return "connection refused or no network";
         }
-        if (cause instanceof java.net.UnknownHostException || cause instanceof java.nio.channels.UnresolvedAddressException) {
+        if (cause instanceof java.net.UnknownHostException
+                || cause instanceof java.nio.channels.UnresolvedAddressException) {
             return "host not found: no network?";
         }
         if (cause instanceof java.net.http.HttpTimeoutException) {
@@ -106,8 +113,10 @@ final class WeightsDownloader {
 
     private static ModelException offline(URI url, Path target, Exception cause) {
         String reason = reason(cause);
-        return new ModelException("Could not download the NIMA weights from " + url + " (" + reason
-                + "); download that file by hand and put it at " + target.toAbsolutePath()
-                + ", or pass --weights FILE.", cause);
+        return new ModelException(
+                "Could not download the NIMA weights from " + url + " (" + reason
+                        + "); download that file by hand and put it at " + target.toAbsolutePath()
+                        + ", or pass --weights FILE.",
+                cause);
     }
 }

@@ -18,8 +18,17 @@ class ArchitectureTests {
     @Test
     void namesLayersLikeAFreshKerasSession() {
         var names = architecture.byName();
-        assertThat(names).containsKeys("conv2d", "conv2d_1", "batch_normalization", "block35_1_conv",
-                "block17_20_conv", "block8_10_conv", "conv_7b", "conv_7b_bn", "dense");
+        assertThat(names)
+                .containsKeys(
+                        "conv2d",
+                        "conv2d_1",
+                        "batch_normalization",
+                        "block35_1_conv",
+                        "block17_20_conv",
+                        "block8_10_conv",
+                        "conv_7b",
+                        "conv_7b_bn",
+                        "dense");
         assertThat(names.get("conv2d").weight("kernel").shape()).containsExactly(3, 3, 3, 32);
         assertThat(names.get("block8_10_conv").weight("kernel").shape()).containsExactly(1, 1, 448, 2080);
         assertThat(names.get("dense").weight("kernel").shape()).containsExactly(1536, 10);

@@ -79,7 +79,8 @@ class KerasWeightsReaderTests {
         weights.layers().get("batch_normalization_5").remove("moving_variance");
         assertThatThrownBy(() -> readBack(weights))
                 .isInstanceOf(ModelException.class)
-                .hasMessageContaining("batch_normalization_5").hasMessageContaining("moving_variance");
+                .hasMessageContaining("batch_normalization_5")
+                .hasMessageContaining("moving_variance");
     }
 
     @Test
@@ -88,7 +89,8 @@ class KerasWeightsReaderTests {
         weights.layers().get("conv_7b_bn").put("gamma", new WeightTensor(new int[] {8}, new float[8]));
         assertThatThrownBy(() -> readBack(weights))
                 .isInstanceOf(ModelException.class)
-                .hasMessageContaining("conv_7b_bn").hasMessageContaining("gamma");
+                .hasMessageContaining("conv_7b_bn")
+                .hasMessageContaining("gamma");
     }
 
     @Test
@@ -97,7 +99,8 @@ class KerasWeightsReaderTests {
         weights.layers().get("block35_1_conv").put("kernel", new WeightTensor(new int[] {1, 1, 6, 5}, new float[30]));
         assertThatThrownBy(() -> readBack(weights))
                 .isInstanceOf(ModelException.class)
-                .hasMessageContaining("block35_1_conv").hasMessageContaining("[1, 1, 6, 5]")
+                .hasMessageContaining("block35_1_conv")
+                .hasMessageContaining("[1, 1, 6, 5]")
                 .hasMessageContaining("[1, 1, 6, 4]");
     }
 
@@ -105,12 +108,15 @@ class KerasWeightsReaderTests {
     void reportsMissingAndExtraLayers() {
         KerasWeights missing = SyntheticWeights.generate(SMALL, 3);
         missing.layers().remove("conv2d_4");
-        assertThatThrownBy(() -> readBack(missing)).isInstanceOf(ModelException.class)
-                .hasMessageContaining("missing a layer").hasMessageContaining("conv2d_N");
+        assertThatThrownBy(() -> readBack(missing))
+                .isInstanceOf(ModelException.class)
+                .hasMessageContaining("missing a layer")
+                .hasMessageContaining("conv2d_N");
 
         KerasWeights noExplicit = SyntheticWeights.generate(SMALL, 3);
         noExplicit.layers().remove("conv_7b");
-        assertThatThrownBy(() -> readBack(noExplicit)).isInstanceOf(ModelException.class)
+        assertThatThrownBy(() -> readBack(noExplicit))
+                .isInstanceOf(ModelException.class)
                 .hasMessageContaining("'conv_7b'");
 
         KerasWeights extra = SyntheticWeights.generate(SMALL, 3);
@@ -119,7 +125,8 @@ class KerasWeightsReaderTests {
         extra.layers().put("conv2d_12", Map.of("kernel", new WeightTensor(new int[] {1, 1, 4, 4}, new float[16])));
         Path file = dir.resolve("extra.h5");
         LegacyKerasWriter.write(file, bigger, extra, LegacyKerasWriter.Options.plain());
-        assertThatThrownBy(() -> KerasWeightsReader.read(file, SMALL)).isInstanceOf(ModelException.class)
+        assertThatThrownBy(() -> KerasWeightsReader.read(file, SMALL))
+                .isInstanceOf(ModelException.class)
                 .hasMessageContaining("extra layer 'conv2d_12'");
     }
 
@@ -127,19 +134,23 @@ class KerasWeightsReaderTests {
     void rejectsFilesThatAreNotHdf5OrAreTruncated() throws Exception {
         Path junk = dir.resolve("junk.h5");
         Files.write(junk, "<html>rate limited</html>".getBytes());
-        assertThatThrownBy(() -> KerasWeightsReader.read(junk, SMALL)).isInstanceOf(ModelException.class)
-                .hasMessageContaining(junk.toString()).hasMessageContaining("not a valid HDF5 file");
+        assertThatThrownBy(() -> KerasWeightsReader.read(junk, SMALL))
+                .isInstanceOf(ModelException.class)
+                .hasMessageContaining(junk.toString())
+                .hasMessageContaining("not a valid HDF5 file");
 
         Path whole = dir.resolve("whole.h5");
         LegacyKerasWriter.write(whole, SMALL, SyntheticWeights.generate(SMALL, 3), LegacyKerasWriter.Options.plain());
         byte[] bytes = Files.readAllBytes(whole);
         Path truncated = dir.resolve("truncated.h5");
         Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-        assertThatThrownBy(() -> KerasWeightsReader.read(truncated, SMALL)).isInstanceOf(ModelException.class)
+        assertThatThrownBy(() -> KerasWeightsReader.read(truncated, SMALL))
+                .isInstanceOf(ModelException.class)
                 .hasMessageContaining(truncated.toString());
 
         assertThatThrownBy(() -> KerasWeightsReader.read(dir.resolve("absent.h5"), SMALL))
-                .isInstanceOf(ModelException.class).hasMessageContaining("does not exist");
+                .isInstanceOf(ModelException.class)
+                .hasMessageContaining("does not exist");
     }
 
     private KerasWeights readBack(KerasWeights weights) {
@@ -149,12 +160,14 @@ class KerasWeightsReaderTests {
     }
 
     private static void assertSameValues(KerasWeights actual, KerasWeights expected) {
-        assertThat(actual.layers().keySet()).containsExactlyInAnyOrderElementsOf(expected.layers().keySet());
-        expected.layers().forEach((layer, vars) -> vars.forEach((variable, tensor) -> {
-            WeightTensor got = actual.get(layer, variable);
-            assertThat(got.shape()).as(layer + "/" + variable).isEqualTo(tensor.shape());
-            assertThat(got.values()).as(layer + "/" + variable).isEqualTo(tensor.values());
-        }));
+        assertThat(actual.layers().keySet())
+                .containsExactlyInAnyOrderElementsOf(expected.layers().keySet());
+        expected.layers()
+                .forEach((layer, vars) -> vars.forEach((variable, tensor) -> {
+                    WeightTensor got = actual.get(layer, variable);
+                    assertThat(got.shape()).as(layer + "/" + variable).isEqualTo(tensor.shape());
+                    assertThat(got.values()).as(layer + "/" + variable).isEqualTo(tensor.values());
+                }));
     }
 
     private static int countDatasets(Group group) {
@@ -186,7 +199,8 @@ class KerasWeightsReaderTests {
             for (String entry : shuffled) {
                 String[] parts = entry.split("=");
                 WritableGroup vars = layers.putGroup(parts[0]).putGroup("vars");
-                List<WeightTensor> tensors = new ArrayList<>(weights.layers().get(parts[1]).values());
+                List<WeightTensor> tensors =
+                        new ArrayList<>(weights.layers().get(parts[1]).values());
                 for (int i = 0; i < tensors.size(); i++) {
                     vars.putDataset(Integer.toString(i), LegacyKerasWriter.nested(tensors.get(i)));
                 }

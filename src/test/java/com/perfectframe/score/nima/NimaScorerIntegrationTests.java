@@ -26,7 +26,9 @@ class NimaScorerIntegrationTests {
 
     @BeforeAll
     static void open() {
-        options = NimaOptions.defaults().withModelsDir(modelsDir).withWeightsFile(SharedSyntheticWeights.file())
+        options = NimaOptions.defaults()
+                .withModelsDir(modelsDir)
+                .withWeightsFile(SharedSyntheticWeights.file())
                 .withForceCpu(true);
         scorer = NimaScorerFactory.open(options);
     }
@@ -96,15 +98,17 @@ class NimaScorerIntegrationTests {
     void reusesTheConvertedModelOnTheNextOpen() throws Exception {
         ConvertedModel converted = SavedModelCache.ensure(modelsDir, SharedSyntheticWeights.file(), true);
         assertThat(converted.dir()).startsWith(modelsDir.resolve("savedmodel"));
-        assertThat(converted.dir().getFileName().toString()).startsWith(scorer.identity().weightsSha256());
+        assertThat(converted.dir().getFileName().toString())
+                .startsWith(scorer.identity().weightsSha256());
         FileTime before = Files.getLastModifiedTime(converted.dir().resolve("saved_model.pb"));
         long start = System.nanoTime();
         try (FrameScorer again = NimaScorerFactory.open(options)) {
-            assertThat(again.score(IMAGES.subList(0, 1))[0]).isCloseTo(scorer.score(IMAGES.subList(0, 1))[0],
-                    within(1e-5f));
+            assertThat(again.score(IMAGES.subList(0, 1))[0])
+                    .isCloseTo(scorer.score(IMAGES.subList(0, 1))[0], within(1e-5f));
         }
         System.out.printf("second open + 1 image: %.1f s%n", (System.nanoTime() - start) / 1e9);
-        assertThat(Files.getLastModifiedTime(converted.dir().resolve("saved_model.pb"))).isEqualTo(before);
+        assertThat(Files.getLastModifiedTime(converted.dir().resolve("saved_model.pb")))
+                .isEqualTo(before);
         try (var entries = Files.list(modelsDir.resolve("savedmodel"))) {
             assertThat(new ArrayList<>(entries.toList())).hasSize(1);
         }
@@ -128,19 +132,23 @@ class NimaScorerIntegrationTests {
             closedPort = socket.getLocalPort();
         }
         Path emptyModels = modelsDir.resolve("empty");
-        NimaOptions offline = NimaOptions.defaults().withModelsDir(emptyModels)
+        NimaOptions offline = NimaOptions.defaults()
+                .withModelsDir(emptyModels)
                 .withWeightsUrl(java.net.URI.create("http://127.0.0.1:" + closedPort + "/weights.h5"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> NimaScorerFactory.open(offline))
                 .isInstanceOf(com.perfectframe.score.ModelException.class)
-                .hasMessageContaining("put it at " + emptyModels.resolve("weights.h5").toAbsolutePath());
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NimaScorerFactory.open(
-                options.withWeightsFile(modelsDir.resolve("absent.h5"))))
-                .isInstanceOf(com.perfectframe.score.ModelException.class).hasMessageContaining("absent.h5");
+                .hasMessageContaining(
+                        "put it at " + emptyModels.resolve("weights.h5").toAbsolutePath());
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> NimaScorerFactory.open(options.withWeightsFile(modelsDir.resolve("absent.h5"))))
+                .isInstanceOf(com.perfectframe.score.ModelException.class)
+                .hasMessageContaining("absent.h5");
     }
 
     @Test
     void rejectsImagesOfTheWrongSize() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> scorer.score(List.of(new float[10])))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("224*224*3");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("224*224*3");
     }
 }

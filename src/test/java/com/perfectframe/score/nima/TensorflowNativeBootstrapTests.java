@@ -30,16 +30,22 @@ class TensorflowNativeBootstrapTests {
         }
         FileTime extracted = Files.getLastModifiedTime(dir.resolve("libtensorflow_cc.so.2"));
         assertThat(TensorflowNativeBootstrap.extract(cache)).isEqualTo(dir);
-        assertThat(Files.getLastModifiedTime(dir.resolve("libtensorflow_cc.so.2"))).isEqualTo(extracted);
+        assertThat(Files.getLastModifiedTime(dir.resolve("libtensorflow_cc.so.2")))
+                .isEqualTo(extracted);
     }
 
     /** Loading needs a fresh JVM: the first TensorFlow library loaded stays for the life of a JVM. */
     @Test
     void loadsTensorflowFromACleanCacheInAFreshJvm() throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                BootstrapProbe.class.getName(), cache.toString())
-                .redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        java.toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        BootstrapProbe.class.getName(),
+                        cache.toString())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();

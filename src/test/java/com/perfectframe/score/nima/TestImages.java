@@ -7,8 +7,7 @@ import java.util.Random;
 /** Preprocessed-looking images in [-1, 1] with some structure, so that different images get different scores. */
 final class TestImages {
 
-    private TestImages() {
-    }
+    private TestImages() {}
 
     static List<float[]> random(int count, long seed) {
         Random random = new Random(seed);

@@ -73,7 +73,8 @@ class WeightsDownloaderTests {
         Path target = dir.resolve("weights.h5");
         assertThatThrownBy(() -> WeightsDownloader.download(url("/missing.h5"), target))
                 .isInstanceOf(ModelException.class)
-                .hasMessageContaining("HTTP 404").hasMessageContaining("put it at " + target.toAbsolutePath());
+                .hasMessageContaining("HTTP 404")
+                .hasMessageContaining("put it at " + target.toAbsolutePath());
         assertThat(target).doesNotExist();
     }
 
@@ -84,10 +85,11 @@ class WeightsDownloaderTests {
             closedPort = socket.getLocalPort();
         }
         Path target = dir.resolve("weights.h5");
-        assertThatThrownBy(() -> WeightsDownloader.download(URI.create("http://127.0.0.1:" + closedPort + "/w.h5"),
-                target))
+        assertThatThrownBy(() ->
+                        WeightsDownloader.download(URI.create("http://127.0.0.1:" + closedPort + "/w.h5"), target))
                 .isInstanceOf(ModelException.class)
-                .hasMessageContaining("Could not download").hasMessageContaining(target.toAbsolutePath().toString());
+                .hasMessageContaining("Could not download")
+                .hasMessageContaining(target.toAbsolutePath().toString());
         assertThat(target).doesNotExist();
     }
 
