@@ -1,38 +1,25 @@
 package com.perfectframe;
 
 import com.perfectframe.config.PerfectFrameProperties;
-import com.perfectframe.extract.BestFramesExtractor;
-import com.perfectframe.extract.Extractors;
+import com.perfectframe.extract.ExtractorFactory;
 import com.perfectframe.job.JobSlot;
-import com.perfectframe.score.nima.NimaOptions;
-import com.perfectframe.score.nima.NimaScoringModel;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 
-/** The service's shared objects: one job slot, one extractor factory. */
+/** The service's shared objects: one extractor factory (and with it the one model), one job slot. */
 @Configuration(proxyBeanMethods = false)
 class ServiceConfiguration {
 
     @Bean(destroyMethod = "close")
-    JobSlot jobSlot() {
-        return new JobSlot();
+    ExtractorFactory extractorFactory(PerfectFrameProperties properties) {
+        return new ExtractorFactory(properties.pipelineSettings());
     }
 
-    @Bean
-    Extractors extractors(PerfectFrameProperties properties) {
-        BestFramesExtractor.Tuning defaults = BestFramesExtractor.Tuning.defaults();
-        int frameWriters =
-                properties.writerThreads() > 0 ? properties.writerThreads() : Extractors.defaultWriterThreads();
-        int scoringWorkers = properties.writerThreads() > 0 ? properties.writerThreads() : defaults.workerThreads();
-        BestFramesExtractor.Tuning tuning = new BestFramesExtractor.Tuning(
-                scoringWorkers, (long) properties.frameBudgetMb() << 20, properties.inferenceBatch());
-        NimaOptions nima = NimaOptions.defaults()
-                .withModelsDir(properties.modelsDir())
-                .withWeightsFile(properties.weightsFile())
-                .withWeightsUrl(properties.weightsUrl())
-                .withForceCpu(properties.cpu())
-                .withNormalization(properties.normalization())
-                .withBfloat16(properties.bf16());
-        return new Extractors(properties.decoderThreads(), frameWriters, tuning, NimaScoringModel.provider(nima));
+    /** Closed before the factory, so that a running job is cancelled before the model it uses is closed. */
+    @Bean(destroyMethod = "close")
+    @DependsOn("extractorFactory")
+    JobSlot jobSlot() {
+        return new JobSlot();
     }
 }

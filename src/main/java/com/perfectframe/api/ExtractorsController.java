@@ -3,8 +3,8 @@ package com.perfectframe.api;
 import com.perfectframe.config.PerfectFrameProperties;
 import com.perfectframe.extract.ExtractionRequest;
 import com.perfectframe.extract.Extractor;
+import com.perfectframe.extract.ExtractorFactory;
 import com.perfectframe.extract.ExtractorName;
-import com.perfectframe.extract.Extractors;
 import com.perfectframe.job.JobBusyException;
 import com.perfectframe.job.JobSlot;
 import jakarta.validation.Valid;
@@ -18,10 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 class ExtractorsController {
 
     private final JobSlot slot;
-    private final Extractors extractors;
+    private final ExtractorFactory extractors;
     private final RequestMapper mapper;
 
-    ExtractorsController(JobSlot slot, Extractors extractors, PerfectFrameProperties properties) {
+    ExtractorsController(JobSlot slot, ExtractorFactory extractors, PerfectFrameProperties properties) {
         this.slot = slot;
         this.extractors = extractors;
         this.mapper = new RequestMapper(properties);

@@ -2,12 +2,10 @@ package com.perfectframe.api;
 
 import com.perfectframe.config.PerfectFrameProperties;
 import com.perfectframe.extract.ExtractionRequest;
-import com.perfectframe.image.ImageEncoder.ImageFormat;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Objects;
 
 /** Turns a request body into a job request: defaults filled in, folders checked against the allowed roots. */
 final class RequestMapper {
@@ -31,28 +29,20 @@ final class RequestMapper {
         if (body.targetImageSize() != null && !body.targetImageSize().equals(List.of(224, 224))) {
             throw new InvalidRequestException("target_image_size must be [224, 224]: the NIMA model's input size.");
         }
-        ExtractionRequest defaults = ExtractionRequest.defaults(input, output);
         try {
-            return new ExtractionRequest(
-                    input,
-                    output,
-                    Boolean.TRUE.equals(body.allFrames()),
-                    Objects.requireNonNullElse(body.batchSize(), defaults.batchSize()),
-                    Objects.requireNonNullElse(body.comperingGroupSize(), defaults.groupSize()),
-                    Objects.requireNonNullElse(body.topImagesPercent(), defaults.topImagesPercent()),
-                    body.imagesOutputFormat() == null
-                            ? defaults.outputFormat()
-                            : ImageFormat.parse(body.imagesOutputFormat()),
-                    Objects.requireNonNullElse(body.videoExtensions(), defaults.videoExtensions()),
-                    Objects.requireNonNullElse(body.imagesExtensions(), defaults.imageExtensions()),
-                    Objects.requireNonNullElse(body.processedVideoPrefix(), defaults.processedVideoPrefix()),
-                    Boolean.TRUE.equals(body.perBatchPercentile()));
+            return ExtractionRequest.builder(input, output)
+                    .allFrames(body.allFrames())
+                    .batchSize(body.batchSize())
+                    .groupSize(body.comperingGroupSize())
+                    .topImagesPercent(body.topImagesPercent())
+                    .perBatchPercentile(body.perBatchPercentile())
+                    .outputFormat(body.imagesOutputFormat())
+                    .videoExtensions(body.videoExtensions())
+                    .imageExtensions(body.imagesExtensions())
+                    .processedVideoPrefix(body.processedVideoPrefix())
+                    .build();
         } catch (IllegalArgumentException e) {
-            String message = e.getMessage();
-            if (message != null && message.startsWith("unsupported image format")) {
-                message = "images_output_format: " + message;
-            }
-            throw new InvalidRequestException(message);
+            throw new InvalidRequestException(e.getMessage());
         }
     }
 

@@ -1,9 +1,7 @@
 package com.perfectframe.cli;
 
-import com.perfectframe.extract.BestFramesExtractor;
+import com.perfectframe.bench.PipelineBenchmark;
 import com.perfectframe.extract.ExtractionRequest;
-import com.perfectframe.extract.PipelineBenchmark;
-import com.perfectframe.score.nima.NimaScoringModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -26,7 +24,7 @@ final class BestFramesBenchmarkCommand implements Callable<Integer> {
     Path video;
 
     @Mixin
-    ScoringOptions scoring = new ScoringOptions();
+    PipelineOptions pipeline = new PipelineOptions();
 
     @Option(
             names = {"--batch_size", "--batch-size"},
@@ -48,13 +46,7 @@ final class BestFramesBenchmarkCommand implements Callable<Integer> {
             return 1;
         }
         PipelineBenchmark.run(
-                new PipelineBenchmark.Settings(
-                        video,
-                        NimaScoringModel.provider(scoring.toNimaOptions()),
-                        BestFramesExtractor.Tuning.defaults(),
-                        batchSize,
-                        groupSize),
-                System.out);
+                new PipelineBenchmark.Settings(video, pipeline.settings(), batchSize, groupSize), System.out);
         return 0;
     }
 }

@@ -27,13 +27,10 @@ final class BestFramesCommand implements Callable<Integer> {
             description = "Write every 1-second sample, without scoring (frames extraction).")
     boolean allFrames;
 
-    @Mixin
-    ScoringOptions scoring = new ScoringOptions();
-
     @Option(
             names = {"--batch_size", "--batch-size"},
             paramLabel = "N",
-            description = "Frames scored together (default: ${DEFAULT-VALUE}).")
+            description = "Frames scored together; groups restart at each batch (default: ${DEFAULT-VALUE}).")
     int batchSize = ExtractionRequest.DEFAULT_BATCH_SIZE;
 
     @Option(
@@ -42,15 +39,21 @@ final class BestFramesCommand implements Callable<Integer> {
             description = "Consecutive samples compared to keep the best (default: ${DEFAULT-VALUE}).")
     int groupSize = ExtractionRequest.DEFAULT_GROUP_SIZE;
 
+    @Mixin
+    PipelineOptions pipeline = new PipelineOptions();
+
     @Override
     public Integer call() {
-        ExtractionRequest request;
-        try {
-            request = job.request(allFrames, batchSize, groupSize, ExtractionRequest.DEFAULT_TOP_IMAGES_PERCENT, false);
-        } catch (IllegalArgumentException e) {
-            System.err.println("Error: " + e.getMessage());
-            return JobRunner.FAILED;
-        }
-        return new JobRunner(System.out, System.err).run(ExtractorName.BEST_FRAMES, request, job, scoring, "video");
+        return new JobRunner(System.out, System.err)
+                .run(
+                        ExtractorName.BEST_FRAMES,
+                        () -> job.request()
+                                .allFrames(allFrames)
+                                .batchSize(batchSize)
+                                .groupSize(groupSize)
+                                .build(),
+                        job,
+                        pipeline,
+                        "video");
     }
 }

@@ -1,7 +1,6 @@
 package com.perfectframe.cli;
 
 import com.perfectframe.extract.ExtractionRequest;
-import com.perfectframe.image.ImageEncoder.ImageFormat;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -32,27 +31,10 @@ final class JobOptions {
             names = {"--images_output_format", "--format"},
             paramLabel = "EXT",
             description = "Picture format: .jpg, .png or .webp (default: ${DEFAULT-VALUE}).")
-    String format = ".jpg";
+    String format = ExtractionRequest.DEFAULT_OUTPUT_FORMAT;
 
-    /**
-     * The job request for these folders and the command's own settings.
-     *
-     * @throws IllegalArgumentException naming the option whose value cannot be used
-     */
-    ExtractionRequest request(
-            boolean allFrames, int batchSize, int groupSize, double topImagesPercent, boolean perBatchPercentile) {
-        ExtractionRequest defaults = ExtractionRequest.defaults(input, output);
-        return new ExtractionRequest(
-                input,
-                output,
-                allFrames,
-                batchSize,
-                groupSize,
-                topImagesPercent,
-                ImageFormat.parse(format),
-                defaults.videoExtensions(),
-                defaults.imageExtensions(),
-                defaults.processedVideoPrefix(),
-                perBatchPercentile);
+    /** A request for these folders and this format; the command adds its own options. */
+    ExtractionRequest.Builder request() {
+        return ExtractionRequest.builder(input, output).outputFormat(format);
     }
 }

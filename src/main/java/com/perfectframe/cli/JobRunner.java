@@ -4,11 +4,12 @@ import com.perfectframe.extract.ExtractionException;
 import com.perfectframe.extract.ExtractionProgress;
 import com.perfectframe.extract.ExtractionRequest;
 import com.perfectframe.extract.ExtractionSummary;
-import com.perfectframe.extract.Extractor;
+import com.perfectframe.extract.ExtractorFactory;
 import com.perfectframe.extract.ExtractorName;
-import com.perfectframe.extract.Extractors;
-import com.perfectframe.score.nima.NimaScoringModel;
+import com.perfectframe.extract.PipelineSettings;
+import com.perfectframe.extract.pipeline.Cancellation;
 import java.io.PrintStream;
+import java.util.function.Supplier;
 
 /**
  * Runs one job in this process for a command: progress while it runs, a one-line summary when it ends, and the
@@ -27,19 +28,29 @@ final class JobRunner {
         this.err = err;
     }
 
-    int run(ExtractorName name, ExtractionRequest request, JobOptions options, ScoringOptions scoring, String unit) {
+    /** @param request builds the job's request; an invalid option value is reported naming the option */
+    int run(
+            ExtractorName name,
+            Supplier<ExtractionRequest> request,
+            JobOptions options,
+            PipelineOptions pipeline,
+            String unit) {
+        ExtractionRequest job;
+        PipelineSettings settings;
+        try {
+            job = request.get();
+            settings = pipeline.settings();
+        } catch (IllegalArgumentException e) {
+            err.println("Error: " + e.getMessage());
+            return FAILED;
+        }
         boolean terminal = System.console() != null && !options.noProgress;
         CliLogging.configure(terminal, options.verbose);
-        Extractor extractor = new Extractors(
-                        0,
-                        Extractors.defaultWriterThreads(),
-                        scoring.tuning(),
-                        NimaScoringModel.provider(scoring.toNimaOptions()))
-                .forRequest(name, request);
         ExtractionProgress progress = new ExtractionProgress();
         ExtractionSummary summary;
-        try (ProgressBar bar = new ProgressBar(progress::snapshot, err, terminal, unit)) {
-            summary = extractor.run(request, progress);
+        try (ExtractorFactory factory = new ExtractorFactory(settings);
+                ProgressBar bar = new ProgressBar(progress::snapshot, err, terminal, unit)) {
+            summary = factory.forRequest(name, job).run(job, progress, new Cancellation());
         } catch (ExtractionException e) {
             err.println("Error: " + e.getMessage());
             return FAILED;

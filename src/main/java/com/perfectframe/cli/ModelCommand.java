@@ -1,12 +1,12 @@
 package com.perfectframe.cli;
 
 import com.perfectframe.score.ModelException;
-import com.perfectframe.score.nima.ConvertedModel;
-import com.perfectframe.score.nima.NimaModelInfo;
 import com.perfectframe.score.nima.NimaOptions;
-import com.perfectframe.score.nima.SavedModelCache;
-import com.perfectframe.score.nima.SyntheticWeights;
-import com.perfectframe.score.nima.TensorflowNativeBootstrap;
+import com.perfectframe.score.nima.convert.ConvertedModel;
+import com.perfectframe.score.nima.convert.NimaModelInfo;
+import com.perfectframe.score.nima.convert.SavedModelCache;
+import com.perfectframe.score.nima.convert.SyntheticWeights;
+import com.perfectframe.score.nima.convert.TensorflowNativeBootstrap;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +71,7 @@ public class ModelCommand implements Runnable {
         @Option(
                 names = "--models_dir",
                 paramLabel = "DIR",
-                defaultValue = "models",
+                defaultValue = NimaOptions.DEFAULT_MODELS_DIR,
                 description = "Models folder (default: ${DEFAULT-VALUE}).")
         Path modelsDir;
 

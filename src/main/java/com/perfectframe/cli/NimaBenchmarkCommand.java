@@ -1,6 +1,6 @@
 package com.perfectframe.cli;
 
-import com.perfectframe.score.nima.NimaBenchmark;
+import com.perfectframe.bench.NimaBenchmark;
 import com.perfectframe.score.nima.NimaOptions;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -27,7 +27,7 @@ public class NimaBenchmarkCommand implements Callable<Integer> {
     @Option(
             names = "--models_dir",
             paramLabel = "DIR",
-            defaultValue = "models",
+            defaultValue = NimaOptions.DEFAULT_MODELS_DIR,
             description = "Models folder (default: ${DEFAULT-VALUE}).")
     Path modelsDir;
 

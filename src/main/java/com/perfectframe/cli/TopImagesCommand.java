@@ -19,9 +19,6 @@ final class TopImagesCommand implements Callable<Integer> {
     @Mixin
     JobOptions job = new JobOptions();
 
-    @Mixin
-    ScoringOptions scoring = new ScoringOptions();
-
     @Option(
             names = {"--top_images_percent", "--top-images-percent"},
             paramLabel = "P",
@@ -40,16 +37,21 @@ final class TopImagesCommand implements Callable<Integer> {
             description = "Images scored together (default: ${DEFAULT-VALUE}).")
     int batchSize = ExtractionRequest.DEFAULT_BATCH_SIZE;
 
+    @Mixin
+    PipelineOptions pipeline = new PipelineOptions();
+
     @Override
     public Integer call() {
-        ExtractionRequest request;
-        try {
-            request = job.request(
-                    false, batchSize, ExtractionRequest.DEFAULT_GROUP_SIZE, topImagesPercent, perBatchPercentile);
-        } catch (IllegalArgumentException e) {
-            System.err.println("Error: " + e.getMessage());
-            return JobRunner.FAILED;
-        }
-        return new JobRunner(System.out, System.err).run(ExtractorName.TOP_IMAGES, request, job, scoring, "image");
+        return new JobRunner(System.out, System.err)
+                .run(
+                        ExtractorName.TOP_IMAGES,
+                        () -> job.request()
+                                .topImagesPercent(topImagesPercent)
+                                .perBatchPercentile(perBatchPercentile)
+                                .batchSize(batchSize)
+                                .build(),
+                        job,
+                        pipeline,
+                        "image");
     }
 }

@@ -1,57 +1,125 @@
 package com.perfectframe.config;
 
-import com.perfectframe.image.Normalization;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
+import com.perfectframe.extract.ExtractionRequest;
+import com.perfectframe.extract.InvalidSettingException;
+import com.perfectframe.extract.PipelineSettings;
+import com.perfectframe.score.nima.Normalization;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
- * The service's settings, bound from {@code perfectframe.*} (application.properties, environment, or
- * {@code --perfectframe.x=y} on the command line) and checked at start-up, so a typo fails fast with the property's
- * name.
+ * The service's settings, bound from {@code perfectframe.*} (application.properties, environment, or {@code
+ * --perfectframe.x=y} on the command line) and checked at start-up, so a typo fails fast with the property's name.
+ *
+ * <p>Unset properties take the defaults of their owners: {@link ExtractionRequest} for the folders, {@link
+ * PipelineSettings} (and the NIMA options it holds) for the rest; this class only maps names.
  *
  * @param inputDirectory folder used when a request names none
  * @param outputDirectory folder used when a request names none
  * @param allowedRoots folders requests may read and write under; empty means the working directory
- * @param decoderThreads FFmpeg decoder threads per video, 0 for automatic
- * @param writerThreads picture encoding threads, 0 for automatic
+ * @param decoderThreads see {@link PipelineSettings#decoderThreads()}
+ * @param prepareThreads see {@link PipelineSettings#prepareThreads()}
+ * @param writerThreads see {@link PipelineSettings#writerThreads()}
+ * @param frameBudgetMb see {@link PipelineSettings#frameBudgetMb()}
+ * @param inferenceBatch see {@link PipelineSettings#inferenceBatch()}
  * @param modelsDir where NIMA weights and converted models are kept
  * @param weightsFile the Keras weights to use; empty means {@code modelsDir/weights.h5}, downloaded if missing
  * @param weightsUrl where missing weights are downloaded from
  * @param cpu run the model on the CPU even when a GPU is available
  * @param normalization pixel scaling fed to the model (TRAINED or ORIGINAL)
- * @param inferenceBatch most pictures scored in one model call (bounds inference memory)
- * @param frameBudgetMb memory for decoded frames waiting for their score
  * @param bf16 run the model in bfloat16 on CPUs that support it
  */
-@Validated
 @ConfigurationProperties("perfectframe")
 public record PerfectFrameProperties(
-        @NotNull @DefaultValue("input_directory") Path inputDirectory,
-        @NotNull @DefaultValue("output_directory") Path outputDirectory,
-        @DefaultValue List<Path> allowedRoots,
-        @Min(0) @Max(64) @DefaultValue("0") int decoderThreads,
-        @Min(0) @Max(64) @DefaultValue("0") int writerThreads,
-        @NotNull @DefaultValue("models") Path modelsDir,
+        Path inputDirectory,
+        Path outputDirectory,
+        List<Path> allowedRoots,
+        Integer decoderThreads,
+        Integer prepareThreads,
+        Integer writerThreads,
+        Integer frameBudgetMb,
+        Integer inferenceBatch,
+        Path modelsDir,
         Path weightsFile,
-
-        @NotNull @DefaultValue("https://huggingface.co/BKDDFS/nima_weights/resolve/main/weights.h5")
         URI weightsUrl,
+        Boolean cpu,
+        Normalization normalization,
+        Boolean bf16) {
 
-        @DefaultValue("false") boolean cpu,
-        @NotNull @DefaultValue("TRAINED") Normalization normalization,
-        @Min(1) @Max(1024) @DefaultValue("16") int inferenceBatch,
-        @Min(16) @Max(65536) @DefaultValue("48") int frameBudgetMb,
-        @DefaultValue("false") boolean bf16) {
+    public PerfectFrameProperties {
+        inputDirectory = inputDirectory != null ? inputDirectory : ExtractionRequest.DEFAULT_INPUT;
+        outputDirectory = outputDirectory != null ? outputDirectory : ExtractionRequest.DEFAULT_OUTPUT;
+        allowedRoots = allowedRoots != null ? List.copyOf(allowedRoots) : List.of();
+        try {
+            pipeline(
+                    decoderThreads,
+                    prepareThreads,
+                    writerThreads,
+                    frameBudgetMb,
+                    inferenceBatch,
+                    modelsDir,
+                    weightsFile,
+                    weightsUrl,
+                    cpu,
+                    normalization,
+                    bf16);
+        } catch (InvalidSettingException e) {
+            throw new IllegalArgumentException(e.describe(propertyName(e.setting())), e);
+        }
+    }
+
+    /** The pipeline settings these properties describe; valid, since they were checked at binding. */
+    public PipelineSettings pipelineSettings() {
+        return pipeline(
+                decoderThreads,
+                prepareThreads,
+                writerThreads,
+                frameBudgetMb,
+                inferenceBatch,
+                modelsDir,
+                weightsFile,
+                weightsUrl,
+                cpu,
+                normalization,
+                bf16);
+    }
+
+    private static PipelineSettings pipeline(
+            Integer decoderThreads,
+            Integer prepareThreads,
+            Integer writerThreads,
+            Integer frameBudgetMb,
+            Integer inferenceBatch,
+            Path modelsDir,
+            Path weightsFile,
+            URI weightsUrl,
+            Boolean cpu,
+            Normalization normalization,
+            Boolean bf16) {
+        return PipelineSettings.builder()
+                .decoderThreads(decoderThreads)
+                .prepareThreads(prepareThreads)
+                .writerThreads(writerThreads)
+                .frameBudgetMb(frameBudgetMb)
+                .inferenceBatch(inferenceBatch)
+                .modelsDir(modelsDir)
+                .weightsFile(weightsFile)
+                .weightsUrl(weightsUrl)
+                .cpu(cpu)
+                .normalization(normalization)
+                .bf16(bf16)
+                .build();
+    }
+
+    /** {@code frame_budget_mb} → {@code perfectframe.frame-budget-mb}. */
+    static String propertyName(String setting) {
+        return "perfectframe." + setting.replace('_', '-');
+    }
 
     /** The roots actually enforced: the configured ones, or the working directory. */
     public List<Path> effectiveAllowedRoots() {
-        return allowedRoots == null || allowedRoots.isEmpty() ? List.of(Path.of("")) : allowedRoots;
+        return allowedRoots.isEmpty() ? List.of(Path.of("")) : allowedRoots;
     }
 }

@@ -1,36 +1,92 @@
 package com.perfectframe.extract;
 
-import com.perfectframe.video.SampledFrame;
+import com.perfectframe.extract.select.Scored;
+import com.perfectframe.video.VideoSample;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** A sampled frame waiting for its score, holding its share of the frame budget until it is released. */
-final class Candidate implements AutoCloseable {
+/**
+ * A sample on its way from the decoder to the output folder: the decoded frame, its share of the frame budget, a
+ * count on its video's run, and what the stages learnt about it (the model's input, the score). Closing it, once,
+ * releases all three; whoever holds it last closes it.
+ *
+ * @param <S> the kind of sample
+ */
+final class Candidate<S extends VideoSample> implements Scored, VideoPipeline.ScoreItem {
 
-    private final SampledFrame frame;
+    private final S sample;
+    private final VideoRun<S> run;
     private final FrameBudget budget;
     private final int share;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private float[] input;
+    private float score = Float.NaN;
 
-    Candidate(SampledFrame frame, FrameBudget budget, int share) {
-        this.frame = frame;
+    /** Takes ownership of {@code sample} and of a budget {@code share} already acquired; counts on the run. */
+    Candidate(S sample, VideoRun<S> run, FrameBudget budget, int share) {
+        this.sample = sample;
+        this.run = run;
         this.budget = budget;
         this.share = share;
+        run.retain();
     }
 
-    SampledFrame frame() {
-        return frame;
+    S sample() {
+        return sample;
     }
 
-    /** Bytes of a decoded frame of this size in 4:2:0, the usual decoder output. */
-    static long bytesOf(SampledFrame frame) {
-        return (long) frame.width() * frame.height() * 3 / 2;
+    VideoRun<S> run() {
+        return run;
+    }
+
+    Path video() {
+        return run.video();
+    }
+
+    @Override
+    public int ordinal() {
+        return sample.ordinal();
+    }
+
+    /** The model's input, set by the preparing stage. */
+    void input(float[] value) {
+        input = value;
+    }
+
+    /** Hands the model's input over (to be recycled) and forgets it. */
+    float[] takeInput() {
+        float[] value = input;
+        input = null;
+        return value;
+    }
+
+    float[] input() {
+        return input;
+    }
+
+    void score(float value) {
+        score = value;
+    }
+
+    @Override
+    public float score() {
+        return score;
+    }
+
+    /** The score, or null for a sample that was not scored (frames extraction). */
+    Float scoreOrNull() {
+        return Float.isNaN(score) ? null : score;
     }
 
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            frame.close();
-            budget.release(share);
+            try {
+                sample.close();
+            } finally {
+                budget.release(share);
+                run.release();
+            }
         }
     }
 }

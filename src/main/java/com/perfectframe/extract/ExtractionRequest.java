@@ -7,97 +7,121 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Everything one job needs to know, whether it came from the command line or from a REST request.
+ * What one job is asked to do, whether it came from the command line or from a REST request: the folders, which
+ * files are inputs, the output format, and the options of each extractor. Built with {@link #builder}, whose
+ * defaults are the original tool's; validated once, here.
  *
  * <p>Field names in messages are the REST/CLI names (snake_case), so an error points at what the user typed.
  *
  * @param inputDirectory folder with the videos or images
  * @param outputDirectory folder receiving the pictures and the manifest (created if missing)
- * @param allFrames write every 1-second sample, unscored (frames extraction)
- * @param batchSize frames scored together
- * @param groupSize consecutive samples compared to keep the best one ({@code compering_group_size})
- * @param topImagesPercent percentile an image's score must reach to be kept
  * @param outputFormat format of written pictures
- * @param videoExtensions video file extensions, lower case with the dot
- * @param imageExtensions image file extensions, lower case with the dot
- * @param processedVideoPrefix prefix given to a video once it has been processed, and skipped after
- * @param perBatchPercentile take the top-images percentile per batch, as the original does, instead of over the
- *                           whole folder
+ * @param batchSize samples (or images) handled together: best-frames groups restart at every batch, and the
+ *     per-batch percentile is taken per batch, as in the original
+ * @param inputs which files of the input folder are inputs
+ * @param bestFrames options of best_frames_extractor
+ * @param topImages options of top_images_extractor
  */
 public record ExtractionRequest(
         Path inputDirectory,
         Path outputDirectory,
-        boolean allFrames,
-        int batchSize,
-        int groupSize,
-        double topImagesPercent,
         ImageFormat outputFormat,
-        List<String> videoExtensions,
-        List<String> imageExtensions,
-        String processedVideoPrefix,
-        boolean perBatchPercentile) {
+        int batchSize,
+        Inputs inputs,
+        BestFrames bestFrames,
+        TopImages topImages) {
 
     public static final Path DEFAULT_INPUT = Path.of("input_directory");
     public static final Path DEFAULT_OUTPUT = Path.of("output_directory");
     public static final int DEFAULT_BATCH_SIZE = 100;
     public static final int DEFAULT_GROUP_SIZE = 5;
     public static final double DEFAULT_TOP_IMAGES_PERCENT = 90.0;
+    public static final String DEFAULT_OUTPUT_FORMAT = ".jpg";
     public static final List<String> DEFAULT_VIDEO_EXTENSIONS = List.of(".mp4", ".mov", ".webm", ".mkv", ".avi");
     public static final List<String> DEFAULT_IMAGE_EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".webp");
     public static final String DEFAULT_PREFIX = "frames_extracted_";
+
+    /**
+     * Which files are inputs.
+     *
+     * @param videoExtensions video file extensions, lower case with the dot
+     * @param imageExtensions image file extensions, lower case with the dot
+     * @param processedVideoPrefix prefix given to a video once it has been processed, and skipped after
+     */
+    public record Inputs(List<String> videoExtensions, List<String> imageExtensions, String processedVideoPrefix) {
+
+        public Inputs {
+            videoExtensions = normaliseExtensions(videoExtensions, "video_extensions");
+            imageExtensions = normaliseExtensions(imageExtensions, "images_extensions");
+            if (processedVideoPrefix == null
+                    || processedVideoPrefix.isBlank()
+                    || processedVideoPrefix.contains("/")
+                    || processedVideoPrefix.contains("\\")) {
+                throw new IllegalArgumentException("processed_video_prefix must be a non-empty file-name prefix");
+            }
+        }
+    }
+
+    /**
+     * Options of best_frames_extractor.
+     *
+     * @param allFrames write every 1-second sample, unscored (frames extraction)
+     * @param groupSize consecutive samples compared to keep the best one ({@code compering_group_size})
+     */
+    public record BestFrames(boolean allFrames, int groupSize) {
+
+        public BestFrames {
+            if (groupSize < 1 || groupSize > 10_000) {
+                throw new IllegalArgumentException(
+                        "compering_group_size must be between 1 and 10000, got " + groupSize);
+            }
+        }
+    }
+
+    /**
+     * Options of top_images_extractor.
+     *
+     * @param percent percentile an image's score must reach to be kept
+     * @param perBatchPercentile take the percentile per batch, as the original does, instead of over the folder
+     */
+    public record TopImages(double percent, boolean perBatchPercentile) {
+
+        public TopImages {
+            if (!(percent >= 0 && percent <= 100)) {
+                throw new IllegalArgumentException("top_images_percent must be between 0 and 100, got " + percent);
+            }
+        }
+    }
 
     public ExtractionRequest {
         Objects.requireNonNull(inputDirectory, "input_directory");
         Objects.requireNonNull(outputDirectory, "output_directory");
         Objects.requireNonNull(outputFormat, "images_output_format");
+        Objects.requireNonNull(inputs, "inputs");
+        Objects.requireNonNull(bestFrames, "bestFrames");
+        Objects.requireNonNull(topImages, "topImages");
         if (batchSize < 1 || batchSize > 10_000) {
             throw new IllegalArgumentException("batch_size must be between 1 and 10000, got " + batchSize);
         }
-        if (groupSize < 1 || groupSize > 10_000) {
-            throw new IllegalArgumentException("compering_group_size must be between 1 and 10000, got " + groupSize);
-        }
-        if (!(topImagesPercent >= 0 && topImagesPercent <= 100)) {
-            throw new IllegalArgumentException("top_images_percent must be between 0 and 100, got " + topImagesPercent);
-        }
-        videoExtensions = normaliseExtensions(videoExtensions, "video_extensions");
-        imageExtensions = normaliseExtensions(imageExtensions, "images_extensions");
-        if (processedVideoPrefix == null
-                || processedVideoPrefix.isBlank()
-                || processedVideoPrefix.contains("/")
-                || processedVideoPrefix.contains("\\")) {
-            throw new IllegalArgumentException("processed_video_prefix must be a non-empty file-name prefix");
-        }
     }
 
-    /** A request with the original tool's defaults for everything but the folders. */
-    public static ExtractionRequest defaults(Path input, Path output) {
-        return new ExtractionRequest(
-                input,
-                output,
-                false,
-                DEFAULT_BATCH_SIZE,
-                DEFAULT_GROUP_SIZE,
-                DEFAULT_TOP_IMAGES_PERCENT,
-                ImageFormat.JPG,
-                DEFAULT_VIDEO_EXTENSIONS,
-                DEFAULT_IMAGE_EXTENSIONS,
-                DEFAULT_PREFIX,
-                false);
+    /** A request for these folders with the original tool's defaults for everything else. */
+    public static Builder builder(Path input, Path output) {
+        return new Builder(input, output);
     }
 
-    public ExtractionRequest withAllFrames(boolean value) {
-        return new ExtractionRequest(
-                inputDirectory,
-                outputDirectory,
-                value,
-                batchSize,
-                groupSize,
-                topImagesPercent,
-                outputFormat,
-                videoExtensions,
-                imageExtensions,
-                processedVideoPrefix,
-                perBatchPercentile);
+    /** A builder holding this request's values. */
+    public Builder toBuilder() {
+        return new Builder(inputDirectory, outputDirectory)
+                .outputFormat(outputFormat)
+                .batchSize(batchSize)
+                .videoExtensions(inputs.videoExtensions())
+                .imageExtensions(inputs.imageExtensions())
+                .processedVideoPrefix(inputs.processedVideoPrefix())
+                .allFrames(bestFrames.allFrames())
+                .groupSize(bestFrames.groupSize())
+                .topImagesPercent(topImages.percent())
+                .perBatchPercentile(topImages.perBatchPercentile());
     }
 
     private static List<String> normaliseExtensions(List<String> extensions, String field) {
@@ -113,5 +137,97 @@ public record ExtractionRequest(
                     return ext.startsWith(".") ? ext : "." + ext;
                 })
                 .toList();
+    }
+
+    /**
+     * Builds a request; every field starts at its default. Setters taking a boxed value ignore null, so that
+     * mappings from optional inputs (a REST body, unset options) need no branches.
+     */
+    public static final class Builder {
+        private final Path input;
+        private final Path output;
+        private ImageFormat outputFormat = ImageFormat.parse(DEFAULT_OUTPUT_FORMAT);
+        private int batchSize = DEFAULT_BATCH_SIZE;
+        private List<String> videoExtensions = DEFAULT_VIDEO_EXTENSIONS;
+        private List<String> imageExtensions = DEFAULT_IMAGE_EXTENSIONS;
+        private String processedVideoPrefix = DEFAULT_PREFIX;
+        private boolean allFrames;
+        private int groupSize = DEFAULT_GROUP_SIZE;
+        private double topImagesPercent = DEFAULT_TOP_IMAGES_PERCENT;
+        private boolean perBatchPercentile;
+
+        private Builder(Path input, Path output) {
+            this.input = input;
+            this.output = output;
+        }
+
+        public Builder outputFormat(ImageFormat value) {
+            outputFormat = value != null ? value : outputFormat;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming images_output_format when the text is not a known format */
+        public Builder outputFormat(String value) {
+            if (value != null) {
+                try {
+                    outputFormat = ImageFormat.parse(value);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("images_output_format: " + e.getMessage(), e);
+                }
+            }
+            return this;
+        }
+
+        public Builder batchSize(Integer value) {
+            batchSize = value != null ? value : batchSize;
+            return this;
+        }
+
+        public Builder videoExtensions(List<String> value) {
+            videoExtensions = value != null ? value : videoExtensions;
+            return this;
+        }
+
+        public Builder imageExtensions(List<String> value) {
+            imageExtensions = value != null ? value : imageExtensions;
+            return this;
+        }
+
+        public Builder processedVideoPrefix(String value) {
+            processedVideoPrefix = value != null ? value : processedVideoPrefix;
+            return this;
+        }
+
+        public Builder allFrames(Boolean value) {
+            allFrames = value != null ? value : allFrames;
+            return this;
+        }
+
+        public Builder groupSize(Integer value) {
+            groupSize = value != null ? value : groupSize;
+            return this;
+        }
+
+        public Builder topImagesPercent(Double value) {
+            topImagesPercent = value != null ? value : topImagesPercent;
+            return this;
+        }
+
+        public Builder perBatchPercentile(Boolean value) {
+            perBatchPercentile = value != null ? value : perBatchPercentile;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming the first field whose value cannot be used */
+        public ExtractionRequest build() {
+            return new ExtractionRequest(
+                    input,
+                    output,
+                    outputFormat,
+                    batchSize,
+                    new Inputs(videoExtensions, imageExtensions, processedVideoPrefix),
+                    new BestFrames(allFrames, groupSize),
+                    new TopImages(topImagesPercent, perBatchPercentile));
+        }
     }
 }

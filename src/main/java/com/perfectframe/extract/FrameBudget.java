@@ -40,4 +40,9 @@ final class FrameBudget {
     int available() {
         return megabytes.availablePermits();
     }
+
+    /** Shares in the whole budget: {@link #available()} is back to this once every frame was released. */
+    int total() {
+        return total;
+    }
 }

@@ -1,58 +1,44 @@
 package com.perfectframe.extract;
 
+import com.perfectframe.extract.pipeline.Cancellation;
 import com.perfectframe.image.ImageEncoder;
-import com.perfectframe.video.FrameSampler;
-import com.perfectframe.video.SampleSink;
 import com.perfectframe.video.SampledFrame;
+import com.perfectframe.video.VideoSource;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Frames extraction ({@code best_frames_extractor --all_frames}): every 1-second sample of every video is written.
- *
- * <p>The decoder runs on the calling thread; conversion and encoding run on writer threads behind a bounded queue.
+ * Frames extraction ({@code best_frames_extractor --all_frames}): every 1-second sample of every video is written,
+ * unscored. A {@link VideoPipeline} without its scoring half: decode → write.
  */
 public final class FramesExtractor implements Extractor {
 
-    private final FrameSampler sampler;
-    private final int writerThreads;
+    private final VideoSource<SampledFrame> sampler;
+    private final PipelineSettings settings;
 
-    public FramesExtractor(FrameSampler sampler, int writerThreads) {
+    FramesExtractor(VideoSource<SampledFrame> sampler, PipelineSettings settings) {
         this.sampler = sampler;
-        this.writerThreads = Math.max(1, writerThreads);
+        this.settings = settings;
     }
 
     @Override
-    public ExtractionSummary run(ExtractionRequest request, ExtractionProgress progress)
+    public ExtractionSummary run(ExtractionRequest request, ExtractionProgress progress, Cancellation cancellation)
             throws ExtractionException, InterruptedException {
-        List<Path> videos = VideoLoop.videos(request);
+        List<Path> videos = InputFiles.videosToProcess(request);
         Path output = OutputFolder.prepare(request.outputDirectory());
         Manifest manifest = new Manifest(output);
         ImageEncoder encoder = new ImageEncoder(request.outputFormat());
-        try (FrameWorkers writers = new FrameWorkers("frame-writer", writerThreads, 2 * writerThreads)) {
-            return VideoLoop.run(videos, request, progress, video -> {
-                try {
-                    return sampler.sample(video, new SampleSink() {
-                        @Override
-                        public void planned(int samples) {
-                            progress.plannedSamples(samples);
-                        }
-
-                        @Override
-                        public void accept(SampledFrame frame) throws InterruptedException {
-                            writers.submit(frame, converter -> {
-                                try (frame) {
-                                    FrameOutput.write(frame, converter, encoder, output, manifest, null, null);
-                                }
-                                progress.pictureWritten();
-                                progress.sampleDone();
-                            });
-                        }
-                    });
-                } finally {
-                    writers.awaitIdle();
-                }
-            });
-        }
+        VideoPipeline.Sizes sizes =
+                new VideoPipeline.Sizes(0, settings.writerThreadsFor(true), 1, settings.frameBudgetBytes());
+        return new VideoPipeline<>(
+                        ExtractorName.BEST_FRAMES,
+                        sampler,
+                        null,
+                        () -> new FrameWriter(encoder, output, manifest, null),
+                        sizes,
+                        request.inputs().processedVideoPrefix(),
+                        progress,
+                        cancellation)
+                .run(videos);
     }
 }

@@ -16,13 +16,37 @@ public final class InputFiles {
 
     /** Videos not yet processed (not starting with the processed prefix). */
     public static List<Path> videos(ExtractionRequest request) throws ExtractionException {
-        return list(request.inputDirectory(), request.videoExtensions()).stream()
-                .filter(p -> !p.getFileName().toString().startsWith(request.processedVideoPrefix()))
+        String prefix = request.inputs().processedVideoPrefix();
+        return list(request.inputDirectory(), request.inputs().videoExtensions()).stream()
+                .filter(p -> !p.getFileName().toString().startsWith(prefix))
                 .toList();
     }
 
+    /** The videos a job processes; a folder without any is the job's error. */
+    static List<Path> videosToProcess(ExtractionRequest request) throws ExtractionException {
+        List<Path> videos = videos(request);
+        if (videos.isEmpty()) {
+            throw new ExtractionException("No unprocessed videos in "
+                    + request.inputDirectory().toAbsolutePath() + " (looked for "
+                    + String.join(" ", request.inputs().videoExtensions()) + "; names starting with '"
+                    + request.inputs().processedVideoPrefix() + "' are skipped).");
+        }
+        return videos;
+    }
+
     public static List<Path> images(ExtractionRequest request) throws ExtractionException {
-        return list(request.inputDirectory(), request.imageExtensions());
+        return list(request.inputDirectory(), request.inputs().imageExtensions());
+    }
+
+    /** The images a job scores; a folder without any is the job's error. */
+    static List<Path> imagesToScore(ExtractionRequest request) throws ExtractionException {
+        List<Path> images = images(request);
+        if (images.isEmpty()) {
+            throw new ExtractionException(
+                    "No images in " + request.inputDirectory().toAbsolutePath() + " (looked for "
+                            + String.join(" ", request.inputs().imageExtensions()) + ").");
+        }
+        return images;
     }
 
     static List<Path> list(Path directory, List<String> extensions) throws ExtractionException {

@@ -6,6 +6,8 @@ import com.perfectframe.extract.ExtractionRequest;
 import com.perfectframe.extract.ExtractionSummary;
 import com.perfectframe.extract.Extractor;
 import com.perfectframe.extract.ExtractorName;
+import com.perfectframe.extract.pipeline.Cancellation;
+import com.perfectframe.extract.pipeline.CancelledException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -26,7 +28,8 @@ public final class JobSlot implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(JobSlot.class);
 
-    private record Running(ExtractorName extractor, Instant startedAt, ExtractionProgress progress) {}
+    private record Running(
+            ExtractorName extractor, Instant startedAt, ExtractionProgress progress, Cancellation cancellation) {}
 
     private final AtomicReference<Running> running = new AtomicReference<>();
     private volatile JobStatus last;
@@ -42,7 +45,7 @@ public final class JobSlot implements AutoCloseable {
      * @throws JobBusyException when a job is already running
      */
     public Future<?> start(ExtractorName name, Extractor extractor, ExtractionRequest request) throws JobBusyException {
-        Running job = new Running(name, Instant.now(), new ExtractionProgress());
+        Running job = new Running(name, Instant.now(), new ExtractionProgress(), new Cancellation());
         if (!running.compareAndSet(null, job)) {
             Running other = running.get();
             throw new JobBusyException(other != null ? other.extractor().id() : name.id());
@@ -59,14 +62,16 @@ public final class JobSlot implements AutoCloseable {
         JobStatus outcome;
         try {
             log.info("{} started on {}", job.extractor(), request.inputDirectory());
-            ExtractionSummary summary = extractor.run(request, job.progress());
+            ExtractionSummary summary = extractor.run(request, job.progress(), job.cancellation());
             outcome = finished(job, JobStatus.State.SUCCEEDED, summary, null);
             log.info("{} finished: {}", job.extractor(), summary.describe("files"));
         } catch (ExtractionException e) {
             outcome = finished(job, JobStatus.State.FAILED, null, e.getMessage());
             log.warn("{} failed: {}", job.extractor(), e.getMessage());
+        } catch (CancelledException e) {
+            outcome = finished(job, JobStatus.State.CANCELLED, null, "the job was cancelled");
+            log.info("{} cancelled", job.extractor());
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             outcome = finished(job, JobStatus.State.FAILED, null, "the job was interrupted");
         } catch (RuntimeException | Error e) {
             outcome = finished(job, JobStatus.State.FAILED, null, "internal error: " + e);
@@ -75,6 +80,8 @@ public final class JobSlot implements AutoCloseable {
         // Publish the outcome before freeing the slot, so a reader never sees neither.
         last = outcome;
         running.set(null);
+        // A cancellation that came as the job ended must not interrupt the next job on this thread.
+        Thread.interrupted();
     }
 
     private static JobStatus finished(Running job, JobStatus.State state, ExtractionSummary summary, String error) {
@@ -103,16 +110,35 @@ public final class JobSlot implements AutoCloseable {
                         null));
     }
 
+    /**
+     * Asks the running job to stop: it releases what it holds, renames no unfinished video, and ends as {@code
+     * cancelled}; the slot is free once it has.
+     *
+     * @return whether a job was running
+     */
+    public boolean cancel() {
+        Running job = running.get();
+        if (job == null) {
+            return false;
+        }
+        job.cancellation().cancel();
+        return true;
+    }
+
     /** The last job that ended, if any. */
     public Optional<JobStatus> last() {
         return Optional.ofNullable(last);
     }
 
+    /** Cancels the running job and waits (a little) for it to release what it holds. */
     @Override
     public void close() {
-        executor.shutdownNow();
+        cancel();
+        executor.shutdown();
         try {
-            executor.awaitTermination(10, TimeUnit.SECONDS);
+            if (!executor.awaitTermination(60, TimeUnit.SECONDS)) {
+                log.warn("The running job did not stop within 60 s of its cancellation");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

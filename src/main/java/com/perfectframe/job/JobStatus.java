@@ -9,7 +9,7 @@ import java.time.Instant;
  * One job as seen from outside: what runs, since when, how far it got, and how it ended.
  *
  * @param extractor which job
- * @param state running, succeeded or failed
+ * @param state running, succeeded, failed or cancelled
  * @param startedAt when it started
  * @param finishedAt when it ended, or null while running
  * @param progress its live counters (final values once it ended)
@@ -29,6 +29,7 @@ public record JobStatus(
     public enum State {
         RUNNING,
         SUCCEEDED,
-        FAILED
+        FAILED,
+        CANCELLED
     }
 }

@@ -1,22 +1,20 @@
 package com.perfectframe.score;
 
-import org.bytedeco.opencv.opencv_core.Mat;
-
 /**
  * A model ready to score pictures: how to prepare a picture for it, and the scorer itself.
  *
- * <p>Preparation (resize, colour order, normalisation) belongs to the model because it must match how the model's
- * weights were trained.
+ * <p>Loaded once per process and shared by the jobs that run one after the other; whoever loaded it closes it
+ * (see {@link SharedScoringModel}).
  */
 public interface ScoringModel extends AutoCloseable {
 
-    /** Turns a full-size 8-bit BGR picture into the model's input tensor. Thread-safe. */
-    float[] prepare(Mat bgr);
+    /** A preparer for one preparing thread. */
+    PicturePreparer newPreparer();
 
-    /** Gives back a tensor from {@link #prepare} once it has been scored, so it can be reused. */
-    default void recycle(float[] tensor) {}
+    /** Gives back an input from a preparer once it has been scored, so it can be reused. Thread-safe. */
+    default void recycle(float[] input) {}
 
-    /** The scorer; used by one thread at a time. */
+    /** The scorer; used by one thread at a time (see {@link FrameScorer}). */
     FrameScorer scorer();
 
     @Override

@@ -1,16 +1,16 @@
 package com.perfectframe.score;
 
 /**
- * Opens the scoring model when a job first needs it, so that jobs without scoring (frames extraction) never load
- * TensorFlow.
+ * Gives a job the scoring model when it first needs it, so that jobs without scoring (frames extraction) never
+ * load TensorFlow. The model belongs to the provider: callers use it and never close it.
  */
 @FunctionalInterface
 public interface ScoringModelProvider {
 
     /**
-     * Loads the model.
+     * The model, loaded if this is the first call.
      *
      * @throws ModelException with a message telling the user what to do (e.g. where to put the weights)
      */
-    ScoringModel open();
+    ScoringModel get();
 }

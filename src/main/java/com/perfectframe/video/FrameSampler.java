@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * <p>Runs on the caller's thread; FFmpeg's own decoder threads do the decoding. Frames are handed to the sink in
  * the decoder's pixel format as soon as they come out, so memory does not depend on the video's length.
  */
-public final class FrameSampler {
+public final class FrameSampler implements VideoSource<SampledFrame> {
 
     private static final Logger log = LoggerFactory.getLogger(FrameSampler.class);
 
@@ -64,7 +64,9 @@ public final class FrameSampler {
      *
      * @throws VideoException when the file cannot be opened or decoded at all
      */
-    public SamplingResult sample(Path video, SampleSink sink) throws VideoException, InterruptedException {
+    @Override
+    public SamplingResult sample(Path video, SampleSink<SampledFrame> sink)
+            throws VideoException, InterruptedException {
         VideoIndexer.Result indexed;
         try (VideoInput input = VideoInput.open(video)) {
             indexed = VideoIndexer.read(input);
@@ -104,7 +106,7 @@ public final class FrameSampler {
             int[] targets,
             List<DecodePlanner.Step> plan,
             int runs,
-            SampleSink sink,
+            SampleSink<SampledFrame> sink,
             String readError)
             throws VideoException, InterruptedException {
         Map<Integer, Sample> byTarget = new HashMap<>();
@@ -160,13 +162,19 @@ public final class FrameSampler {
         private final VideoIndex index;
         private final Map<Long, Sample> pending = new HashMap<>();
         private final boolean[] needed;
-        private final SampleSink sink;
+        private final SampleSink<SampledFrame> sink;
         private final int threads;
         private int delivered;
         private long decoded;
         private int seeks;
 
-        PlannedRun(Path video, VideoIndex index, List<Sample> samples, int[] targets, SampleSink sink, int threads) {
+        PlannedRun(
+                Path video,
+                VideoIndex index,
+                List<Sample> samples,
+                int[] targets,
+                SampleSink<SampledFrame> sink,
+                int threads) {
             this.video = video;
             this.threads = threads;
             this.index = index;
@@ -186,6 +194,9 @@ public final class FrameSampler {
                 VideoDecoder.FrameHandler handler = this::onFrame;
                 boolean needKey = false;
                 for (int s = 0; s < plan.size(); s++) {
+                    if (Thread.interrupted()) {
+                        throw new InterruptedException();
+                    }
                     DecodePlanner.Step step = plan.get(s);
                     // Before a seek, frames still in the decoder are flushed out at once rather than pushed out
                     // by decoding more packets.
@@ -266,7 +277,7 @@ public final class FrameSampler {
     }
 
     /** Hands a frame to the sink, closing it if the sink does not take it. */
-    static void deliver(SampleSink sink, SampledFrame frame) {
+    static void deliver(SampleSink<SampledFrame> sink, SampledFrame frame) {
         try {
             sink.accept(frame);
         } catch (InterruptedException e) {

@@ -10,7 +10,7 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
  *
  * <p>Pixels are converted only by the stage that writes or scores the frame, off the decoding thread.
  */
-public final class SampledFrame implements AutoCloseable {
+public final class SampledFrame implements VideoSample {
 
     private final Path video;
     private final int ordinal;
@@ -26,29 +26,35 @@ public final class SampledFrame implements AutoCloseable {
         this.frame = frame;
     }
 
+    @Override
     public Path video() {
         return video;
     }
 
     /** Position among the video's samples: 0, 1, 2, … */
+    @Override
     public int ordinal() {
         return ordinal;
     }
 
     /** Position of the frame in display order, counted from the first shown frame. */
+    @Override
     public long frameNumber() {
         return frameNumber;
     }
 
     /** Presentation time from the start of the video. */
+    @Override
     public double seconds() {
         return seconds;
     }
 
+    @Override
     public int width() {
         return frame().width();
     }
 
+    @Override
     public int height() {
         return frame().height();
     }

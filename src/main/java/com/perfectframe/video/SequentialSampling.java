@@ -15,13 +15,13 @@ final class SequentialSampling {
 
     private final Path video;
     private final int decoderThreads;
-    private final SampleSink sink;
+    private final SampleSink<SampledFrame> sink;
     private long frames;
     private int delivered;
     private int step;
     private double fps;
 
-    SequentialSampling(Path video, int decoderThreads, SampleSink sink) {
+    SequentialSampling(Path video, int decoderThreads, SampleSink<SampledFrame> sink) {
         this.video = video;
         this.decoderThreads = decoderThreads;
         this.sink = sink;
@@ -38,6 +38,9 @@ final class SequentialSampling {
             sink.planned(declared > 0 ? (int) ((declared + step - 1) / step) : 0);
             VideoDecoder.FrameHandler handler = this::onFrame;
             while (true) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
                 boolean more;
                 try {
                     more = input.next();

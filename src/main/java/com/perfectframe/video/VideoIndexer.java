@@ -25,7 +25,7 @@ final class VideoIndexer {
 
     private VideoIndexer() {}
 
-    static Result read(VideoInput input) {
+    static Result read(VideoInput input) throws InterruptedException {
         AVCodecParameters parameters = input.parameters();
         int codec = parameters.codec_id();
         boolean h264 = codec == AV_CODEC_ID_H264;
@@ -39,6 +39,9 @@ final class VideoIndexer {
         String readError = null;
         try {
             while (input.next()) {
+                if ((builder.size() & 255) == 0 && Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
                 AVPacket packet = input.packet();
                 int flags = packet.flags();
                 boolean key = (flags & AV_PKT_FLAG_KEY) != 0;

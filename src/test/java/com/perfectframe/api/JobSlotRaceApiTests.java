@@ -5,8 +5,8 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.when;
 
 import com.perfectframe.extract.ExtractionSummary;
+import com.perfectframe.extract.ExtractorFactory;
 import com.perfectframe.extract.ExtractorName;
-import com.perfectframe.extract.Extractors;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ class JobSlotRaceApiTests {
     int port;
 
     @MockitoBean
-    Extractors extractors;
+    ExtractorFactory extractors;
 
     @DynamicPropertySource
     static void roots(DynamicPropertyRegistry registry) throws Exception {
@@ -50,7 +50,7 @@ class JobSlotRaceApiTests {
     @Test
     void tenSimultaneousPostsStartOneJob() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        when(extractors.forRequest(any(), any())).thenReturn((request, progress) -> {
+        when(extractors.forRequest(any(), any())).thenReturn((request, progress, cancellation) -> {
             release.await();
             return new ExtractionSummary(ExtractorName.BEST_FRAMES, 0, 0, 0, 0, Duration.ZERO, List.of());
         });

@@ -2,6 +2,8 @@ package com.perfectframe.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.perfectframe.extract.PipelineSettings;
+import com.perfectframe.score.nima.NimaOptions;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -42,7 +44,41 @@ class PerfectFramePropertiesTests {
     void rejectsInvalidValuesNamingTheProperty() {
         runner.withPropertyValues("perfectframe.decoder-threads=-1").run(context -> {
             assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("decoderThreads");
+            assertThat(context.getStartupFailure())
+                    .hasStackTraceContaining("perfectframe.decoder-threads must be between 0 and 64, got -1");
         });
+        runner.withPropertyValues("perfectframe.frame-budget-mb=0")
+                .run(context -> assertThat(context.getStartupFailure())
+                        .hasStackTraceContaining("perfectframe.frame-budget-mb must be between"));
+    }
+
+    @Test
+    void unsetPropertiesTakeThePipelineDefaults() {
+        runner.run(context -> assertThat(
+                        context.getBean(PerfectFrameProperties.class).pipelineSettings())
+                .isEqualTo(PipelineSettings.defaults()));
+    }
+
+    @Test
+    void eachPropertySetsItsOwnSettingOnly() {
+        runner.withPropertyValues(
+                        "perfectframe.writer-threads=3",
+                        "perfectframe.frame-budget-mb=96",
+                        "perfectframe.decoder-threads=2",
+                        "perfectframe.inference-batch=4",
+                        "perfectframe.models-dir=/tmp/m",
+                        "perfectframe.cpu=true")
+                .run(context -> {
+                    PipelineSettings settings =
+                            context.getBean(PerfectFrameProperties.class).pipelineSettings();
+                    assertThat(settings.writerThreads()).isEqualTo(3);
+                    assertThat(settings.prepareThreads()).isEqualTo(PipelineSettings.DEFAULT_PREPARE_THREADS);
+                    assertThat(settings.frameBudgetMb()).isEqualTo(96);
+                    assertThat(settings.decoderThreads()).isEqualTo(2);
+                    assertThat(settings.inferenceBatch()).isEqualTo(4);
+                    assertThat(settings.model().modelsDir()).isEqualTo(Path.of("/tmp/m"));
+                    assertThat(settings.model().forceCpu()).isTrue();
+                    assertThat(settings.model().weightsUrl()).isEqualTo(NimaOptions.DEFAULT_WEIGHTS_URL);
+                });
     }
 }

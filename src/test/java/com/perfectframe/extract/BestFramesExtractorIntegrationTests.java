@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.perfectframe.extract.pipeline.Cancellation;
+import com.perfectframe.extract.select.GroupPlan;
 import com.perfectframe.score.ModelException;
+import com.perfectframe.score.SharedScoringModel;
 import com.perfectframe.testing.FrameCodes;
 import com.perfectframe.testing.StubScoringModel;
 import com.perfectframe.testing.TestVideos;
@@ -14,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,21 +39,13 @@ class BestFramesExtractorIntegrationTests {
         output = root.resolve("out");
     }
 
-    private ExtractionSummary run(int batch, int group, BestFramesExtractor.Tuning tuning) throws Exception {
-        ExtractionRequest r = ExtractionRequest.defaults(input, output);
-        ExtractionRequest request = new ExtractionRequest(
-                input,
-                output,
-                false,
-                batch,
-                group,
-                90,
-                r.outputFormat(),
-                r.videoExtensions(),
-                r.imageExtensions(),
-                r.processedVideoPrefix(),
-                false);
-        return new BestFramesExtractor(new FrameSampler(0), () -> model, tuning).run(request, new ExtractionProgress());
+    private ExtractionSummary run(int batch, int group, PipelineSettings settings) throws Exception {
+        ExtractionRequest request = ExtractionRequest.builder(input, output)
+                .batchSize(batch)
+                .groupSize(group)
+                .build();
+        return new BestFramesExtractor(new FrameSampler(0), () -> model, settings)
+                .run(request, new ExtractionProgress(), new Cancellation());
     }
 
     /** Frame numbers the job must keep: the best-scoring sample of each group, the earlier one on a tie. */
@@ -89,11 +85,12 @@ class BestFramesExtractorIntegrationTests {
     @Test
     void keepsTheBestSampleOfEachGroupOfFive() throws Exception {
         TestVideos.h264(input.resolve("clip.mp4"), 600, 25, 25, 3);
-        ExtractionSummary summary = run(100, 5, BestFramesExtractor.Tuning.defaults());
+        ExtractionSummary summary = run(100, 5, PipelineSettings.defaults());
         assertThat(summary.samples()).isEqualTo(24);
         assertThat(writtenFrames("clip", 25)).isEqualTo(expectedWinners(24, 25, 100, 5));
         assertThat(input.resolve("frames_extracted_clip.mp4")).exists();
-        assertThat(model.closed()).isTrue();
+        // The model belongs to the process, not to the job.
+        assertThat(model.closed()).isFalse();
         List<String> manifest = Files.readAllLines(output.resolve(Manifest.FILE_NAME));
         assertThat(manifest).hasSize(1 + 5);
         int first = expectedWinners(24, 25, 100, 5).get(0);
@@ -104,14 +101,22 @@ class BestFramesExtractorIntegrationTests {
     @Test
     void groupsRestartAtBatchBoundaries() throws Exception {
         TestVideos.h264(input.resolve("clip.mp4"), 400, 25, 50, 2);
-        run(7, 5, BestFramesExtractor.Tuning.defaults());
+        run(7, 5, PipelineSettings.defaults());
         assertThat(writtenFrames("clip", 25)).isEqualTo(expectedWinners(16, 25, 7, 5));
     }
 
     @Test
     void aTinyFrameBudgetStillFinishesWithTheSameResult() throws Exception {
         TestVideos.h264(input.resolve("clip.mp4"), 500, 25, 25, 3);
-        run(100, 5, new BestFramesExtractor.Tuning(2, 1, 4));
+        run(
+                100,
+                5,
+                PipelineSettings.builder()
+                        .prepareThreads(2)
+                        .writerThreads(2)
+                        .frameBudgetMb(1)
+                        .inferenceBatch(4)
+                        .build());
         assertThat(writtenFrames("clip", 25)).isEqualTo(expectedWinners(20, 25, 100, 5));
         assertThat(model.largestBatch()).isLessThanOrEqualTo(4);
     }
@@ -120,7 +125,7 @@ class BestFramesExtractorIntegrationTests {
     void badVideosAreReportedAndGoodOnesProcessed() throws Exception {
         TestVideos.h264(input.resolve("a.mp4"), 250, 25, 25, 0);
         Files.writeString(input.resolve("b.mp4"), "not a video");
-        ExtractionSummary summary = run(100, 5, BestFramesExtractor.Tuning.defaults());
+        ExtractionSummary summary = run(100, 5, PipelineSettings.defaults());
         assertThat(summary.filesProcessed()).isEqualTo(1);
         assertThat(summary.problems())
                 .extracting(ExtractionProgress.FileProblem::file)
@@ -137,10 +142,34 @@ class BestFramesExtractorIntegrationTests {
                 () -> {
                     throw new ModelException("No NIMA weights in models/: put weights.h5 there.");
                 },
-                BestFramesExtractor.Tuning.defaults());
-        assertThatThrownBy(() -> extractor.run(ExtractionRequest.defaults(input, output), new ExtractionProgress()))
+                PipelineSettings.defaults());
+        assertThatThrownBy(() -> extractor.run(
+                        ExtractionRequest.builder(input, output).build(), new ExtractionProgress(), new Cancellation()))
                 .isInstanceOf(ExtractionException.class)
                 .hasMessageContaining("weights.h5");
         assertThat(input.resolve("a.mp4")).exists();
+    }
+
+    @Test
+    void jobsInARowLoadTheModelOnceAndTheFactoryClosesIt() throws Exception {
+        AtomicInteger loads = new AtomicInteger();
+        try (SharedScoringModel shared = new SharedScoringModel(() -> {
+            loads.incrementAndGet();
+            return model;
+        })) {
+            ExtractorFactory factory = new ExtractorFactory(PipelineSettings.defaults(), shared);
+            for (int job = 0; job < 3; job++) {
+                Path in = Files.createDirectory(root.resolve("in" + job));
+                TestVideos.h264(in.resolve("clip" + job + ".mp4"), 125, 25, 25, 0);
+                ExtractionRequest request =
+                        ExtractionRequest.builder(in, output).build();
+                ExtractionSummary summary = factory.forRequest(ExtractorName.BEST_FRAMES, request)
+                        .run(request, new ExtractionProgress(), new Cancellation());
+                assertThat(summary.written()).isEqualTo(1);
+                assertThat(model.closed()).isFalse();
+            }
+        }
+        assertThat(loads).hasValue(1);
+        assertThat(model.closed()).isTrue();
     }
 }

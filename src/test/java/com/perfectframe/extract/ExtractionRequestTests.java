@@ -10,49 +10,61 @@ import org.junit.jupiter.api.Test;
 
 class ExtractionRequestTests {
 
-    private static ExtractionRequest with(int batch, int group, double percent, List<String> videoExt) {
-        return new ExtractionRequest(
-                Path.of("in"),
-                Path.of("out"),
-                false,
-                batch,
-                group,
-                percent,
-                ImageFormat.JPG,
-                videoExt,
-                ExtractionRequest.DEFAULT_IMAGE_EXTENSIONS,
-                "frames_extracted_",
-                false);
+    private static ExtractionRequest.Builder request() {
+        return ExtractionRequest.builder(Path.of("in"), Path.of("out"));
     }
 
     @Test
     void defaultsMatchTheOriginal() {
-        ExtractionRequest r = ExtractionRequest.defaults(Path.of("in"), Path.of("out"));
+        ExtractionRequest r = request().build();
         assertThat(r.batchSize()).isEqualTo(100);
-        assertThat(r.groupSize()).isEqualTo(5);
-        assertThat(r.topImagesPercent()).isEqualTo(90.0);
-        assertThat(r.videoExtensions()).containsExactly(".mp4", ".mov", ".webm", ".mkv", ".avi");
-        assertThat(r.imageExtensions()).containsExactly(".jpg", ".jpeg", ".png", ".webp");
-        assertThat(r.processedVideoPrefix()).isEqualTo("frames_extracted_");
+        assertThat(r.bestFrames().groupSize()).isEqualTo(5);
+        assertThat(r.bestFrames().allFrames()).isFalse();
+        assertThat(r.topImages().percent()).isEqualTo(90.0);
+        assertThat(r.topImages().perBatchPercentile()).isFalse();
+        assertThat(r.outputFormat()).isEqualTo(ImageFormat.JPG);
+        assertThat(r.inputs().videoExtensions()).containsExactly(".mp4", ".mov", ".webm", ".mkv", ".avi");
+        assertThat(r.inputs().imageExtensions()).containsExactly(".jpg", ".jpeg", ".png", ".webp");
+        assertThat(r.inputs().processedVideoPrefix()).isEqualTo("frames_extracted_");
+    }
+
+    @Test
+    void unsetValuesKeepTheDefaultsAndSetOnesAreKept() {
+        ExtractionRequest r = request()
+                .batchSize(null)
+                .groupSize(7)
+                .allFrames(null)
+                .topImagesPercent(50.0)
+                .outputFormat("png")
+                .build();
+        assertThat(r.batchSize()).isEqualTo(100);
+        assertThat(r.bestFrames().groupSize()).isEqualTo(7);
+        assertThat(r.topImages().percent()).isEqualTo(50.0);
+        assertThat(r.outputFormat()).isEqualTo(ImageFormat.PNG);
+        assertThat(r.toBuilder().build()).isEqualTo(r);
     }
 
     @Test
     void rejectsOutOfRangeNumbersNamingTheField() {
-        assertThatThrownBy(() -> with(0, 5, 90, ExtractionRequest.DEFAULT_VIDEO_EXTENSIONS))
-                .hasMessageContaining("batch_size");
-        assertThatThrownBy(() -> with(100, 0, 90, ExtractionRequest.DEFAULT_VIDEO_EXTENSIONS))
-                .hasMessageContaining("compering_group_size");
-        assertThatThrownBy(() -> with(100, 5, 100.5, ExtractionRequest.DEFAULT_VIDEO_EXTENSIONS))
+        assertThatThrownBy(() -> request().batchSize(0).build()).hasMessageContaining("batch_size");
+        assertThatThrownBy(() -> request().groupSize(0).build()).hasMessageContaining("compering_group_size");
+        assertThatThrownBy(() -> request().topImagesPercent(100.5).build()).hasMessageContaining("top_images_percent");
+        assertThatThrownBy(() -> request().topImagesPercent(Double.NaN).build())
                 .hasMessageContaining("top_images_percent");
-        assertThatThrownBy(() -> with(100, 5, Double.NaN, ExtractionRequest.DEFAULT_VIDEO_EXTENSIONS))
-                .hasMessageContaining("top_images_percent");
+        assertThatThrownBy(() -> request().outputFormat(".gif")).hasMessageStartingWith("images_output_format");
     }
 
     @Test
     void normalisesExtensions() {
-        assertThat(with(1, 1, 0, List.of("MP4", ".Mov")).videoExtensions()).containsExactly(".mp4", ".mov");
-        assertThatThrownBy(() -> with(1, 1, 0, List.of())).hasMessageContaining("video_extensions");
-        assertThatThrownBy(() -> with(1, 1, 0, List.of("../x"))).hasMessageContaining("video_extensions");
+        assertThat(request()
+                        .videoExtensions(List.of("MP4", ".Mov"))
+                        .build()
+                        .inputs()
+                        .videoExtensions())
+                .containsExactly(".mp4", ".mov");
+        assertThatThrownBy(() -> request().videoExtensions(List.of()).build()).hasMessageContaining("video_extensions");
+        assertThatThrownBy(() -> request().videoExtensions(List.of("../x")).build())
+                .hasMessageContaining("video_extensions");
     }
 
     @Test

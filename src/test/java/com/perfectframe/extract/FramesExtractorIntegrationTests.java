@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.perfectframe.extract.pipeline.Cancellation;
 import com.perfectframe.testing.FrameCodes;
 import com.perfectframe.testing.TestVideos;
 import com.perfectframe.video.FrameSampler;
@@ -32,8 +33,12 @@ class FramesExtractorIntegrationTests {
     }
 
     private ExtractionSummary run(ExtractionProgress progress) throws Exception {
-        ExtractionRequest request = ExtractionRequest.defaults(input, output).withAllFrames(true);
-        return new FramesExtractor(new FrameSampler(0), 2).run(request, progress);
+        ExtractionRequest request =
+                ExtractionRequest.builder(input, output).allFrames(true).build();
+        return new FramesExtractor(
+                        new FrameSampler(0),
+                        PipelineSettings.builder().writerThreads(2).build())
+                .run(request, progress, new Cancellation());
     }
 
     @Test

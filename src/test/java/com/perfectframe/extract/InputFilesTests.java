@@ -20,7 +20,8 @@ class InputFilesTests {
             Files.writeString(dir.resolve(name), "x");
         }
         Files.createDirectory(dir.resolve("folder.mp4"));
-        ExtractionRequest request = ExtractionRequest.defaults(dir, dir.resolve("out"));
+        ExtractionRequest request =
+                ExtractionRequest.builder(dir, dir.resolve("out")).build();
         assertThat(InputFiles.videos(request))
                 .extracting(p -> p.getFileName().toString())
                 .containsExactly("a.mkv", "b.MP4", "d.WebM");
@@ -28,7 +29,8 @@ class InputFilesTests {
 
     @Test
     void missingInputFolderIsAClearError() {
-        ExtractionRequest request = ExtractionRequest.defaults(dir.resolve("nope"), dir.resolve("out"));
+        ExtractionRequest request = ExtractionRequest.builder(dir.resolve("nope"), dir.resolve("out"))
+                .build();
         assertThatThrownBy(() -> InputFiles.videos(request))
                 .isInstanceOf(ExtractionException.class)
                 .hasMessageContaining("nope")

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 class JobSlotTests {
 
     private final JobSlot slot = new JobSlot();
-    private final ExtractionRequest request = ExtractionRequest.defaults(Path.of("in"), Path.of("out"));
+    private final ExtractionRequest request =
+            ExtractionRequest.builder(Path.of("in"), Path.of("out")).build();
     private final CountDownLatch release = new CountDownLatch(1);
 
     @AfterEach
@@ -34,7 +35,7 @@ class JobSlotTests {
     }
 
     private Extractor blocking(AtomicInteger runs) {
-        return (req, progress) -> {
+        return (req, progress, cancellation) -> {
             runs.incrementAndGet();
             progress.begin(3);
             release.await();
@@ -89,7 +90,7 @@ class JobSlotTests {
         // The slot is free again.
         slot.start(
                 ExtractorName.TOP_IMAGES,
-                (r, p) -> {
+                (r, p, c) -> {
                     throw new ExtractionException("No images in the folder.");
                 },
                 request);
@@ -103,7 +104,7 @@ class JobSlotTests {
     void reportsUnexpectedFailuresWithoutKillingTheSlot() throws Exception {
         slot.start(
                 ExtractorName.BEST_FRAMES,
-                (r, p) -> {
+                (r, p, c) -> {
                     throw new IllegalStateException("boom");
                 },
                 request);

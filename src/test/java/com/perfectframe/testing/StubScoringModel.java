@@ -3,6 +3,7 @@ package com.perfectframe.testing;
 import com.perfectframe.image.ImageEncoder;
 import com.perfectframe.score.FrameScorer;
 import com.perfectframe.score.ModelIdentity;
+import com.perfectframe.score.PicturePreparer;
 import com.perfectframe.score.ScoringModel;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -27,7 +28,7 @@ public final class StubScoringModel implements ScoringModel {
         return 1 + ((frameNumber * 7919L) % 900) / 100f;
     }
 
-    @Override
+    /** The frame number drawn in a picture, as the one value of its "model input". */
     public float[] prepare(Mat bgr) {
         try {
             int number = FrameCodes.read(ImageIO.read(new ByteArrayInputStream(png.encode(bgr))));
@@ -38,26 +39,33 @@ public final class StubScoringModel implements ScoringModel {
     }
 
     @Override
+    public PicturePreparer newPreparer() {
+        return this::prepare;
+    }
+
+    private final FrameScorer scorer = new FrameScorer() {
+        @Override
+        public float[] score(List<float[]> images) {
+            largestBatch.accumulateAndGet(images.size(), Math::max);
+            float[] scores = new float[images.size()];
+            for (int i = 0; i < scores.length; i++) {
+                scores[i] = scoreOf((int) images.get(i)[0]);
+            }
+            return scores;
+        }
+
+        @Override
+        public ModelIdentity identity() {
+            return new ModelIdentity("stub", true, "CPU");
+        }
+
+        @Override
+        public void close() {}
+    };
+
+    @Override
     public FrameScorer scorer() {
-        return new FrameScorer() {
-            @Override
-            public float[] score(List<float[]> images) {
-                largestBatch.accumulateAndGet(images.size(), Math::max);
-                float[] scores = new float[images.size()];
-                for (int i = 0; i < scores.length; i++) {
-                    scores[i] = scoreOf((int) images.get(i)[0]);
-                }
-                return scores;
-            }
-
-            @Override
-            public ModelIdentity identity() {
-                return new ModelIdentity("stub", true, "CPU");
-            }
-
-            @Override
-            public void close() {}
-        };
+        return scorer;
     }
 
     public int largestBatch() {

@@ -1,6 +1,6 @@
 package com.perfectframe.testing;
 
-import com.perfectframe.score.nima.SyntheticWeights;
+import com.perfectframe.score.nima.convert.SyntheticWeights;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

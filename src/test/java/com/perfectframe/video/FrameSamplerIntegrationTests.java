@@ -32,7 +32,7 @@ class FrameSamplerIntegrationTests {
     /** What one sampled frame showed. */
     record Seen(int ordinal, long frameNumber, double seconds, int shownNumber) {}
 
-    static class Collector implements SampleSink {
+    static class Collector implements SampleSink<SampledFrame> {
         final List<Seen> seen = new ArrayList<>();
         int planned = -1;
         private final BgrConverter converter = new BgrConverter();

@@ -9,8 +9,8 @@ import java.util.List;
  */
 record ImageBatch(List<float[]> images) {
 
-    static final int SIZE = InceptionResNetV2.INPUT_SIZE;
-    static final int PIXELS = SIZE * SIZE * 3;
+    static final int SIZE = NimaPreprocessor.SIZE;
+    static final int PIXELS = NimaPreprocessor.LENGTH;
 
     ImageBatch {
         images = List.copyOf(images);
@@ -20,14 +20,5 @@ record ImageBatch(List<float[]> images) {
                         + " values; a preprocessed NIMA image has 224*224*3 = " + PIXELS);
             }
         }
-    }
-
-    /** All images one after the other, as the N×224×224×3 input tensor wants them. */
-    static float[] flatten(List<float[]> images) {
-        float[] flat = new float[images.size() * PIXELS];
-        for (int i = 0; i < images.size(); i++) {
-            System.arraycopy(images.get(i), 0, flat, i * PIXELS, PIXELS);
-        }
-        return flat;
     }
 }

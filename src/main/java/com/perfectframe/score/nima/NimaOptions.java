@@ -1,6 +1,6 @@
 package com.perfectframe.score.nima;
 
-import com.perfectframe.image.Normalization;
+import com.perfectframe.score.nima.convert.TensorflowNativeBootstrap;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param weightsUrl where to download the weights from
  * @param forceCpu run on the CPU even when a GPU is usable
  * @param normalization the pixel scaling the caller's preprocessing uses (the scorer does not rescale; this is
- *     carried so callers build a matching {@link com.perfectframe.image.NimaPreprocessor})
+ *     carried so callers build a matching {@link com.perfectframe.score.nima.NimaPreprocessor})
  * @param foldBatchNorm fold batch normalisation into the convolutions at export (exact within 1e-4, faster)
  * @param nativeCacheDir where TensorFlow's native library is extracted
  * @param bfloat16 run on the CPU with TensorFlow's oneDNN bfloat16 auto-mixed-precision (opt-in: about 1.5–1.8×
@@ -31,8 +31,13 @@ public record NimaOptions(
         boolean bfloat16) {
 
     /** The original tool's weights. */
-    public static final URI DEFAULT_WEIGHTS_URL =
-            URI.create("https://huggingface.co/BKDDFS/nima_weights/resolve/main/weights.h5");
+    public static final String DEFAULT_WEIGHTS_URL_TEXT =
+            "https://huggingface.co/BKDDFS/nima_weights/resolve/main/weights.h5";
+
+    public static final URI DEFAULT_WEIGHTS_URL = URI.create(DEFAULT_WEIGHTS_URL_TEXT);
+
+    /** Where weights and converted models are kept, relative to the working directory. */
+    public static final String DEFAULT_MODELS_DIR = "models";
 
     public NimaOptions {
         Objects.requireNonNull(modelsDir, "modelsDir");
@@ -43,7 +48,7 @@ public record NimaOptions(
 
     public static NimaOptions defaults() {
         return new NimaOptions(
-                Path.of("models"),
+                Path.of(DEFAULT_MODELS_DIR),
                 null,
                 DEFAULT_WEIGHTS_URL,
                 false,

@@ -8,27 +8,29 @@ import com.perfectframe.score.ModelIdentity;
 import java.util.List;
 
 /**
- * NIMA through DJL: each call takes its own {@link Predictor} (cheap; the TensorFlow session is shared and
- * thread-safe), so any number of scoring threads may call {@link #score} at once.
+ * NIMA through DJL with one {@link Predictor} (and so one input buffer) for the scorer's whole life. Used by one
+ * thread at a time, the pipeline's scoring thread; {@link #score} is synchronized only so that a mistaken second
+ * caller waits instead of corrupting the shared buffer.
  */
 final class NimaScorer implements FrameScorer {
 
     private final ZooModel<ImageBatch, float[]> model;
+    private final Predictor<ImageBatch, float[]> predictor;
     private final ModelIdentity identity;
 
     NimaScorer(ZooModel<ImageBatch, float[]> model, ModelIdentity identity) {
         this.model = model;
+        this.predictor = model.newPredictor();
         this.identity = identity;
     }
 
     @Override
-    public float[] score(List<float[]> images) {
+    public synchronized float[] score(List<float[]> images) {
         if (images.isEmpty()) {
             return new float[0];
         }
-        ImageBatch batch = new ImageBatch(images);
-        try (Predictor<ImageBatch, float[]> predictor = model.newPredictor()) {
-            return predictor.predict(batch);
+        try {
+            return predictor.predict(new ImageBatch(images));
         } catch (TranslateException e) {
             throw new IllegalStateException("NIMA inference failed on a batch of " + images.size() + " images", e);
         }
@@ -40,7 +42,9 @@ final class NimaScorer implements FrameScorer {
     }
 
     @Override
-    public void close() {
-        model.close();
+    public synchronized void close() {
+        try (model) {
+            predictor.close();
+        }
     }
 }

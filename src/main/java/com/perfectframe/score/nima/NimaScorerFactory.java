@@ -9,6 +9,10 @@ import ai.djl.util.cuda.CudaUtils;
 import com.perfectframe.score.FrameScorer;
 import com.perfectframe.score.ModelException;
 import com.perfectframe.score.ModelIdentity;
+import com.perfectframe.score.nima.convert.ConvertedModel;
+import com.perfectframe.score.nima.convert.SavedModelCache;
+import com.perfectframe.score.nima.convert.TensorflowNativeBootstrap;
+import com.perfectframe.score.nima.convert.WeightsDownloader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +54,8 @@ public final class NimaScorerFactory {
         return WeightsDownloader.download(options.weightsUrl(), file);
     }
 
-    static FrameScorer load(ConvertedModel converted, boolean forceCpu, boolean bfloat16) {
+    /** Loads a converted model on the CPU, or on the GPU when there is one and {@code forceCpu} is false. */
+    public static FrameScorer load(ConvertedModel converted, boolean forceCpu, boolean bfloat16) {
         boolean gpu = !forceCpu && CudaUtils.getGpuCount() > 0;
         Device device = gpu ? Device.gpu() : Device.cpu();
         Criteria<ImageBatch, float[]> criteria = Criteria.builder()

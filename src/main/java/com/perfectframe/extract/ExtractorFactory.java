@@ -1,0 +1,64 @@
+package com.perfectframe.extract;
+
+import com.perfectframe.score.ScoringModelProvider;
+import com.perfectframe.score.SharedScoringModel;
+import com.perfectframe.score.nima.NimaScoringModel;
+import com.perfectframe.video.FrameSampler;
+
+/**
+ * Builds the extractor a request asks for, from the process's {@link PipelineSettings}: one factory per process,
+ * used by the command line, the REST service and the benchmarks alike.
+ *
+ * <p>It owns the process's NIMA model, loaded at the first job that scores and reused by every later one, and
+ * closes it in {@link #close()}; jobs that do not score never load it.
+ */
+public final class ExtractorFactory implements AutoCloseable {
+
+    /** Decoders side by side on keyframe-only plans in frames extraction, where no held frame can starve them. */
+    private static final int PARALLEL_DECODERS = Runtime.getRuntime().availableProcessors();
+
+    private final PipelineSettings settings;
+    private final ScoringModelProvider models;
+    private final SharedScoringModel ownModel;
+
+    /** A factory that loads NIMA as {@code settings.model()} says, once, when a job first scores. */
+    public ExtractorFactory(PipelineSettings settings) {
+        this(settings, new SharedScoringModel(() -> NimaScoringModel.open(settings.model())));
+    }
+
+    private ExtractorFactory(PipelineSettings settings, SharedScoringModel model) {
+        this.settings = settings;
+        this.models = model;
+        this.ownModel = model;
+    }
+
+    /** A factory scoring with the given model, which the caller owns (tests, benchmarks). */
+    public ExtractorFactory(PipelineSettings settings, ScoringModelProvider models) {
+        this.settings = settings;
+        this.models = models;
+        this.ownModel = null;
+    }
+
+    public PipelineSettings settings() {
+        return settings;
+    }
+
+    /** The extractor for a job. */
+    public Extractor forRequest(ExtractorName name, ExtractionRequest request) {
+        return switch (name) {
+            case BEST_FRAMES ->
+                request.bestFrames().allFrames()
+                        ? new FramesExtractor(new FrameSampler(settings.decoderThreads(), PARALLEL_DECODERS), settings)
+                        : new BestFramesExtractor(new FrameSampler(settings.decoderThreads()), models, settings);
+            case TOP_IMAGES -> new TopImagesExtractor(models, settings);
+        };
+    }
+
+    /** Closes the model this factory loaded, if any. No job may run any more. */
+    @Override
+    public void close() {
+        if (ownModel != null) {
+            ownModel.close();
+        }
+    }
+}

@@ -1,0 +1,298 @@
+package com.perfectframe.extract;
+
+import static com.perfectframe.extract.pipeline.StageName.PREPARE;
+import static com.perfectframe.extract.pipeline.StageName.SCORE;
+
+import com.perfectframe.extract.pipeline.Cancellation;
+import com.perfectframe.extract.pipeline.CancelledException;
+import com.perfectframe.extract.pipeline.Stage;
+import com.perfectframe.extract.pipeline.StageFailure;
+import com.perfectframe.extract.pipeline.StageName;
+import com.perfectframe.extract.select.ImageSelection;
+import com.perfectframe.extract.select.ImageSelection.ScoredImage;
+import com.perfectframe.score.FrameScorer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One top-images job's pipeline: read → prepare → score → select → copy.
+ *
+ * <ul>
+ *   <li><b>read</b> and <b>prepare</b>: {@code prepareThreads} workers each read an image file and turn it into
+ *       the model's input at once, so a full-size photo never waits in a queue; failures are typed {@code read}
+ *       (the file) or {@code prepare} (the picture).
+ *   <li><b>score</b>: one thread scores batches of whatever is waiting and gives each score to the {@link
+ *       ImageSelection}; only paths and scores are kept.
+ *   <li><b>select</b> and <b>copy</b>: once every image is scored, on the job's thread: the kept images are
+ *       copied byte for byte, or re-encoded, and listed in the manifest.
+ * </ul>
+ *
+ * <p>An image that cannot be read counts against it and the job goes on; the output folder or the model failing
+ * stops the job.
+ */
+final class ImagePipeline {
+
+    private static final Logger log = LoggerFactory.getLogger(ImagePipeline.class);
+
+    /** Reads an image and turns it into the model's input; one per preparing thread. */
+    interface PrepareStep extends AutoCloseable {
+        float[] prepare(Path image) throws Exception;
+
+        @Override
+        default void close() {}
+    }
+
+    /** Copies a kept image into the output folder; returns where it went. */
+    interface CopyStep {
+        Path copy(Path image) throws StageFailure;
+    }
+
+    /** Writes a kept image's manifest row. */
+    interface Listing {
+        void list(Path written, ScoredImage image) throws StageFailure;
+    }
+
+    /** How big the stages are. */
+    record Sizes(int prepareThreads, int inferenceBatch) {}
+
+    /** One image on its way; closing it (once) counts it as done. */
+    private final class Item implements AutoCloseable {
+        final int index;
+        final Path image;
+        float[] input;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        Item(int index, Path image) {
+            this.index = index;
+            this.image = image;
+        }
+
+        @Override
+        public void close() {
+            if (closed.compareAndSet(false, true) && remaining.decrementAndGet() == 0) {
+                allDone.complete(null);
+            }
+        }
+    }
+
+    private final Supplier<? extends PrepareStep> preparers;
+    private final FrameScorer scorer;
+    private final Consumer<float[]> recycle;
+    private final ImageSelection selection;
+    private final CopyStep copier;
+    private final Listing listing;
+    private final Sizes sizes;
+    private final ExtractionProgress progress;
+    private final Cancellation cancellation;
+    private final AtomicInteger remaining = new AtomicInteger(1);
+    private final CompletableFuture<Void> allDone = new CompletableFuture<>();
+    private final AtomicReference<StageFailure> fatal = new AtomicReference<>();
+    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+
+    ImagePipeline(
+            Supplier<? extends PrepareStep> preparers,
+            FrameScorer scorer,
+            Consumer<float[]> recycle,
+            ImageSelection selection,
+            CopyStep copier,
+            Listing listing,
+            Sizes sizes,
+            ExtractionProgress progress,
+            Cancellation cancellation) {
+        this.preparers = preparers;
+        this.scorer = scorer;
+        this.recycle = recycle;
+        this.selection = selection;
+        this.copier = copier;
+        this.listing = listing;
+        this.sizes = sizes;
+        this.progress = progress;
+        this.cancellation = cancellation;
+    }
+
+    /**
+     * Scores the images, selects, copies the kept ones.
+     *
+     * @throws ExtractionException when no image could be read, or the output folder or the model fails
+     * @throws CancelledException when the job was cancelled
+     */
+    ExtractionSummary run(List<Path> images, Path inputDirectory) throws ExtractionException, InterruptedException {
+        Instant start = Instant.now();
+        progress.begin(images.size());
+        progress.plannedImages(images.size());
+        List<ScoredImage> kept;
+        try (Cancellation.Registration registration = cancellation.interruptOnCancel()) {
+            scoreAll(images);
+            if (selection.scored() == 0) {
+                throw new ExtractionException("None of the " + images.size() + " images in "
+                        + inputDirectory.toAbsolutePath() + " could be read.");
+            }
+            kept = selection.select();
+            for (ScoredImage image : kept) {
+                throwIfStopped();
+                copy(image);
+            }
+        } catch (InterruptedException e) {
+            if (cancellation.isCancelled() && !(e instanceof CancelledException)) {
+                throw new CancelledException();
+            }
+            throw e;
+        }
+        log.info("Kept {} of {} images", kept.size(), selection.scored());
+        List<ExtractionProgress.FileProblem> problems = progress.problems();
+        return new ExtractionSummary(
+                ExtractorName.TOP_IMAGES,
+                selection.scored(),
+                problems.size(),
+                selection.scored(),
+                progress.picturesWritten(),
+                Duration.between(start, Instant.now()),
+                problems);
+    }
+
+    private void scoreAll(List<Path> images) throws ExtractionException, InterruptedException {
+        int batch = sizes.inferenceBatch();
+        int threads = sizes.prepareThreads();
+        try (Stage<Item> score =
+                        new Stage<>(SCORE, 1, 2 * batch, batch, ScoreWorker::new, this::isStopped, unexpected(SCORE));
+                Stage<Item> prepare = new Stage<>(
+                        PREPARE,
+                        threads,
+                        2 * threads,
+                        1,
+                        () -> new PrepareWorker(score),
+                        this::isStopped,
+                        unexpected(PREPARE))) {
+            for (int i = 0; i < images.size(); i++) {
+                throwIfStopped();
+                remaining.incrementAndGet();
+                prepare.submit(new Item(i, images.get(i)));
+            }
+            if (remaining.decrementAndGet() == 0) {
+                allDone.complete(null);
+            }
+            try {
+                CompletableFuture.anyOf(allDone, stopped).get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+            throwIfStopped();
+        }
+        // Closing the stages (prepare first: it feeds scoring) joined their threads: the selection is ours now.
+    }
+
+    private void copy(ScoredImage image) throws ExtractionException {
+        try {
+            Path written = copier.copy(image.image());
+            listing.list(written, image);
+            progress.pictureWritten();
+        } catch (StageFailure f) {
+            if (f.stopsJob()) {
+                throw new ExtractionException(f.getMessage(), f);
+            }
+            problem(image.image(), f);
+        }
+    }
+
+    private final class PrepareWorker implements Stage.Worker<Item> {
+        private final Stage<Item> score;
+        private final PrepareStep step = preparers.get();
+
+        PrepareWorker(Stage<Item> score) {
+            this.score = score;
+        }
+
+        @Override
+        public void process(List<Item> items) throws InterruptedException {
+            Item item = items.get(0);
+            progress.working(item.image);
+            try {
+                item.input = step.prepare(item.image);
+            } catch (Exception e) {
+                StageFailure failure =
+                        e instanceof StageFailure typed ? typed : StageFailure.unexpected(PREPARE, item.image, e);
+                if (failure.stopsJob()) {
+                    stopJob(failure);
+                } else {
+                    problem(item.image, failure);
+                    progress.fileDone();
+                }
+                item.close();
+                return;
+            }
+            score.submit(item);
+        }
+
+        @Override
+        public void close() {
+            step.close();
+        }
+    }
+
+    private final class ScoreWorker implements Stage.Worker<Item> {
+
+        @Override
+        public void process(List<Item> items) {
+            try {
+                List<float[]> inputs = new ArrayList<>(items.size());
+                items.forEach(item -> inputs.add(item.input));
+                float[] scores = scorer.score(inputs);
+                for (int i = 0; i < items.size(); i++) {
+                    Item item = items.get(i);
+                    selection.offer(new ScoredImage(item.index, item.image, scores[i]));
+                    recycle.accept(item.input);
+                    item.input = null;
+                    progress.sampleDone(item.image);
+                    progress.fileDone();
+                }
+            } catch (RuntimeException e) {
+                stopJob(StageFailure.ofJob(
+                        SCORE, items.get(0).image, "Scoring failed: " + StageFailure.describe(e), e));
+            } finally {
+                items.forEach(Item::close);
+            }
+        }
+    }
+
+    private void problem(Path image, StageFailure failure) {
+        log.warn("Skipped {} ({}): {}", image.getFileName(), failure.stage(), failure.getMessage());
+        progress.problem(image, failure.stage().id(), failure.getMessage());
+    }
+
+    private Consumer<Throwable> unexpected(StageName stage) {
+        return e -> {
+            log.error("Unexpected failure in the {} stage", stage, e);
+            stopJob(StageFailure.ofJob(
+                    stage, null, "internal error in the " + stage + " stage: " + StageFailure.describe(e), e));
+        };
+    }
+
+    private boolean isStopped() {
+        return fatal.get() != null || cancellation.isCancelled();
+    }
+
+    private void stopJob(StageFailure failure) {
+        fatal.compareAndSet(null, failure);
+        stopped.complete(null);
+    }
+
+    private void throwIfStopped() throws ExtractionException, CancelledException {
+        cancellation.throwIfCancelled();
+        StageFailure failure = fatal.get();
+        if (failure != null) {
+            throw new ExtractionException(failure.getMessage(), failure);
+        }
+    }
+}

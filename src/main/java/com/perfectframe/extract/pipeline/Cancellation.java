@@ -1,0 +1,62 @@
+package com.perfectframe.extract.pipeline;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Stops a job from outside: every stage checks it between items, and {@link #cancel()} interrupts the threads that
+ * asked for it, so that a thread blocked on a full queue, the frame budget or a decoder wakes up at once.
+ *
+ * <p>A cancelled job releases every frame it holds, leaves no temporary file and renames no video it had not
+ * finished.
+ */
+public final class Cancellation {
+
+    private final Set<Thread> interruptible = new HashSet<>();
+    private volatile boolean cancelled;
+
+    /** Asks the job to stop; idempotent. */
+    public void cancel() {
+        synchronized (interruptible) {
+            cancelled = true;
+            interruptible.forEach(Thread::interrupt);
+        }
+    }
+
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    /** @throws CancelledException when the job was cancelled */
+    public void throwIfCancelled() throws CancelledException {
+        if (cancelled) {
+            throw new CancelledException();
+        }
+    }
+
+    /**
+     * Interrupts the calling thread when the job is cancelled, until the returned registration is closed (after
+     * which it is never interrupted by this job again).
+     */
+    public Registration interruptOnCancel() {
+        Thread thread = Thread.currentThread();
+        synchronized (interruptible) {
+            interruptible.add(thread);
+            if (cancelled) {
+                thread.interrupt();
+            }
+        }
+        return () -> {
+            synchronized (interruptible) {
+                interruptible.remove(thread);
+            }
+        };
+    }
+
+    /** Ends an {@link #interruptOnCancel()} registration. */
+    @FunctionalInterface
+    public interface Registration extends AutoCloseable {
+        @Override
+        void close();
+    }
+}

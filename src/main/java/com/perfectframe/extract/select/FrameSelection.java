@@ -1,0 +1,26 @@
+package com.perfectframe.extract.select;
+
+/**
+ * A rule that decides which scored samples of one video are kept. Rules form a chain: each passes what it keeps
+ * to the next one and closes what it drops; the last link hands frames to the writing stage. A new rule (a quality
+ * gate, near-duplicate suppression, the N best) is a new class in the chain.
+ *
+ * <p>One chain per video, used by one thread: the pipeline's scoring thread. A rule owns every sample it is given
+ * until it passes it on or closes it; samples it holds cost memory, so a rule holds as few as its decision needs.
+ *
+ * @param <C> the samples
+ */
+public interface FrameSelection<C extends Scored> {
+
+    /** Takes a scored sample, in any order of ordinals. */
+    void offer(C sample) throws InterruptedException;
+
+    /** A planned sample that will never come (it could not be decoded or prepared). */
+    default void skipped(int ordinal) throws InterruptedException {}
+
+    /** The video is done: decide about everything held, pass on what is kept, then finish the next rule. */
+    void finish() throws InterruptedException;
+
+    /** The video failed or the job stopped: close everything held, here and in the next rules. */
+    void discard();
+}

@@ -1,0 +1,79 @@
+package com.perfectframe.score.nima.convert;
+
+import com.perfectframe.score.ModelException;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Converts a Keras weights file into a TensorFlow SavedModel once, under
+ * {@code MODELS/savedmodel/SHA256-nima1[-foldedbn]/}, and reuses it on the next load. The export goes to a temporary folder
+ * moved into place when complete, so an interrupted conversion is simply redone.
+ */
+public final class SavedModelCache {
+
+    private static final Logger log = LoggerFactory.getLogger(SavedModelCache.class);
+    /** Part of the cache key: bump it when the exported graph changes, so old exports are not reused. */
+    static final String CONVERTER_VERSION = "nima1";
+
+    private SavedModelCache() {}
+
+    /**
+     * Returns the cached SavedModel for {@code weightsFile}, converting it first when needed. The TensorFlow
+     * native library must be loaded ({@link TensorflowNativeBootstrap#load}).
+     */
+    public static ConvertedModel ensure(Path modelsDir, Path weightsFile, boolean fuseBatchNorm) {
+        String sha = Sha256.of(weightsFile);
+        Path dir = modelsDir
+                .resolve("savedmodel")
+                .resolve(sha + "-" + CONVERTER_VERSION + (fuseBatchNorm ? "-foldedbn" : ""));
+        ConvertedModel cached = ConvertedModel.read(dir);
+        if (cached != null) {
+            log.debug("Reusing converted model {}", dir);
+            return cached;
+        }
+        return convert(weightsFile, sha, dir, fuseBatchNorm);
+    }
+
+    private static ConvertedModel convert(Path weightsFile, String sha, Path dir, boolean fuseBatchNorm) {
+        Architecture architecture = Architecture.nima();
+        KerasWeights weights = KerasWeightsReader.read(weightsFile, architecture);
+        log.info("Converting {} into a TensorFlow SavedModel at {} (once)", weightsFile, dir);
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir.getParent());
+            tmp = Files.createTempDirectory(dir.getParent(), ".export-tmp");
+            Path exportDir = tmp.resolve("model");
+            ConvertedModel model;
+            try (NimaSession session = NimaSession.build(weights, fuseBatchNorm)) {
+                session.export(exportDir);
+                model = new ConvertedModel(
+                        dir,
+                        sha,
+                        weights.synthetic(),
+                        fuseBatchNorm,
+                        session.flopsPerImage(),
+                        architecture.parameterCount());
+            }
+            model.writeMetadata(exportDir);
+            Folders.deleteRecursively(dir); // an incomplete leftover, since read() did not accept it
+            try {
+                Files.move(exportDir, dir, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(exportDir, dir);
+            }
+            return model;
+        } catch (IOException e) {
+            throw new ModelException(
+                    "Could not write the converted model under " + dir.getParent() + " (" + e.getMessage()
+                            + "); check that the models folder is writable.",
+                    e);
+        } finally {
+            Folders.deleteRecursively(tmp);
+        }
+    }
+}

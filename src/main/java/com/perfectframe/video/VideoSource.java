@@ -1,0 +1,20 @@
+package com.perfectframe.video;
+
+import java.nio.file.Path;
+
+/**
+ * Where samples of a video come from: {@link FrameSampler} decodes them with FFmpeg; tests feed the pipeline from
+ * stubs without native code.
+ *
+ * @param <S> the kind of sample given to the sink
+ */
+public interface VideoSource<S extends VideoSample> {
+
+    /**
+     * Samples the video into the sink, on the calling thread (and, where the source says so, on decoder threads
+     * of its own). Returns when the video is done; an interrupted caller gets {@link InterruptedException}.
+     *
+     * @throws VideoException when the file cannot be opened or decoded at all
+     */
+    SamplingResult sample(Path video, SampleSink<S> sink) throws VideoException, InterruptedException;
+}

@@ -1,0 +1,166 @@
+package com.perfectframe.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.perfectframe.extract.pipeline.Cancellation;
+import com.perfectframe.extract.pipeline.CancelledException;
+import com.perfectframe.extract.pipeline.StageFailure;
+import com.perfectframe.extract.pipeline.StageName;
+import com.perfectframe.extract.select.ImageSelection.ScoredImage;
+import com.perfectframe.extract.select.TopPercentile;
+import com.perfectframe.score.FrameScorer;
+import com.perfectframe.score.ModelIdentity;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The image pipeline's core with stub steps: per-image failures, job failures, cancellation, progress. */
+@Timeout(60)
+class ImagePipelineTests {
+
+    final ExtractionProgress progress = new ExtractionProgress();
+    final Cancellation cancellation = new Cancellation();
+    final List<Path> copied = Collections.synchronizedList(new ArrayList<>());
+    final CountDownLatch blocked = new CountDownLatch(1);
+    final CountDownLatch gate = new CountDownLatch(1);
+    final ExecutorService runner = Executors.newSingleThreadExecutor();
+    volatile String unreadable = "";
+    volatile String blocks = "";
+    volatile boolean scoreFails;
+
+    @AfterEach
+    void stop() {
+        gate.countDown();
+        runner.shutdownNow();
+    }
+
+    private static List<Path> images(int n) {
+        List<Path> images = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            images.add(Path.of("in", String.format("img%02d.jpg", i)));
+        }
+        return images;
+    }
+
+    /** The stub model's score of image i: its index, so the top ones are the last ones. */
+    private static int indexOf(Path image) {
+        return Integer.parseInt(image.getFileName().toString().substring(3, 5));
+    }
+
+    private ImagePipeline pipeline(double percent) {
+        FrameScorer scorer = new FrameScorer() {
+            @Override
+            public float[] score(List<float[]> inputs) {
+                if (scoreFails) {
+                    throw new IllegalStateException("TensorFlow: out of memory");
+                }
+                float[] scores = new float[inputs.size()];
+                for (int i = 0; i < scores.length; i++) {
+                    scores[i] = inputs.get(i)[0];
+                }
+                return scores;
+            }
+
+            @Override
+            public ModelIdentity identity() {
+                return new ModelIdentity("stub", true, "CPU");
+            }
+
+            @Override
+            public void close() {}
+        };
+        ImagePipeline.PrepareStep preparer = image -> {
+            String name = image.getFileName().toString();
+            if (name.equals(blocks)) {
+                blocked.countDown();
+                gate.await();
+            }
+            if (name.equals(unreadable)) {
+                throw StageFailure.ofInput(StageName.READ, image, "cannot be decoded as an image", null);
+            }
+            return new float[] {indexOf(image)};
+        };
+        return new ImagePipeline(
+                () -> preparer,
+                scorer,
+                input -> {},
+                new TopPercentile(percent, 0),
+                image -> {
+                    copied.add(image);
+                    return Path.of("out").resolve(image.getFileName());
+                },
+                (written, image) -> {},
+                new ImagePipeline.Sizes(2, 4),
+                progress,
+                cancellation);
+    }
+
+    @Test
+    void keepsTheTopImagesAndCountsEveryOneOnce() throws Exception {
+        ExtractionSummary summary = pipeline(80).run(images(20), Path.of("in"));
+        assertThat(copied).extracting(ImagePipelineTests::indexOf).containsExactly(16, 17, 18, 19);
+        assertThat(summary.samples()).isEqualTo(20);
+        assertThat(summary.written()).isEqualTo(4);
+        ExtractionProgress.Snapshot s = progress.snapshot();
+        assertThat(s.filesDone()).isEqualTo(20);
+        assertThat(s.samplesDone()).isEqualTo(20);
+        assertThat(s.samplesTotal()).isEqualTo(20);
+        assertThat(s.fractionDone()).isEqualTo(1.0);
+    }
+
+    @Test
+    void anUnreadableImageIsReportedWithItsStageAndTheOthersAreScored() throws Exception {
+        unreadable = "img19.jpg";
+        ExtractionSummary summary = pipeline(90).run(images(20), Path.of("in"));
+        assertThat(summary.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("img19.jpg");
+            assertThat(p.stage()).isEqualTo("read");
+        });
+        assertThat(summary.filesProcessed()).isEqualTo(19);
+        assertThat(copied).extracting(ImagePipelineTests::indexOf).containsExactly(17, 18);
+        assertThat(progress.snapshot().filesDone()).isEqualTo(20);
+    }
+
+    @Test
+    void aScoringFailureStopsTheJob() {
+        scoreFails = true;
+        assertThatThrownBy(() -> pipeline(90).run(images(10), Path.of("in")))
+                .isInstanceOf(ExtractionException.class)
+                .hasMessageContaining("Scoring failed");
+        assertThat(copied).isEmpty();
+    }
+
+    @Test
+    void cancellingWhileImagesAreReadStopsPromptlyAndCopiesNothing() throws Exception {
+        blocks = "img05.jpg";
+        ImagePipeline pipeline = pipeline(90);
+        Future<ExtractionSummary> job = runner.submit(() -> pipeline.run(images(40), Path.of("in")));
+        assertThat(blocked.await(20, TimeUnit.SECONDS)).isTrue();
+        cancellation.cancel();
+        assertThatThrownBy(() -> job.get(20, TimeUnit.SECONDS)).hasCauseInstanceOf(CancelledException.class);
+        assertThat(copied).isEmpty();
+        assertThat(Thread.getAllStackTraces().keySet().stream()
+                        .filter(Thread::isAlive)
+                        .map(Thread::getName)
+                        .filter(n -> n.matches("(prepare|score)(-\\d+)?")))
+                .isEmpty();
+    }
+
+    @Test
+    void selectionSeesEveryScoreWhateverTheOrderTheyArrive() {
+        TopPercentile top = new TopPercentile(0, 0);
+        top.offer(new ScoredImage(2, Path.of("c.jpg"), 1));
+        top.offer(new ScoredImage(0, Path.of("a.jpg"), 1));
+        assertThat(top.select()).extracting(ScoredImage::index).containsExactly(0, 2);
+    }
+}
