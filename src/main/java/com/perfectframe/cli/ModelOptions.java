@@ -29,8 +29,8 @@ final class ModelOptions {
     @Option(
             names = {"--weights_url", "--weights-url"},
             paramLabel = "URL",
-            description = "Where to download the weights from when they are missing (default: the original's, "
-                    + NimaOptions.DEFAULT_WEIGHTS_URL_TEXT + ").")
+            description = "Where to download the weights from when they are missing (default: the original tool's"
+                    + " weights on Hugging Face).")
     URI weightsUrl;
 
     @Option(names = "--cpu", description = "Run the model on the CPU even when a GPU is available.")

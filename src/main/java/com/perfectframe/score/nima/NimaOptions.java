@@ -31,10 +31,8 @@ public record NimaOptions(
         boolean bfloat16) {
 
     /** The original tool's weights. */
-    public static final String DEFAULT_WEIGHTS_URL_TEXT =
-            "https://huggingface.co/BKDDFS/nima_weights/resolve/main/weights.h5";
-
-    public static final URI DEFAULT_WEIGHTS_URL = URI.create(DEFAULT_WEIGHTS_URL_TEXT);
+    public static final URI DEFAULT_WEIGHTS_URL =
+            URI.create("https://huggingface.co/BKDDFS/nima_weights/resolve/main/weights.h5");
 
     /** Where weights and converted models are kept, relative to the working directory. */
     public static final String DEFAULT_MODELS_DIR = "models";
