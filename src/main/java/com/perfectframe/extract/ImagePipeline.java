@@ -5,9 +5,9 @@ import static com.perfectframe.extract.pipeline.StageName.SCORE;
 
 import com.perfectframe.extract.pipeline.Cancellation;
 import com.perfectframe.extract.pipeline.CancelledException;
+import com.perfectframe.extract.pipeline.JobState;
 import com.perfectframe.extract.pipeline.Stage;
 import com.perfectframe.extract.pipeline.StageFailure;
-import com.perfectframe.extract.pipeline.StageName;
 import com.perfectframe.extract.select.ImageSelection;
 import com.perfectframe.extract.select.ImageSelection.ScoredImage;
 import com.perfectframe.score.FrameScorer;
@@ -20,7 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -98,8 +97,7 @@ final class ImagePipeline {
     private final Cancellation cancellation;
     private final AtomicInteger remaining = new AtomicInteger(1);
     private final CompletableFuture<Void> allDone = new CompletableFuture<>();
-    private final AtomicReference<StageFailure> fatal = new AtomicReference<>();
-    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    private final JobState job;
 
     ImagePipeline(
             Supplier<? extends PrepareStep> preparers,
@@ -120,6 +118,7 @@ final class ImagePipeline {
         this.sizes = sizes;
         this.progress = progress;
         this.cancellation = cancellation;
+        this.job = new JobState(cancellation);
     }
 
     /**
@@ -165,16 +164,16 @@ final class ImagePipeline {
     private void scoreAll(List<Path> images) throws ExtractionException, InterruptedException {
         int batch = sizes.inferenceBatch();
         int threads = sizes.prepareThreads();
-        try (Stage<Item> score =
-                        new Stage<>(SCORE, 1, 2 * batch, batch, ScoreWorker::new, this::isStopped, unexpected(SCORE));
+        try (Stage<Item> score = new Stage<>(
+                        SCORE, 1, 2 * batch, batch, ScoreWorker::new, job::isStopped, job.unexpected(SCORE));
                 Stage<Item> prepare = new Stage<>(
                         PREPARE,
                         threads,
                         2 * threads,
                         1,
                         () -> new PrepareWorker(score),
-                        this::isStopped,
-                        unexpected(PREPARE))) {
+                        job::isStopped,
+                        job.unexpected(PREPARE))) {
             for (int i = 0; i < images.size(); i++) {
                 throwIfStopped();
                 remaining.incrementAndGet();
@@ -184,7 +183,7 @@ final class ImagePipeline {
                 allDone.complete(null);
             }
             try {
-                CompletableFuture.anyOf(allDone, stopped).get();
+                CompletableFuture.anyOf(allDone, job.stopped()).get();
             } catch (ExecutionException e) {
                 throw new IllegalStateException(e.getCause());
             }
@@ -224,7 +223,7 @@ final class ImagePipeline {
                 StageFailure failure =
                         e instanceof StageFailure typed ? typed : StageFailure.unexpected(PREPARE, item.image, e);
                 if (failure.stopsJob()) {
-                    stopJob(failure);
+                    job.fail(failure);
                 } else {
                     problem(item.image, failure);
                     progress.fileDone();
@@ -258,7 +257,7 @@ final class ImagePipeline {
                     progress.fileDone();
                 }
             } catch (RuntimeException e) {
-                stopJob(StageFailure.ofJob(
+                job.fail(StageFailure.ofJob(
                         SCORE, items.get(0).image, "Scoring failed: " + StageFailure.describe(e), e));
             } finally {
                 items.forEach(Item::close);
@@ -271,28 +270,11 @@ final class ImagePipeline {
         progress.problem(image, failure.stage().id(), failure.getMessage());
     }
 
-    private Consumer<Throwable> unexpected(StageName stage) {
-        return e -> {
-            log.error("Unexpected failure in the {} stage", stage, e);
-            stopJob(StageFailure.ofJob(
-                    stage, null, "internal error in the " + stage + " stage: " + StageFailure.describe(e), e));
-        };
-    }
-
-    private boolean isStopped() {
-        return fatal.get() != null || cancellation.isCancelled();
-    }
-
-    private void stopJob(StageFailure failure) {
-        fatal.compareAndSet(null, failure);
-        stopped.complete(null);
-    }
-
     private void throwIfStopped() throws ExtractionException, CancelledException {
-        cancellation.throwIfCancelled();
-        StageFailure failure = fatal.get();
-        if (failure != null) {
-            throw new ExtractionException(failure.getMessage(), failure);
+        try {
+            job.throwIfStopped();
+        } catch (StageFailure f) {
+            throw new ExtractionException(f.getMessage(), f);
         }
     }
 }

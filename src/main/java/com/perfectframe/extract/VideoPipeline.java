@@ -8,6 +8,7 @@ import static com.perfectframe.extract.pipeline.StageName.WRITE;
 
 import com.perfectframe.extract.pipeline.Cancellation;
 import com.perfectframe.extract.pipeline.CancelledException;
+import com.perfectframe.extract.pipeline.JobState;
 import com.perfectframe.extract.pipeline.Stage;
 import com.perfectframe.extract.pipeline.StageFailure;
 import com.perfectframe.extract.pipeline.StageName;
@@ -27,7 +28,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -130,8 +130,7 @@ final class VideoPipeline<S extends VideoSample> {
     private final ExtractionProgress progress;
     private final Cancellation cancellation;
     private final FrameBudget budget;
-    private final AtomicReference<StageFailure> fatal = new AtomicReference<>();
-    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    private final JobState job;
     private Stage<Candidate<S>> prepareStage;
     private Stage<ScoreItem> scoreStage;
     private Stage<Candidate<S>> writeStage;
@@ -157,6 +156,7 @@ final class VideoPipeline<S extends VideoSample> {
         this.processedPrefix = processedPrefix;
         this.progress = progress;
         this.cancellation = cancellation;
+        this.job = new JobState(cancellation);
         this.budget = new FrameBudget(sizes.frameBudgetBytes());
     }
 
@@ -215,13 +215,14 @@ final class VideoPipeline<S extends VideoSample> {
     private void openStages() {
         int writerThreads = sizes.writerThreads();
         writeStage = new Stage<>(
-                WRITE, writerThreads, 2 * writerThreads, 1, WriteWorker::new, this::isStopped, unexpected(WRITE));
+                WRITE, writerThreads, 2 * writerThreads, 1, WriteWorker::new, job::isStopped, job.unexpected(WRITE));
         if (scoring != null) {
             int batch = sizes.inferenceBatch();
-            scoreStage = new Stage<>(SCORE, 1, 2 * batch, batch, ScoreWorker::new, this::isStopped, unexpected(SCORE));
+            scoreStage =
+                    new Stage<>(SCORE, 1, 2 * batch, batch, ScoreWorker::new, job::isStopped, job.unexpected(SCORE));
             int preparers = sizes.prepareThreads();
             prepareStage = new Stage<>(
-                    PREPARE, preparers, 2 * preparers, 1, PrepareWorker::new, this::isStopped, unexpected(PREPARE));
+                    PREPARE, preparers, 2 * preparers, 1, PrepareWorker::new, job::isStopped, job.unexpected(PREPARE));
         }
     }
 
@@ -244,28 +245,9 @@ final class VideoPipeline<S extends VideoSample> {
         }
     }
 
-    private Consumer<Throwable> unexpected(StageName stage) {
-        return e -> {
-            log.error("Unexpected failure in the {} stage", stage, e);
-            stopJob(StageFailure.ofJob(
-                    stage, null, "internal error in the " + stage + " stage: " + StageFailure.describe(e), e));
-        };
-    }
-
-    private boolean isStopped() {
-        return fatal.get() != null || cancellation.isCancelled();
-    }
-
-    private void stopJob(StageFailure failure) {
-        if (fatal.compareAndSet(null, failure)) {
-            log.debug("Job stops: {}", failure.getMessage(), failure);
-        }
-        stopped.complete(null);
-    }
-
     private void report(VideoRun<S> run, StageFailure failure) {
         if (failure.stopsJob()) {
-            stopJob(failure);
+            job.fail(failure);
         } else {
             run.fail(failure);
         }
@@ -277,10 +259,10 @@ final class VideoPipeline<S extends VideoSample> {
     }
 
     private void throwIfStopped() throws ExtractionException, CancelledException {
-        cancellation.throwIfCancelled();
-        StageFailure failure = fatal.get();
-        if (failure != null) {
-            throw new ExtractionException(failure.getMessage(), failure);
+        try {
+            job.throwIfStopped();
+        } catch (StageFailure f) {
+            throw new ExtractionException(f.getMessage(), f);
         }
     }
 
@@ -331,7 +313,7 @@ final class VideoPipeline<S extends VideoSample> {
 
         @Override
         public void accept(S sample) throws InterruptedException {
-            if (isStopped() || run.failed()) {
+            if (job.isStopped() || run.failed()) {
                 sample.close();
                 cancellation.throwIfCancelled();
                 throw new VideoAbandoned();
@@ -436,7 +418,7 @@ final class VideoPipeline<S extends VideoSample> {
                 scores = score(batch);
             } catch (RuntimeException e) {
                 batch.forEach(Candidate::close);
-                stopJob(StageFailure.ofJob(
+                job.fail(StageFailure.ofJob(
                         SCORE, batch.get(0).video(), "Scoring failed: " + StageFailure.describe(e), e));
                 return;
             }
@@ -506,7 +488,7 @@ final class VideoPipeline<S extends VideoSample> {
 
         private void end(VideoRun<S> run) throws InterruptedException {
             try {
-                if (run.failed() || isStopped()) {
+                if (run.failed() || job.isStopped()) {
                     run.discardSelection();
                 } else if (run.selection() != null) {
                     run.selection().finish();
@@ -573,7 +555,7 @@ final class VideoPipeline<S extends VideoSample> {
                     break;
                 }
                 try {
-                    CompletableFuture.anyOf(run.done(), stopped).get();
+                    CompletableFuture.anyOf(run.done(), job.stopped()).get();
                 } catch (ExecutionException e) {
                     throw new IllegalStateException(e.getCause());
                 }

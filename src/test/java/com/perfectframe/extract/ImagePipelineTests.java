@@ -10,7 +10,7 @@ import com.perfectframe.extract.pipeline.StageName;
 import com.perfectframe.extract.select.ImageSelection.ScoredImage;
 import com.perfectframe.extract.select.TopPercentile;
 import com.perfectframe.score.FrameScorer;
-import com.perfectframe.score.ModelIdentity;
+import com.perfectframe.testing.StubScorer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -58,27 +58,12 @@ class ImagePipelineTests {
     }
 
     private ImagePipeline pipeline(double percent) {
-        FrameScorer scorer = new FrameScorer() {
-            @Override
-            public float[] score(List<float[]> inputs) {
-                if (scoreFails) {
-                    throw new IllegalStateException("TensorFlow: out of memory");
-                }
-                float[] scores = new float[inputs.size()];
-                for (int i = 0; i < scores.length; i++) {
-                    scores[i] = inputs.get(i)[0];
-                }
-                return scores;
+        FrameScorer scorer = new StubScorer(input -> {
+            if (scoreFails) {
+                throw new IllegalStateException("TensorFlow: out of memory");
             }
-
-            @Override
-            public ModelIdentity identity() {
-                return new ModelIdentity("stub", true, "CPU");
-            }
-
-            @Override
-            public void close() {}
-        };
+            return input[0];
+        });
         ImagePipeline.PrepareStep preparer = image -> {
             String name = image.getFileName().toString();
             if (name.equals(blocks)) {

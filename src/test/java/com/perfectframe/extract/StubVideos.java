@@ -5,7 +5,7 @@ import com.perfectframe.extract.pipeline.StageName;
 import com.perfectframe.extract.select.BestOfGroup;
 import com.perfectframe.extract.select.GroupPlan;
 import com.perfectframe.score.FrameScorer;
-import com.perfectframe.score.ModelIdentity;
+import com.perfectframe.testing.StubScorer;
 import com.perfectframe.video.SampleSink;
 import com.perfectframe.video.SamplingResult;
 import com.perfectframe.video.VideoException;
@@ -178,36 +178,21 @@ final class StubVideos {
     }
 
     FrameScorer scorer() {
-        return new FrameScorer() {
-            @Override
-            public float[] score(List<float[]> inputs) {
-                float[] scores = new float[inputs.size()];
-                for (int i = 0; i < scores.length; i++) {
-                    int ordinal = (int) inputs.get(i)[0];
-                    if (scoreBlocks != null && scoreBlocks.endsWith(":" + ordinal)) {
-                        try {
-                            block();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            throw new IllegalStateException("interrupted", e);
-                        }
-                    }
-                    if (scoreFails) {
-                        throw new IllegalStateException("TensorFlow: out of memory");
-                    }
-                    scores[i] = scoreOf(ordinal);
+        return new StubScorer(input -> {
+            int ordinal = (int) input[0];
+            if (scoreBlocks != null && scoreBlocks.endsWith(":" + ordinal)) {
+                try {
+                    block();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
                 }
-                return scores;
             }
-
-            @Override
-            public ModelIdentity identity() {
-                return new ModelIdentity("stub", true, "CPU");
+            if (scoreFails) {
+                throw new IllegalStateException("TensorFlow: out of memory");
             }
-
-            @Override
-            public void close() {}
-        };
+            return scoreOf(ordinal);
+        });
     }
 
     VideoPipeline.WriteStep<Sample> writer() {

@@ -2,14 +2,11 @@ package com.perfectframe.testing;
 
 import com.perfectframe.image.ImageEncoder;
 import com.perfectframe.score.FrameScorer;
-import com.perfectframe.score.ModelIdentity;
 import com.perfectframe.score.PicturePreparer;
 import com.perfectframe.score.ScoringModel;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
 import org.bytedeco.opencv.opencv_core.Mat;
 
@@ -20,7 +17,6 @@ import org.bytedeco.opencv.opencv_core.Mat;
 public final class StubScoringModel implements ScoringModel {
 
     private final ImageEncoder png = new ImageEncoder(ImageEncoder.ImageFormat.PNG);
-    private final AtomicInteger largestBatch = new AtomicInteger();
     private volatile boolean closed;
 
     /** The score the stub gives to the picture of frame n: scattered over [1, 10). */
@@ -43,25 +39,7 @@ public final class StubScoringModel implements ScoringModel {
         return this::prepare;
     }
 
-    private final FrameScorer scorer = new FrameScorer() {
-        @Override
-        public float[] score(List<float[]> images) {
-            largestBatch.accumulateAndGet(images.size(), Math::max);
-            float[] scores = new float[images.size()];
-            for (int i = 0; i < scores.length; i++) {
-                scores[i] = scoreOf((int) images.get(i)[0]);
-            }
-            return scores;
-        }
-
-        @Override
-        public ModelIdentity identity() {
-            return new ModelIdentity("stub", true, "CPU");
-        }
-
-        @Override
-        public void close() {}
-    };
+    private final StubScorer scorer = new StubScorer(input -> scoreOf((int) input[0]));
 
     @Override
     public FrameScorer scorer() {
@@ -69,7 +47,7 @@ public final class StubScoringModel implements ScoringModel {
     }
 
     public int largestBatch() {
-        return largestBatch.get();
+        return scorer.largestBatch();
     }
 
     public boolean closed() {
