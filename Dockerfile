@@ -96,8 +96,10 @@ RUN mkdir -p input_directory output_directory models \
     && chown "${APP_UID}:${APP_GID}" input_directory output_directory models
 
 # Requests may only name folders under /app (the service refuses anything else); relative names such as
-# "input_directory" resolve against the working directory /app.
+# "input_directory" resolve against the working directory /app. Two glibc malloc arenas keep a long-running service
+# from growing job after job (see platform.NativeMemory; outside Docker the jar sets it by restarting itself).
 ENV PERFECTFRAME_ALLOWED_ROOTS=/app \
+    MALLOC_ARENA_MAX=2 \
     PERFECTFRAME_INPUT_DIRECTORY=/app/input_directory \
     PERFECTFRAME_OUTPUT_DIRECTORY=/app/output_directory \
     TENSORFLOW_LIBRARY_PATH=/opt/tensorflow \

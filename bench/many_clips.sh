@@ -3,7 +3,7 @@
 #
 # Generates once (cached) a 1080p 30 fps H.264 video of CLIPS x CLIP_SECONDS seconds (default 90 x 10 s = 900 s;
 # testsrc2 + temporal noise, x264 veryfast crf 23, keyframes forced every CLIP_SECONDS s) and cuts it with
-# `ffmpeg -c copy -f segment` into CLIPS clips of CLIP_SECONDS s (checked: count and durations). Then runs, under
+# `ffmpeg -c copy -f segment` into CLIPS clips of CLIP_SECONDS s (checked: count, durations, frames). Then runs, under
 # GNU time, the real command
 #   java $BENCH_JAVA_OPTS -jar JAR best_frames_extractor -i IN -o OUT --models_dir MODELS --no-progress
 # once on a folder of hard links of all the clips and once on a folder with a hard link of the long video (fresh
@@ -145,9 +145,9 @@ else
   note "  done in $((SECONDS - t0)) s: $LONG"
 fi
 
-# check_clips DIR -> 0 when DIR holds CLIPS clips of CLIP_SECONDS s (+-0.5 s)
+# check_clips DIR -> 0 when DIR holds CLIPS clips of CLIP_SECONDS s (+-0.5 s) and exactly CLIP_SECONDS x 30 frames
 check_clips() {
-  local dir=$1 n f d bad=0
+  local dir=$1 n f d frames bad=0
   n=$(find "$dir" -maxdepth 1 -name 'clip-*.mp4' | wc -l)
   if ((n != CLIPS)); then
     note "  $dir: $n clips, expected $CLIPS"
@@ -157,6 +157,11 @@ check_clips() {
     d=$(duration "$f")
     if ! awk -v d="$d" -v s="$CLIP_SECONDS" 'BEGIN { exit !(d != "" && d >= s - 0.5 && d <= s + 0.5) }'; then
       note "  $f: duration '$d' s, expected ~$CLIP_SECONDS s"
+      bad=1
+    fi
+    frames=$(ffprobe -v error -select_streams v:0 -show_entries stream=nb_frames -of csv=p=0 "$f")
+    if [[ $frames != "$((CLIP_SECONDS * 30))" ]]; then
+      note "  $f: $frames frames, expected $((CLIP_SECONDS * 30))"
       bad=1
     fi
   done
@@ -170,7 +175,9 @@ else
   GEN_TMP="$CACHE/.tmp.clips.$$"
   rm -rf -- "$GEN_TMP"
   mkdir -p "$GEN_TMP"
-  ffmpeg -nostdin -hide_banner -loglevel error -y -i "$LONG" -map 0:v -c copy \
+  # -avoid_negative_ts disabled: without it the B-frame delay (2 frames) shifts the packets' timestamps and a
+  # scene-cut keyframe 2 frames before a forced one can end a clip early (298 + 302 frames).
+  ffmpeg -nostdin -hide_banner -loglevel error -y -i "$LONG" -map 0:v -c copy -avoid_negative_ts disabled \
     -f segment -segment_time "$CLIP_SECONDS" -reset_timestamps 1 "$GEN_TMP/clip-%03d.mp4" \
     || fail "ffmpeg failed cutting $LONG"
   check_clips "$GEN_TMP" || fail "the cut did not give $CLIPS clips of ${CLIP_SECONDS}s (are keyframes every ${CLIP_SECONDS}s?)"

@@ -1,6 +1,7 @@
 package com.perfectframe;
 
 import com.perfectframe.cli.PerfectFrameCli;
+import com.perfectframe.platform.NativeMemory;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -13,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class PerfectFrameApplication {
 
     public static void main(String[] args) {
+        NativeMemory.restartWithArenaLimit(PerfectFrameApplication.class, args);
         int code = PerfectFrameCli.execute(args);
         System.exit(code);
     }

@@ -51,6 +51,12 @@ class ArchitectureRulesTests {
     }
 
     @Test
+    void thePlatformPackageIsALeaf() throws IOException {
+        Pattern project = Pattern.compile("import (static )?com\\.perfectframe\\.(?!platform\\.)");
+        assertThat(importsMatching(sources("platform"), project)).isEmpty();
+    }
+
+    @Test
     void onlyTheBenchmarkCommandDependsOnTheBenchmarks() throws IOException {
         Pattern bench = Pattern.compile("import com\\.perfectframe\\.bench\\.");
         List<Path> files;

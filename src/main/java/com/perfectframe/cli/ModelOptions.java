@@ -58,8 +58,4 @@ final class ModelOptions {
                 .normalization(normalization)
                 .bf16(bf16);
     }
-
-    NimaOptions toNimaOptions() {
-        return applyTo(PipelineSettings.builder()).build().model();
-    }
 }

@@ -110,20 +110,6 @@ public record ExtractionRequest(
         return new Builder(input, output);
     }
 
-    /** A builder holding this request's values. */
-    public Builder toBuilder() {
-        return new Builder(inputDirectory, outputDirectory)
-                .outputFormat(outputFormat)
-                .batchSize(batchSize)
-                .videoExtensions(inputs.videoExtensions())
-                .imageExtensions(inputs.imageExtensions())
-                .processedVideoPrefix(inputs.processedVideoPrefix())
-                .allFrames(bestFrames.allFrames())
-                .groupSize(bestFrames.groupSize())
-                .topImagesPercent(topImages.percent())
-                .perBatchPercentile(topImages.perBatchPercentile());
-    }
-
     private static List<String> normaliseExtensions(List<String> extensions, String field) {
         if (extensions == null || extensions.isEmpty()) {
             throw new IllegalArgumentException(field + " must list at least one extension");

@@ -1,5 +1,6 @@
 package com.perfectframe.extract;
 
+import com.perfectframe.platform.NativeMemory;
 import com.perfectframe.score.ScoringModelProvider;
 import com.perfectframe.score.SharedScoringModel;
 import com.perfectframe.score.nima.NimaScoringModel;
@@ -43,8 +44,22 @@ public final class ExtractorFactory implements AutoCloseable {
         return settings;
     }
 
-    /** The extractor for a job. */
+    /**
+     * The extractor for a job. When it ends, the native memory its stages freed goes back to the system, so that a
+     * service running job after job does not keep the high-water mark of each.
+     */
     public Extractor forRequest(ExtractorName name, ExtractionRequest request) {
+        Extractor extractor = extractorFor(name, request);
+        return (job, progress, cancellation) -> {
+            try {
+                return extractor.run(job, progress, cancellation);
+            } finally {
+                NativeMemory.trim();
+            }
+        };
+    }
+
+    private Extractor extractorFor(ExtractorName name, ExtractionRequest request) {
         return switch (name) {
             case BEST_FRAMES ->
                 request.bestFrames().allFrames()

@@ -25,12 +25,6 @@ public final class EncodedImage implements AutoCloseable {
         }
     }
 
-    public byte[] bytes() {
-        byte[] bytes = new byte[(int) data.limit()];
-        data.position(0).get(bytes);
-        return bytes;
-    }
-
     @Override
     public void close() {
         if (data != null) {

@@ -56,13 +56,6 @@ public final class ImageEncoder {
         }
     }
 
-    /** Encodes into a byte array. */
-    public byte[] encode(Mat bgr) {
-        try (EncodedImage image = encodeNative(bgr)) {
-            return image.bytes();
-        }
-    }
-
     /** Output formats, named by their extension. */
     public enum ImageFormat {
         JPG,

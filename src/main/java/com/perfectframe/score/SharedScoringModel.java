@@ -14,7 +14,6 @@ public final class SharedScoringModel implements ScoringModelProvider, AutoClose
 
     private final Supplier<ScoringModel> loader;
     private ScoringModel model;
-    private int loads;
     private boolean closed;
 
     /** @param loader loads the model; called at most once per successful load */
@@ -29,14 +28,8 @@ public final class SharedScoringModel implements ScoringModelProvider, AutoClose
         }
         if (model == null) {
             model = loader.get();
-            loads++;
         }
         return model;
-    }
-
-    /** How many times the model was loaded: 1 after any number of scoring jobs. */
-    public synchronized int loads() {
-        return loads;
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.perfectframe.video;
 
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_clone;
 
+import com.perfectframe.platform.NativeMemory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,6 +68,16 @@ public final class FrameSampler implements VideoSource<SampledFrame> {
      */
     @Override
     public SamplingResult sample(Path video, SampleSink<SampledFrame> sink)
+            throws VideoException, InterruptedException {
+        try {
+            return sampleOnce(video, sink);
+        } finally {
+            // The video's decoders are closed: their frame buffers go back to the system, not to an arena.
+            NativeMemory.trim();
+        }
+    }
+
+    private SamplingResult sampleOnce(Path video, SampleSink<SampledFrame> sink)
             throws VideoException, InterruptedException {
         VideoIndexer.Result indexed;
         try (VideoInput input = VideoInput.open(video)) {

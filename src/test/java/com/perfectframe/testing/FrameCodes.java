@@ -1,6 +1,8 @@
 package com.perfectframe.testing;
 
 import java.awt.image.BufferedImage;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * Writes a frame number into a picture as big black and white squares, and reads it back from a decoded picture,
@@ -28,6 +30,23 @@ public final class FrameCodes {
             }
         }
         return rgb;
+    }
+
+    /** Reads the number back from the centre of each square of an 8-bit BGR picture. */
+    public static int read(Mat bgr) {
+        int number = 0;
+        for (int bit = 0; bit < BITS; bit++) {
+            int col = bit % COLUMNS;
+            int row = bit / COLUMNS;
+            int cx = (2 * col + 1) * bgr.cols() / (2 * COLUMNS);
+            int cy = (2 * row + 1) * bgr.rows() / (2 * ROWS);
+            BytePointer pixel = bgr.ptr(cy, cx);
+            int luma = (pixel.get(0) & 0xFF) + (pixel.get(1) & 0xFF) + (pixel.get(2) & 0xFF);
+            if (luma > 3 * 128) {
+                number |= 1 << bit;
+            }
+        }
+        return number;
     }
 
     /** Reads the number back from the centre of each square. */

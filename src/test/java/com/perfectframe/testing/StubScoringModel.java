@@ -1,13 +1,8 @@
 package com.perfectframe.testing;
 
-import com.perfectframe.image.ImageEncoder;
 import com.perfectframe.score.FrameScorer;
 import com.perfectframe.score.PicturePreparer;
 import com.perfectframe.score.ScoringModel;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import javax.imageio.ImageIO;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
@@ -16,7 +11,6 @@ import org.bytedeco.opencv.opencv_core.Mat;
  */
 public final class StubScoringModel implements ScoringModel {
 
-    private final ImageEncoder png = new ImageEncoder(ImageEncoder.ImageFormat.PNG);
     private volatile boolean closed;
 
     /** The score the stub gives to the picture of frame n: scattered over [1, 10). */
@@ -26,12 +20,7 @@ public final class StubScoringModel implements ScoringModel {
 
     /** The frame number drawn in a picture, as the one value of its "model input". */
     public float[] prepare(Mat bgr) {
-        try {
-            int number = FrameCodes.read(ImageIO.read(new ByteArrayInputStream(png.encode(bgr))));
-            return new float[] {number};
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new float[] {FrameCodes.read(bgr)};
     }
 
     @Override

@@ -106,11 +106,6 @@ public final class Stage<T extends AutoCloseable> implements AutoCloseable {
         }
     }
 
-    /** Items waiting in the queue now. */
-    public int queued() {
-        return queue.size();
-    }
-
     private void work(Supplier<? extends Worker<T>> workers) {
         Worker<T> worker = null;
         try {

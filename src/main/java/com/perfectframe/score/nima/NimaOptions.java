@@ -86,16 +86,6 @@ public record NimaOptions(
                 modelsDir, weightsFile, weightsUrl, forceCpu, n, foldBatchNorm, nativeCacheDir, bfloat16);
     }
 
-    public NimaOptions withFoldBatchNorm(boolean fold) {
-        return new NimaOptions(
-                modelsDir, weightsFile, weightsUrl, forceCpu, normalization, fold, nativeCacheDir, bfloat16);
-    }
-
-    public NimaOptions withNativeCacheDir(Path dir) {
-        return new NimaOptions(
-                modelsDir, weightsFile, weightsUrl, forceCpu, normalization, foldBatchNorm, dir, bfloat16);
-    }
-
     public NimaOptions withBfloat16(boolean bf16) {
         return new NimaOptions(
                 modelsDir, weightsFile, weightsUrl, forceCpu, normalization, foldBatchNorm, nativeCacheDir, bf16);

@@ -3,8 +3,6 @@ package com.perfectframe.score.nima;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC4;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2RGB;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGRA2RGB;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2RGB;
@@ -13,8 +11,6 @@ import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import com.perfectframe.score.nima.convert.ConvertedModel;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Objects;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
@@ -87,18 +83,5 @@ public final class NimaPreprocessor {
             out[i] = normalization.apply(pixels[i] & 0xFF);
         }
         return out;
-    }
-
-    /** Reads an image file (JPEG, PNG, WebP, …) and preprocesses it. */
-    public float[] preprocess(Path imageFile) {
-        if (!Files.isRegularFile(imageFile)) {
-            throw new IllegalArgumentException("Image file " + imageFile + " does not exist");
-        }
-        try (Mat image = imread(imageFile.toAbsolutePath().toString(), IMREAD_COLOR)) {
-            if (image.empty()) {
-                throw new IllegalArgumentException("Image file " + imageFile + " could not be decoded");
-            }
-            return preprocess(image);
-        }
     }
 }

@@ -6,17 +6,29 @@ import ai.djl.translate.TranslateException;
 import com.perfectframe.score.FrameScorer;
 import com.perfectframe.score.ModelIdentity;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
- * NIMA through DJL with one {@link Predictor} (and so one input buffer) for the scorer's whole life. Used by one
- * thread at a time, the pipeline's scoring thread; {@link #score} is synchronized only so that a mistaken second
- * caller waits instead of corrupting the shared buffer.
+ * NIMA through DJL: one {@link Predictor}, one input buffer and one inference thread for the scorer's whole life.
+ *
+ * <p>Every batch runs on the scorer's own thread, whichever job's scoring stage asks: TensorFlow and oneDNN keep
+ * per-thread caches, and a new calling thread per job made a long-running service grow by tens of megabytes per
+ * job. It also makes the one-at-a-time contract hold by construction: a second caller waits its turn.
  */
 final class NimaScorer implements FrameScorer {
 
     private final ZooModel<ImageBatch, float[]> model;
     private final Predictor<ImageBatch, float[]> predictor;
     private final ModelIdentity identity;
+    private final ExecutorService inference = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "nima-inference");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     NimaScorer(ZooModel<ImageBatch, float[]> model, ModelIdentity identity) {
         this.model = model;
@@ -24,15 +36,36 @@ final class NimaScorer implements FrameScorer {
         this.identity = identity;
     }
 
+    /**
+     * Scores a batch on the inference thread. An interrupted caller still waits for the batch in progress (at most
+     * one model call), so that no prediction outlives its inputs, then keeps its interrupt status.
+     */
     @Override
-    public synchronized float[] score(List<float[]> images) {
+    public float[] score(List<float[]> images) {
         if (images.isEmpty()) {
             return new float[0];
         }
+        ImageBatch batch = new ImageBatch(images);
+        Future<float[]> result = inference.submit(() -> predictor.predict(batch));
+        boolean interrupted = false;
         try {
-            return predictor.predict(new ImageBatch(images));
-        } catch (TranslateException e) {
-            throw new IllegalStateException("NIMA inference failed on a batch of " + images.size() + " images", e);
+            while (true) {
+                try {
+                    return result.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TranslateException || e.getCause() instanceof RuntimeException) {
+                throw new IllegalStateException(
+                        "NIMA inference failed on a batch of " + images.size() + " images", e.getCause());
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -42,7 +75,13 @@ final class NimaScorer implements FrameScorer {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        inference.shutdown();
+        try {
+            inference.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try (model) {
             predictor.close();
         }

@@ -1,12 +1,8 @@
 package com.perfectframe.score.nima;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
@@ -55,22 +51,5 @@ class NimaPreprocessorTests {
             assertThat(pixel(out, 10, 100)).containsExactly(1f, 0f, 0f);
             assertThat(pixel(out, 213, 5)).containsExactly(0f, 0f, 1f);
         }
-    }
-
-    @Test
-    void readsImageFiles() throws Exception {
-        Path file = dir.resolve("known.png");
-        try (Mat image = redLeftBlueRight()) {
-            assertThat(imwrite(file.toString(), image)).isTrue();
-        }
-        float[] out = new NimaPreprocessor(Normalization.TRAINED).preprocess(file);
-        assertThat(pixel(out, 0, 0)[0]).isCloseTo(1f, within(1e-6f));
-        assertThat(pixel(out, 223, 223)[2]).isCloseTo(1f, within(1e-6f));
-
-        Path junk = dir.resolve("junk.jpg");
-        Files.writeString(junk, "not an image");
-        assertThatThrownBy(() -> new NimaPreprocessor(Normalization.TRAINED).preprocess(junk))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("junk.jpg");
     }
 }
