@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class PerfectFrameApplication {
 
     public static void main(String[] args) {
-        NativeMemory.restartWithArenaLimit(PerfectFrameApplication.class, args);
+        NativeMemory.restartWithArenaLimit();
         int code = PerfectFrameCli.execute(args);
         System.exit(code);
     }

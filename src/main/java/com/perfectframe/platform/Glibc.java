@@ -3,13 +3,12 @@ package com.perfectframe.platform;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** The few glibc functions PerfectFrame calls, through JNA; {@link #LIBC} is null on other systems. */
+/**
+ * The few glibc functions PerfectFrame calls, through JNA; {@link #LIBC} is null on other systems. Nothing here logs:
+ * it runs before the process restarts itself, where starting the logging framework would only cost time.
+ */
 final class Glibc {
-
-    private static final Logger log = LoggerFactory.getLogger(Glibc.class);
 
     /** glibc, or null where the C library is another one (macOS, Windows, musl). */
     static final Functions LIBC = load();
@@ -35,10 +34,9 @@ final class Glibc {
         }
         try {
             Functions libc = Native.load("c", Functions.class);
-            log.debug("glibc {}", libc.gnu_get_libc_version());
+            libc.gnu_get_libc_version(); // only glibc has it
             return libc;
         } catch (UnsatisfiedLinkError | RuntimeException e) {
-            log.debug("Not glibc: {}", e.toString());
             return null;
         }
     }

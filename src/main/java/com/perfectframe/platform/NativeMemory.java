@@ -1,11 +1,12 @@
 package com.perfectframe.platform;
 
-import java.lang.management.ManagementFactory;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the native heap from growing with the number of videos and jobs.
@@ -23,15 +24,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class NativeMemory {
 
-    private static final Logger log = LoggerFactory.getLogger(NativeMemory.class);
-
     /** Arenas the process uses: enough for its few allocating threads not to wait on each other. */
     public static final int ARENAS = 2;
 
     static final String ARENA_VARIABLE = "MALLOC_ARENA_MAX";
-
-    /** Variables whose options the runtime already applied: passed again, they would apply twice. */
-    private static final List<String> OPTION_VARIABLES = List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS");
 
     private NativeMemory() {}
 
@@ -43,40 +39,44 @@ public final class NativeMemory {
     }
 
     /**
-     * On glibc, when {@code MALLOC_ARENA_MAX} is not set, replaces this process with the same Java command and
-     * {@code MALLOC_ARENA_MAX=2}; returns only when it does not (other systems, the variable set, or the exec
-     * failed, which is logged and harmless). Call it first thing in {@code main}.
+     * On glibc, when {@code MALLOC_ARENA_MAX} is not set, replaces this process with the same command line (read from
+     * {@code /proc/self/cmdline}, so options, {@code -jar} and arguments are exactly the user's) and {@code
+     * MALLOC_ARENA_MAX=2}; returns only when it does not (other systems, the variable set, or the exec failed, which
+     * is harmless). Call it first thing in {@code main}: it costs about a tenth of a second.
      */
-    public static void restartWithArenaLimit(Class<?> mainClass, String[] args) {
+    public static void restartWithArenaLimit() {
         if (Glibc.LIBC == null || System.getenv(ARENA_VARIABLE) != null) {
             return;
         }
         Optional<String> java = ProcessHandle.current().info().command();
-        if (java.isEmpty()) {
+        List<String> argv = commandLine();
+        if (java.isEmpty() || argv.isEmpty()) {
             return;
         }
-        List<String> argv = command(
-                java.get(),
-                ManagementFactory.getRuntimeMXBean().getInputArguments(),
-                System.getProperty("java.class.path"),
-                mainClass.getName(),
-                args);
         Glibc.LIBC.setenv(ARENA_VARIABLE, Integer.toString(ARENAS), 1);
-        OPTION_VARIABLES.forEach(Glibc.LIBC::unsetenv);
-        Glibc.LIBC.execv(argv.get(0), argv.toArray(String[]::new));
-        log.debug("Could not restart with {}={}; going on without", ARENA_VARIABLE, ARENAS);
+        Glibc.LIBC.execv(java.get(), argv.toArray(String[]::new));
+        // Still here: the exec failed; the process goes on with glibc's default arenas.
     }
 
-    /** The command that starts the same program the same way: runtime, its options, class path, class, arguments. */
-    static List<String> command(
-            String java, List<String> runtimeOptions, String classPath, String mainClass, String[] args) {
+    /** This process's command line, or an empty list when it cannot be read. */
+    private static List<String> commandLine() {
+        try {
+            return arguments(Files.readAllBytes(Path.of("/proc/self/cmdline")));
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /** The arguments of a {@code /proc/PID/cmdline}: NUL-terminated strings, in the platform's encoding. */
+    static List<String> arguments(byte[] cmdline) {
         List<String> argv = new ArrayList<>();
-        argv.add(java);
-        argv.addAll(runtimeOptions);
-        argv.add("-cp");
-        argv.add(classPath);
-        argv.add(mainClass);
-        argv.addAll(List.of(args));
+        int start = 0;
+        for (int i = 0; i < cmdline.length; i++) {
+            if (cmdline[i] == 0) {
+                argv.add(new String(cmdline, start, i - start, Charset.defaultCharset()));
+                start = i + 1;
+            }
+        }
         return argv;
     }
 }

@@ -2,30 +2,25 @@ package com.perfectframe.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class NativeMemoryTests {
 
     @Test
-    void theRestartRunsTheSameProgramWithTheSameOptionsAndArguments() {
-        List<String> argv = NativeMemory.command(
-                "/usr/lib/jvm/java-17/bin/java",
-                List.of("-Xmx2g", "-Dperfectframe.x=y"),
-                "target/perfectframe.jar",
-                "com.perfectframe.PerfectFrameApplication",
-                new String[] {"best_frames_extractor", "-i", "my videos"});
-        assertThat(argv)
+    void theRestartRunsExactlyTheSameCommandLine() {
+        byte[] cmdline = "java\0-Xmx2g\0-jar\0target/perfectframe.jar\0best_frames_extractor\0-i\0my videos\0"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(NativeMemory.arguments(cmdline))
                 .containsExactly(
-                        "/usr/lib/jvm/java-17/bin/java",
+                        "java",
                         "-Xmx2g",
-                        "-Dperfectframe.x=y",
-                        "-cp",
+                        "-jar",
                         "target/perfectframe.jar",
-                        "com.perfectframe.PerfectFrameApplication",
                         "best_frames_extractor",
                         "-i",
                         "my videos");
+        assertThat(NativeMemory.arguments(new byte[0])).isEmpty();
     }
 
     @Test
