@@ -276,7 +276,9 @@ final class VideoPipeline<S extends VideoSample> {
         } catch (VideoAbandoned e) {
             // The video failed in a later stage, or the job stops: what happened is recorded already.
         } catch (RuntimeException e) {
-            run.fail(StageFailure.unexpected(DECODE, run.video(), e));
+            if (!(e.getCause() instanceof VideoAbandoned)) { // parallel decoders wrap what a part threw
+                run.fail(StageFailure.unexpected(DECODE, run.video(), e));
+            }
         } finally {
             endDecoding(run);
         }
