@@ -3,9 +3,9 @@
 #
 # For each video given (default: the 5-minute 1080p and the 4K videos cached by bench/frames.sh):
 #   1. `benchmark best_frames VIDEO`: decode, prepare, inference and write timed alone, then the overlapped job in
-#      the same process; prints end-to-end / sum of stages (target <= 1.15).
+#      the same process; prints end-to-end / sum of stages (target <= 1.10).
 #   2. the real command, `best_frames_extractor` on a hard link of the video, under GNU time: wall seconds, peak RSS
-#      (target < 1 GB on 4K with the default batch size), samples/s.
+#      (target < 950 MiB on 4K with the default batch size), samples/s.
 # Uses MODELS_DIR/weights.h5; when absent, synthetic weights are made in a temporary models folder (timings are
 # real, scores meaningless).
 #

@@ -15,7 +15,8 @@ final class PipelineOptions {
     @Option(
             names = {"--decoder_threads", "--decoder-threads"},
             paramLabel = "N",
-            description = "FFmpeg decoder threads per video; 0 lets FFmpeg choose (default: "
+            description = "Threads decoding a video (FFmpeg's, or parallel decoders with --all_frames on keyframe-only"
+                    + " videos); 0 chooses (default: "
                     + PipelineSettings.DEFAULT_DECODER_THREADS + ").")
     Integer decoderThreads;
 

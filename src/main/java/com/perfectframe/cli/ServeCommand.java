@@ -38,8 +38,14 @@ final class ServeCommand implements Callable<Integer> {
         if (args.stream().noneMatch(a -> a.startsWith("--server.port="))) {
             args.add("--server.port=" + port);
         }
-        ConfigurableApplicationContext context =
-                SpringApplication.run(PerfectFrameApplication.class, args.toArray(String[]::new));
+        ConfigurableApplicationContext context;
+        try {
+            context = SpringApplication.run(PerfectFrameApplication.class, args.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            // Spring Boot has already printed why (e.g. which property has which invalid value).
+            System.err.println("Error: the service did not start; the reason is above.");
+            return 1;
+        }
         CountDownLatch closed = new CountDownLatch(1);
         context.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent) {

@@ -8,13 +8,15 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The service's settings, bound from {@code perfectframe.*} (application.properties, environment, or {@code
  * --perfectframe.x=y} on the command line) and checked at start-up, so a typo fails fast with the property's name.
  *
  * <p>Unset properties take the defaults of their owners: {@link ExtractionRequest} for the folders, {@link
- * PipelineSettings} (and the NIMA options it holds) for the rest; this class only maps names.
+ * PipelineSettings} (and the NIMA options it holds) for the rest; this class only maps names, and the settings
+ * record's own checks are reported on the property at start-up ({@link ValidPipelineSettings}).
  *
  * @param inputDirectory folder used when a request names none
  * @param outputDirectory folder used when a request names none
@@ -32,6 +34,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param bf16 run the model in bfloat16 on CPUs that support it
  */
 @ConfigurationProperties("perfectframe")
+@Validated
+@ValidPipelineSettings
 public record PerfectFrameProperties(
         Path inputDirectory,
         Path outputDirectory,
@@ -52,52 +56,15 @@ public record PerfectFrameProperties(
         inputDirectory = inputDirectory != null ? inputDirectory : ExtractionRequest.DEFAULT_INPUT;
         outputDirectory = outputDirectory != null ? outputDirectory : ExtractionRequest.DEFAULT_OUTPUT;
         allowedRoots = allowedRoots != null ? List.copyOf(allowedRoots) : List.of();
-        try {
-            pipeline(
-                    decoderThreads,
-                    prepareThreads,
-                    writerThreads,
-                    frameBudgetMb,
-                    inferenceBatch,
-                    modelsDir,
-                    weightsFile,
-                    weightsUrl,
-                    cpu,
-                    normalization,
-                    bf16);
-        } catch (InvalidSettingException e) {
-            throw new IllegalArgumentException(e.describe(propertyName(e.setting())), e);
-        }
     }
 
-    /** The pipeline settings these properties describe; valid, since they were checked at binding. */
+    /**
+     * The pipeline settings these properties describe.
+     *
+     * @throws InvalidSettingException for a value the settings refuse (checked at start-up, see {@link
+     *     ValidPipelineSettings})
+     */
     public PipelineSettings pipelineSettings() {
-        return pipeline(
-                decoderThreads,
-                prepareThreads,
-                writerThreads,
-                frameBudgetMb,
-                inferenceBatch,
-                modelsDir,
-                weightsFile,
-                weightsUrl,
-                cpu,
-                normalization,
-                bf16);
-    }
-
-    private static PipelineSettings pipeline(
-            Integer decoderThreads,
-            Integer prepareThreads,
-            Integer writerThreads,
-            Integer frameBudgetMb,
-            Integer inferenceBatch,
-            Path modelsDir,
-            Path weightsFile,
-            URI weightsUrl,
-            Boolean cpu,
-            Normalization normalization,
-            Boolean bf16) {
         return PipelineSettings.builder()
                 .decoderThreads(decoderThreads)
                 .prepareThreads(prepareThreads)
@@ -114,8 +81,23 @@ public record PerfectFrameProperties(
     }
 
     /** {@code frame_budget_mb} → {@code perfectframe.frame-budget-mb}. */
-    static String propertyName(String setting) {
-        return "perfectframe." + setting.replace('_', '-');
+    static String propertyName(InvalidSettingException e) {
+        return "perfectframe." + e.setting().replace('_', '-');
+    }
+
+    /** {@code frame_budget_mb} → {@code frameBudgetMb}, this record's component. */
+    static String componentName(InvalidSettingException e) {
+        StringBuilder name = new StringBuilder();
+        boolean upper = false;
+        for (char c : e.setting().toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                name.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return name.toString();
     }
 
     /** The roots actually enforced: the configured ones, or the working directory. */

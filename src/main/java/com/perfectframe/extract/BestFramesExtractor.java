@@ -33,7 +33,7 @@ public final class BestFramesExtractor implements Extractor {
             throws ExtractionException, InterruptedException {
         List<Path> videos = InputFiles.videosToProcess(request);
         Path output = OutputFolder.prepare(request.outputDirectory());
-        ScoringModel model = ScoringModels.get(models);
+        ScoringModel model = ScoringModels.get(models, cancellation);
         String modelName = model.scorer().identity().manifestName();
         Manifest manifest = new Manifest(output);
         ImageEncoder encoder = new ImageEncoder(request.outputFormat());

@@ -21,6 +21,7 @@ final class Candidate<S extends VideoSample> implements Scored, VideoPipeline.Sc
     private final AtomicBoolean closed = new AtomicBoolean();
     private float[] input;
     private float score = Float.NaN;
+    private volatile boolean handedToWriter;
 
     /** Takes ownership of {@code sample} and of a budget {@code share} already acquired; counts on the run. */
     Candidate(S sample, VideoRun<S> run, FrameBudget budget, int share) {
@@ -62,6 +63,15 @@ final class Candidate<S extends VideoSample> implements Scored, VideoPipeline.Sc
 
     float[] input() {
         return input;
+    }
+
+    /** Marks the sample as passed to the writing stage, which owns it from then on. */
+    void handToWriter() {
+        handedToWriter = true;
+    }
+
+    boolean handedToWriter() {
+        return handedToWriter;
     }
 
     void score(float value) {

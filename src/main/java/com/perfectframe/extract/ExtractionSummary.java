@@ -44,7 +44,7 @@ public record ExtractionSummary(
                     String.join(
                             "; ",
                             problems.stream()
-                                    .map(p -> p.file() + " (" + p.error() + ")")
+                                    .map(p -> p.file() + " (" + p.stage() + ": " + p.error() + ")")
                                     .toList()));
         }
         return line + ".";

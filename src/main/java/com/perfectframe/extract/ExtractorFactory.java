@@ -1,5 +1,6 @@
 package com.perfectframe.extract;
 
+import com.perfectframe.extract.pipeline.Cancellation;
 import com.perfectframe.platform.NativeMemory;
 import com.perfectframe.score.ScoringModelProvider;
 import com.perfectframe.score.SharedScoringModel;
@@ -14,9 +15,6 @@ import com.perfectframe.video.FrameSampler;
  * closes it in {@link #close()}; jobs that do not score never load it.
  */
 public final class ExtractorFactory implements AutoCloseable {
-
-    /** Decoders side by side on keyframe-only plans in frames extraction, where no held frame can starve them. */
-    private static final int PARALLEL_DECODERS = Runtime.getRuntime().availableProcessors();
 
     private final PipelineSettings settings;
     private final ScoringModelProvider models;
@@ -45,13 +43,16 @@ public final class ExtractorFactory implements AutoCloseable {
     }
 
     /**
-     * The extractor for a job. When it ends, the native memory its stages freed goes back to the system, so that a
-     * service running job after job does not keep the high-water mark of each.
+     * The extractor for a job. Its thread can be interrupted by a cancellation from its first step on; when it ends,
+     * the native memory its stages freed goes back to the system, so that a service running job after job does not
+     * keep the high-water mark of each.
      */
     public Extractor forRequest(ExtractorName name, ExtractionRequest request) {
         Extractor extractor = extractorFor(name, request);
         return (job, progress, cancellation) -> {
-            try {
+            // Interruptible from the start: listing inputs, loading or downloading the model, then the pipeline.
+            try (Cancellation.Registration registration = cancellation.interruptOnCancel()) {
+                cancellation.throwIfCancelled();
                 return extractor.run(job, progress, cancellation);
             } finally {
                 NativeMemory.trim();
@@ -63,7 +64,8 @@ public final class ExtractorFactory implements AutoCloseable {
         return switch (name) {
             case BEST_FRAMES ->
                 request.bestFrames().allFrames()
-                        ? new FramesExtractor(new FrameSampler(settings.decoderThreads(), PARALLEL_DECODERS), settings)
+                        ? new FramesExtractor(
+                                new FrameSampler(settings.decoderThreads(), settings.parallelDecoders()), settings)
                         : new BestFramesExtractor(new FrameSampler(settings.decoderThreads()), models, settings);
             case TOP_IMAGES -> new TopImagesExtractor(models, settings);
         };

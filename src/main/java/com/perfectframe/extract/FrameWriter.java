@@ -63,6 +63,10 @@ public final class FrameWriter implements VideoPipeline.WriteStep<SampledFrame> 
                     modelName));
             return written;
         } catch (IOException e) {
+            if (OutputFiles.nameTooLong(e)) {
+                throw StageFailure.ofInput(
+                        WRITE, frame.video(), "its name is too long for the output folder's file system", e);
+            }
             throw StageFailure.ofJob(
                     WRITE,
                     frame.video(),

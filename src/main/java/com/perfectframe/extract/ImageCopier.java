@@ -9,6 +9,9 @@ import com.perfectframe.image.ImageEncoder;
 import com.perfectframe.image.ImageEncoder.ImageFormat;
 import com.perfectframe.image.ImageReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -33,12 +36,18 @@ final class ImageCopier implements ImagePipeline.CopyStep {
     public Path copy(Path image) throws StageFailure {
         ImageFormat format = encoder.format();
         String name = OutputNames.forImage(image, format.extension());
-        if (!Files.isReadable(image)) {
-            throw StageFailure.ofInput(COPY, image, "can no longer be read", null);
-        }
         if (sourceFormat(image) == format) {
+            InputStream in;
             try {
-                return OutputFiles.copyNew(image, output, name);
+                in = Files.newInputStream(image);
+            } catch (IOException e) {
+                throw StageFailure.ofInput(READ, image, "can no longer be read: " + StageFailure.describe(e), e);
+            }
+            try (in) {
+                return OutputFiles.writeNew(output, name, channel -> transfer(in, channel));
+            } catch (SourceUnreadable e) {
+                throw StageFailure.ofInput(
+                        READ, image, "can no longer be read: " + StageFailure.describe(e.getCause()), e);
             } catch (IOException e) {
                 throw outputFailure(image, e);
             }
@@ -58,7 +67,39 @@ final class ImageCopier implements ImagePipeline.CopyStep {
         }
     }
 
+    /** A failure to read the source while copying it, told apart from a failure to write the copy. */
+    private static final class SourceUnreadable extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        SourceUnreadable(IOException cause) {
+            super(cause);
+        }
+    }
+
+    /** Copies the file's bytes; a read error is a {@link SourceUnreadable}, a write error is the channel's own. */
+    private static void transfer(InputStream in, WritableByteChannel channel) throws IOException {
+        byte[] chunk = new byte[1 << 16];
+        while (true) {
+            int n;
+            try {
+                n = in.read(chunk);
+            } catch (IOException e) {
+                throw new SourceUnreadable(e);
+            }
+            if (n < 0) {
+                return;
+            }
+            ByteBuffer buffer = ByteBuffer.wrap(chunk, 0, n);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        }
+    }
+
     private StageFailure outputFailure(Path image, IOException e) {
+        if (OutputFiles.nameTooLong(e)) {
+            return StageFailure.ofInput(COPY, image, "its name is too long for the output folder's file system", e);
+        }
         return StageFailure.ofJob(
                 COPY,
                 image,

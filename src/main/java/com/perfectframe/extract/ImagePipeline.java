@@ -192,13 +192,15 @@ final class ImagePipeline {
         // Closing the stages (prepare first: it feeds scoring) joined their threads: the selection is ours now.
     }
 
-    private void copy(ScoredImage image) throws ExtractionException {
+    private void copy(ScoredImage image) throws ExtractionException, CancelledException {
         try {
             Path written = copier.copy(image.image());
             listing.list(written, image);
             progress.pictureWritten();
         } catch (StageFailure f) {
             if (f.stopsJob()) {
+                // A cancellation interrupts this thread, which a file channel reports as a write failure.
+                cancellation.throwIfCancelled();
                 throw new ExtractionException(f.getMessage(), f);
             }
             problem(image.image(), f);

@@ -1,11 +1,10 @@
 package com.perfectframe.extract;
 
+import java.io.File;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 
 /**
@@ -30,13 +29,11 @@ public final class Manifest {
     /** One written picture. Null fields stay empty in the CSV. */
     public record Entry(Path written, Path source, Double seconds, Long frameNumber, Double score, String model) {}
 
+    /**
+     * Appends one row, creating the file with its header first if needed. Written through {@code java.io}, not an
+     * NIO channel, so that a thread interrupted by a cancellation still completes the row of a picture it wrote.
+     */
     public synchronized void append(Entry entry) throws IOException {
-        try {
-            Files.writeString(
-                    file, HEADER, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        } catch (FileAlreadyExistsException e) {
-            // The folder already has a manifest: append to it.
-        }
         String line = String.join(
                         ",",
                         csv(entry.written().getFileName().toString()),
@@ -46,7 +43,11 @@ public final class Manifest {
                         entry.score() == null ? "" : String.format(Locale.ROOT, "%.4f", entry.score()),
                         csv(entry.model() == null ? "" : entry.model()))
                 + "\n";
-        Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        File target = file.toFile();
+        String text = target.createNewFile() ? HEADER + line : line;
+        try (FileOutputStream out = new FileOutputStream(target, true)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     /** RFC 4180 quoting: only when the field needs it. */

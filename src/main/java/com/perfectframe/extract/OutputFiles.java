@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -53,15 +54,11 @@ public final class OutputFiles {
         }
     }
 
-    /** Copies a file under the first free variant of the file name, atomically, and returns where it went. */
-    public static Path copyNew(Path source, Path directory, String fileName) throws IOException {
-        Path temp = directory.resolve("." + UUID.randomUUID() + ".part");
-        Files.copy(source, temp);
-        try {
-            return moveToFreeName(temp, directory, fileName);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+    /** Whether a failure to write a file is its name being too long for the file system (ENAMETOOLONG). */
+    public static boolean nameTooLong(IOException e) {
+        return e instanceof FileSystemException fs
+                && fs.getReason() != null
+                && fs.getReason().contains("File name too long");
     }
 
     private static Path moveToFreeName(Path temp, Path directory, String fileName) throws IOException {

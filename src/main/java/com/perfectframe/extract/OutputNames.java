@@ -1,24 +1,57 @@
 package com.perfectframe.extract;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /**
  * Output file names that say where each picture came from: {@code <video stem>_<hh-mm-ss.mmm>.jpg} for a frame,
- * {@code <image stem>.<ext>} for a photo, with {@code _1}, {@code _2}, … added when a name is taken.
+ * {@code <image stem>.<ext>} for a photo, with {@code _1}, {@code _2}, … added when a name is taken. A name never
+ * exceeds what file systems allow (255 bytes): a long stem, such as a downloaded video's title, is shortened.
  */
 public final class OutputNames {
+
+    /** Most bytes in a file name on the common file systems (ext4, XFS, Btrfs, APFS). */
+    static final int MAX_NAME_BYTES = 255;
+
+    /** Bytes kept free for the {@code _N} added when a name is taken. */
+    private static final int VARIANT_ROOM = 8;
 
     private OutputNames() {}
 
     /** Name of a frame taken at the given time of a video. */
     public static String forFrame(Path video, double seconds, String extension) {
-        return stem(video) + "_" + timestamp(seconds) + "." + extension;
+        return fit(stem(video), "_" + timestamp(seconds) + "." + extension);
     }
 
     /** Name of a picture copied from an image file, with the given extension. */
     public static String forImage(Path image, String extension) {
-        return stem(image) + "." + extension;
+        return fit(stem(image), "." + extension);
+    }
+
+    /** The stem and suffix, the stem shortened at a character boundary if the whole would not fit in a name. */
+    static String fit(String stem, String suffix) {
+        int room = MAX_NAME_BYTES - VARIANT_ROOM - utf8Length(suffix);
+        if (utf8Length(stem) <= room) {
+            return stem + suffix;
+        }
+        StringBuilder kept = new StringBuilder();
+        int bytes = 0;
+        for (int i = 0; i < stem.length(); ) {
+            int codePoint = stem.codePointAt(i);
+            int length = utf8Length(new String(Character.toChars(codePoint)));
+            if (bytes + length > room) {
+                break;
+            }
+            kept.appendCodePoint(codePoint);
+            bytes += length;
+            i += Character.charCount(codePoint);
+        }
+        return kept + suffix;
+    }
+
+    private static int utf8Length(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** {@code hh-mm-ss.mmm}: sorts in time order and is valid in file names on every system. */

@@ -12,7 +12,9 @@ import java.util.Objects;
  * configuration ({@code perfectframe.*}) both map onto it through {@link #builder()}. What a single job asks for
  * (folders, group size, …) is an {@link ExtractionRequest}.
  *
- * @param decoderThreads FFmpeg decoder threads per video; 0 lets FFmpeg choose from the number of cores
+ * @param decoderThreads threads decoding a video: FFmpeg's threads of its decoder, or, in frames extraction on videos
+ *     sampled mostly by keyframe seeks, that many single-threaded decoders side by side; 0 chooses (FFmpeg's choice,
+ *     and one parallel decoder per core up to 8)
  * @param prepareThreads threads turning samples into the model's input (conversion, Lanczos resize); each holds a
  *     full-size picture while it works
  * @param writerThreads threads encoding and writing pictures; 0 chooses: up to 4 when every sample is written
@@ -37,6 +39,10 @@ public record PipelineSettings(
     public static final int DEFAULT_INFERENCE_BATCH = 16;
 
     private static final int MAX_THREADS = 64;
+
+    /** Parallel decoders chosen: one per core, up to a number whose decoder buffers stay small. */
+    private static final int AUTOMATIC_PARALLEL_DECODERS =
+            Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
 
     /** Writer threads chosen when every sample is written: enough to keep encoding off the critical path. */
     private static final int AUTOMATIC_FRAME_WRITERS =
@@ -71,6 +77,11 @@ public record PipelineSettings(
             return writerThreads;
         }
         return everySample ? AUTOMATIC_FRAME_WRITERS : 1;
+    }
+
+    /** Single-threaded decoders run side by side on keyframe-only plans (frames extraction). */
+    public int parallelDecoders() {
+        return decoderThreads > 0 ? decoderThreads : AUTOMATIC_PARALLEL_DECODERS;
     }
 
     public long frameBudgetBytes() {

@@ -1,5 +1,7 @@
 package com.perfectframe.extract;
 
+import com.perfectframe.extract.pipeline.Cancellation;
+import com.perfectframe.extract.pipeline.CancelledException;
 import com.perfectframe.score.ModelException;
 import com.perfectframe.score.ModelIdentity;
 import com.perfectframe.score.ScoringModel;
@@ -14,14 +16,20 @@ final class ScoringModels {
 
     private ScoringModels() {}
 
-    /** The model, loaded if needed; a model that cannot be loaded is the job's error, in the user's words. */
-    static ScoringModel get(ScoringModelProvider models) throws ExtractionException {
+    /**
+     * The model, loaded if needed; a model that cannot be loaded is the job's error, in the user's words, unless the
+     * job was cancelled meanwhile (a download is interrupted by a cancellation).
+     */
+    static ScoringModel get(ScoringModelProvider models, Cancellation cancellation)
+            throws ExtractionException, CancelledException {
         ScoringModel model;
         try {
             model = models.get();
         } catch (ModelException e) {
+            cancellation.throwIfCancelled();
             throw new ExtractionException(e.getMessage(), e);
         }
+        cancellation.throwIfCancelled();
         ModelIdentity identity = model.scorer().identity();
         if (identity.synthetic()) {
             log.warn("Scoring with SYNTHETIC weights: the scores are meaningless and the pictures kept are "

@@ -31,7 +31,7 @@ public final class TopImagesExtractor implements Extractor {
             throws ExtractionException, InterruptedException {
         List<Path> images = InputFiles.imagesToScore(request);
         Path output = OutputFolder.prepare(request.outputDirectory());
-        ScoringModel model = ScoringModels.get(models);
+        ScoringModel model = ScoringModels.get(models, cancellation);
         String modelName = model.scorer().identity().manifestName();
         Manifest manifest = new Manifest(output);
         TopPercentile selection = new TopPercentile(

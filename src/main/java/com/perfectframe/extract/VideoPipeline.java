@@ -148,6 +148,9 @@ final class VideoPipeline<S extends VideoSample> {
             String processedPrefix,
             ExtractionProgress progress,
             Cancellation cancellation) {
+        if (scoring != null && !source.deliversInOrder()) {
+            throw new IllegalArgumentException("selection needs a source that delivers samples in order");
+        }
         this.extractor = extractor;
         this.source = source;
         this.scoring = scoring;
@@ -192,8 +195,12 @@ final class VideoPipeline<S extends VideoSample> {
                 throwIfStopped();
             } finally {
                 closeStages();
-                // No stage thread is left: the frames that unfinished selections hold can be released here.
-                unfinished.forEach(VideoRun::discardSelection);
+                if (stagesTerminated()) {
+                    // No stage thread is left: the frames that unfinished selections hold can be released here.
+                    unfinished.forEach(VideoRun::discardSelection);
+                } else {
+                    log.warn("A stage is still running; the frames its videos hold are left to it");
+                }
             }
         } catch (InterruptedException e) {
             if (cancellation.isCancelled() && !(e instanceof CancelledException)) {
@@ -243,6 +250,12 @@ final class VideoPipeline<S extends VideoSample> {
                 }
             }
         }
+    }
+
+    private boolean stagesTerminated() {
+        return (prepareStage == null || prepareStage.terminated())
+                && (scoreStage == null || scoreStage.terminated())
+                && (writeStage == null || writeStage.terminated());
     }
 
     private void report(VideoRun<S> run, StageFailure failure) {
@@ -352,8 +365,13 @@ final class VideoPipeline<S extends VideoSample> {
                 sample.close();
                 return false;
             }
-            for (int missing = run.lastOrdinal() + 1; missing < ordinal; missing++) {
-                scoreStage.submit(new Skip(run, missing));
+            try {
+                for (int missing = run.lastOrdinal() + 1; missing < ordinal; missing++) {
+                    scoreStage.submit(new Skip(run, missing));
+                }
+            } catch (InterruptedException e) {
+                sample.close();
+                throw e;
             }
             run.lastOrdinal(ordinal);
             return true;
@@ -376,13 +394,16 @@ final class VideoPipeline<S extends VideoSample> {
                 }
                 try {
                     candidate.input(step.prepare(candidate.sample()));
-                } catch (InterruptedException e) {
-                    candidate.close();
-                    throw e;
                 } catch (Exception e) {
                     candidate.close();
+                    if (e instanceof InterruptedException interrupted) {
+                        throw interrupted;
+                    }
                     report(run, failureOf(PREPARE, run.video(), e));
                     return;
+                } catch (Error e) {
+                    candidate.close();
+                    throw e;
                 }
                 scoreStage.submit(candidate);
             } finally {
@@ -423,6 +444,9 @@ final class VideoPipeline<S extends VideoSample> {
                 job.fail(StageFailure.ofJob(
                         SCORE, batch.get(0).video(), "Scoring failed: " + StageFailure.describe(e), e));
                 return;
+            } catch (Error e) {
+                batch.forEach(Candidate::close);
+                throw e;
             }
             int next = 0;
             for (int i = 0; i < items.size(); i++) {
@@ -440,8 +464,8 @@ final class VideoPipeline<S extends VideoSample> {
                     } else if (item instanceof End end) {
                         end((VideoRun<S>) end.run());
                     }
-                } catch (InterruptedException e) {
-                    // The item in hand was closed by the stage that refused it; close those not reached.
+                } catch (InterruptedException | RuntimeException | Error e) {
+                    // The item in hand belongs to the rule or the stage that took or refused it; close the others.
                     for (int j = i + 1; j < items.size(); j++) {
                         items.get(j).close();
                     }
@@ -470,9 +494,13 @@ final class VideoPipeline<S extends VideoSample> {
             try {
                 run.selection().offer(candidate);
             } catch (RuntimeException e) {
-                candidate.close();
                 run.fail(StageFailure.unexpected(SELECT, run.video(), e));
+                // Discarding releases what the rules hold; a sample a broken rule dropped is released here, unless it
+                // reached the writer, which may be using it.
                 run.discardSelection();
+                if (!candidate.handedToWriter()) {
+                    candidate.close();
+                }
             }
         }
 
@@ -492,8 +520,11 @@ final class VideoPipeline<S extends VideoSample> {
             try {
                 if (run.failed() || job.isStopped()) {
                     run.discardSelection();
-                } else if (run.selection() != null) {
-                    run.selection().finish();
+                } else {
+                    if (run.selection() != null) {
+                        run.selection().finish();
+                    }
+                    run.selectionFinished(true);
                 }
             } catch (RuntimeException e) {
                 run.fail(StageFailure.unexpected(SELECT, run.video(), e));
@@ -509,6 +540,7 @@ final class VideoPipeline<S extends VideoSample> {
 
         @Override
         public void offer(Candidate<S> sample) throws InterruptedException {
+            sample.handToWriter();
             writeStage.submit(sample);
         }
 
@@ -527,14 +559,17 @@ final class VideoPipeline<S extends VideoSample> {
         @Override
         public void process(List<Candidate<S>> items) {
             Candidate<S> candidate = items.get(0);
-            try (candidate) {
+            try {
                 step.write(candidate.sample(), candidate.scoreOrNull());
                 progress.pictureWritten();
                 if (scoring == null) {
                     progress.sampleDone(candidate.video());
                 }
             } catch (Exception e) {
+                // Reported before the sample is released: its release may be the one that completes the video.
                 report(candidate.run(), failureOf(WRITE, candidate.video(), e));
+            } finally {
+                candidate.close();
             }
         }
 
@@ -561,8 +596,10 @@ final class VideoPipeline<S extends VideoSample> {
                 } catch (ExecutionException e) {
                     throw new IllegalStateException(e.getCause());
                 }
-                throwIfStopped();
             }
+            // A stopping job releases samples without writing them, which also completes runs: only a job that
+            // is still running may rename or report a video.
+            throwIfStopped();
             unfinished.poll();
             if (finish(run)) {
                 processed++;
@@ -579,6 +616,10 @@ final class VideoPipeline<S extends VideoSample> {
             SamplingResult result = run.sampling();
             if (failure != null) {
                 problem(video, failure.stage().id(), failure.getMessage());
+                return false;
+            }
+            if (scoring != null && !run.selectionFinished()) {
+                problem(video, SELECT.id(), "its selection did not finish; the video was not renamed");
                 return false;
             }
             if (result == null || !result.complete()) {

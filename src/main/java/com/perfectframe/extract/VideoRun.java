@@ -28,6 +28,7 @@ final class VideoRun<S extends VideoSample> {
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private final AtomicReference<StageFailure> failure = new AtomicReference<>();
     private volatile SamplingResult sampling;
+    private volatile boolean selectionFinished;
 
     /** Created on the decoding thread before the first sample is passed on; used on the scoring thread only. */
     private FrameSelection<Candidate<S>> selection;
@@ -101,6 +102,15 @@ final class VideoRun<S extends VideoSample> {
 
     CompletableFuture<Void> done() {
         return done;
+    }
+
+    /** Whether the selection decided about every sample (rather than being discarded). */
+    boolean selectionFinished() {
+        return selectionFinished;
+    }
+
+    void selectionFinished(boolean value) {
+        selectionFinished = value;
     }
 
     /** The selection will not hold any more sample: gives back its token. */

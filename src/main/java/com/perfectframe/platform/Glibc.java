@@ -3,6 +3,7 @@ package com.perfectframe.platform;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
+import com.sun.jna.Pointer;
 
 /**
  * The few glibc functions PerfectFrame calls, through JNA; {@link #LIBC} is null on other systems. Nothing here logs:
@@ -23,7 +24,8 @@ final class Glibc {
 
         int unsetenv(String name);
 
-        int execv(String path, String[] argv);
+        /** {@code argv}: a NULL-terminated array of C strings, e.g. a {@link com.sun.jna.StringArray}. */
+        int execv(String path, Pointer argv);
     }
 
     private Glibc() {}

@@ -67,6 +67,11 @@ public final class FrameSampler implements VideoSource<SampledFrame> {
      * @throws VideoException when the file cannot be opened or decoded at all
      */
     @Override
+    public boolean deliversInOrder() {
+        return parallelRuns == 1;
+    }
+
+    @Override
     public SamplingResult sample(Path video, SampleSink<SampledFrame> sink)
             throws VideoException, InterruptedException {
         try {

@@ -1,6 +1,7 @@
 package com.perfectframe.video;
 
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_image_get_buffer_size;
 
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
@@ -57,6 +58,14 @@ public final class SampledFrame implements VideoSample {
     @Override
     public int height() {
         return frame().height();
+    }
+
+    /** Bytes of its decoded pixels in the decoder's own format (10-bit HDR holds twice what 8-bit 4:2:0 does). */
+    @Override
+    public long bytes() {
+        AVFrame f = frame();
+        int size = av_image_get_buffer_size(f.format(), f.width(), f.height(), 1);
+        return size > 0 ? size : VideoSample.super.bytes();
     }
 
     /** The decoded frame; valid until {@link #close()}. */

@@ -17,4 +17,12 @@ public interface VideoSource<S extends VideoSample> {
      * @throws VideoException when the file cannot be opened or decoded at all
      */
     SamplingResult sample(Path video, SampleSink<S> sink) throws VideoException, InterruptedException;
+
+    /**
+     * Whether samples reach the sink in increasing order of their ordinal, from one thread. Selection relies on it
+     * to know that a passed-over sample will not come; parallel decoders do not give it.
+     */
+    default boolean deliversInOrder() {
+        return true;
+    }
 }

@@ -110,8 +110,8 @@ class CliEndToEndTests {
                 .contains("10 images processed")
                 .contains("1 pictures written")
                 .contains("2 could not be processed")
-                .contains("broken.jpg")
-                .contains("empty.webp");
+                .contains("broken.jpg (read: ")
+                .contains("empty.webp (read: ");
         assertThat(err()).contains("SYNTHETIC");
         List<String> manifest = Files.readAllLines(outDir.resolve("manifest.csv"));
         assertThat(manifest).hasSize(2);

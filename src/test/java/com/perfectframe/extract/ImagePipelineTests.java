@@ -35,8 +35,11 @@ class ImagePipelineTests {
     final CountDownLatch gate = new CountDownLatch(1);
     final ExecutorService runner = Executors.newSingleThreadExecutor();
     volatile String unreadable = "";
+    volatile String unpreparable = "";
     volatile String blocks = "";
     volatile boolean scoreFails;
+    volatile StageFailure copyFails;
+    volatile boolean copyBlocks;
 
     @AfterEach
     void stop() {
@@ -73,6 +76,9 @@ class ImagePipelineTests {
             if (name.equals(unreadable)) {
                 throw StageFailure.ofInput(StageName.READ, image, "cannot be decoded as an image", null);
             }
+            if (name.equals(unpreparable)) {
+                throw new IllegalStateException("OpenCV(4.7.0) resize: assertion failed");
+            }
             return new float[] {indexOf(image)};
         };
         return new ImagePipeline(
@@ -81,6 +87,19 @@ class ImagePipelineTests {
                 input -> {},
                 new TopPercentile(percent, 0),
                 image -> {
+                    if (copyBlocks) {
+                        blocked.countDown();
+                        try {
+                            gate.await();
+                        } catch (InterruptedException e) {
+                            // What a file channel does when its thread is interrupted.
+                            throw StageFailure.ofJob(
+                                    StageName.COPY, image, "Cannot write to output folder out: interrupted", e);
+                        }
+                    }
+                    if (copyFails != null) {
+                        throw copyFails;
+                    }
                     copied.add(image);
                     return Path.of("out").resolve(image.getFileName());
                 },
@@ -139,6 +158,51 @@ class ImagePipelineTests {
                         .map(Thread::getName)
                         .filter(n -> n.matches("(prepare|score)(-\\d+)?")))
                 .isEmpty();
+    }
+
+    @Test
+    void aPictureThatCannotBePreparedIsReportedWithItsStage() throws Exception {
+        unpreparable = "img03.jpg";
+        ExtractionSummary summary = pipeline(0).run(images(5), Path.of("in"));
+        assertThat(summary.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("img03.jpg");
+            assertThat(p.stage()).isEqualTo("prepare");
+            assertThat(p.error()).contains("resize");
+        });
+        assertThat(copied).extracting(ImagePipelineTests::indexOf).containsExactly(0, 1, 2, 4);
+    }
+
+    @Test
+    void anOutputFolderFailureWhileCopyingStopsTheJob() {
+        copyFails = StageFailure.ofJob(
+                StageName.COPY, Path.of("in/img00.jpg"), "Cannot write to output folder out: No space left", null);
+        assertThatThrownBy(() -> pipeline(0).run(images(3), Path.of("in")))
+                .isInstanceOf(ExtractionException.class)
+                .hasMessage("Cannot write to output folder out: No space left");
+    }
+
+    @Test
+    void anImageThatVanishedBeforeItsCopyIsReportedAndTheOthersAreCopied() throws Exception {
+        copyFails = StageFailure.ofInput(StageName.READ, Path.of("in/img00.jpg"), "can no longer be read", null);
+        ExtractionSummary summary = pipeline(50).run(images(4), Path.of("in"));
+        assertThat(summary.problems())
+                .hasSize(2)
+                .allSatisfy(p -> assertThat(p.stage()).isEqualTo("read"));
+        assertThat(summary.written()).isZero();
+    }
+
+    @Test
+    void cancellingWhileCopyingEndsAsCancelledNotAsAFailure() throws Exception {
+        copyBlocks = true;
+        ImagePipeline pipeline = pipeline(50);
+        Future<ExtractionSummary> job = runner.submit(() -> {
+            try (Cancellation.Registration registration = cancellation.interruptOnCancel()) {
+                return pipeline.run(images(10), Path.of("in"));
+            }
+        });
+        assertThat(blocked.await(20, TimeUnit.SECONDS)).isTrue();
+        cancellation.cancel();
+        assertThatThrownBy(() -> job.get(20, TimeUnit.SECONDS)).hasCauseInstanceOf(CancelledException.class);
     }
 
     @Test

@@ -137,8 +137,52 @@ final class StubVideos {
         gate.await();
     }
 
+    /** Deliver each video's samples from two threads, as parallel decoders do (out of order). */
+    volatile boolean parallel;
+
     VideoSource<Sample> source() {
-        return (video, sink) -> play(video, sink);
+        return new VideoSource<>() {
+            @Override
+            public SamplingResult sample(Path video, SampleSink<Sample> sink)
+                    throws VideoException, InterruptedException {
+                return parallel ? playInParallel(video, sink) : play(video, sink);
+            }
+
+            @Override
+            public boolean deliversInOrder() {
+                return !parallel;
+            }
+        };
+    }
+
+    private SamplingResult playInParallel(Path video, SampleSink<Sample> sink) throws InterruptedException {
+        Script script = script(video.getFileName().toString());
+        sink.planned(script.samples);
+        AtomicInteger delivered = new AtomicInteger();
+        List<Thread> parts = new ArrayList<>();
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+        for (int part = 0; part < 2; part++) {
+            int first = part;
+            Thread thread = new Thread(() -> {
+                try {
+                    for (int i = first; i < script.samples; i += 2) {
+                        sink.accept(new Sample(video, i));
+                        delivered.incrementAndGet();
+                    }
+                } catch (InterruptedException | RuntimeException e) {
+                    failures.add(e);
+                }
+            });
+            thread.start();
+            parts.add(thread);
+        }
+        for (Thread thread : parts) {
+            thread.join();
+        }
+        if (!failures.isEmpty() && failures.get(0) instanceof InterruptedException interrupted) {
+            throw interrupted;
+        }
+        return new SamplingResult(script.samples, delivered.get(), 0, 0, 0, null);
     }
 
     private SamplingResult play(Path video, SampleSink<Sample> sink) throws VideoException, InterruptedException {

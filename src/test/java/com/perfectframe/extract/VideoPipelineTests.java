@@ -317,6 +317,68 @@ class VideoPipelineTests {
     }
 
     @Test
+    void aJobFailureOnAVideosLastPictureNeverRenamesThatVideo() throws Exception {
+        List<Path> videos = videos("a.mp4", "b.mp4");
+        stubs.script("b.mp4").samples = 60;
+        List<Integer> winners = bestOfGroups(10, Set.of());
+        stubs.writeFailsJob.add("a.mp4:" + winners.get(winners.size() - 1));
+        assertThatThrownBy(() -> run(videos)).isInstanceOf(ExtractionException.class);
+        assertThat(dir.resolve("a.mp4")).as("its last picture was not written").exists();
+        assertThat(dir.resolve("done_a.mp4")).doesNotExist();
+        assertThat(dir.resolve("b.mp4")).exists();
+        assertEverythingReleased();
+    }
+
+    @Test
+    void aPictureThatCannotBeWrittenIsReportedBeforeItsVideoCanBeRenamed() throws Exception {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            Path video = Files.writeString(dir.resolve("v" + attempt + ".mp4"), "video");
+            stubs.script(video.getFileName().toString()).samples = 10;
+            List<Integer> winners = bestOfGroups(10, Set.of());
+            stubs.writeFails.add(video.getFileName() + ":" + winners.get(winners.size() - 1));
+            ExtractionProgress attemptProgress = new ExtractionProgress();
+            ExtractionSummary summary = new VideoPipeline<>(
+                            ExtractorName.BEST_FRAMES,
+                            stubs.source(),
+                            new VideoPipeline.Scoring<>(
+                                    stubs::preparer, stubs.scorer(), input -> {}, stubs.bestOfGroup(plan)),
+                            stubs::writer,
+                            sizes,
+                            PREFIX,
+                            attemptProgress,
+                            cancellation)
+                    .run(List.of(video));
+            assertThat(summary.problems())
+                    .singleElement()
+                    .satisfies(p -> assertThat(p.stage()).isEqualTo("write"));
+            assertThat(summary.filesProcessed()).isZero();
+            assertThat(video).exists();
+        }
+        assertThat(stubs.open()).isEmpty();
+    }
+
+    @Test
+    void framesExtractionTakesSamplesFromParallelDecoders() throws Exception {
+        scoring = false;
+        stubs.parallel = true;
+        List<Path> videos = videos("a.mp4", "b.mp4");
+        stubs.script("a.mp4").samples = 41;
+        ExtractionSummary summary = run(videos);
+        assertThat(writtenOf("a.mp4")).isEqualTo(IntStream.range(0, 41).boxed().toList());
+        assertThat(writtenOf("b.mp4")).isEqualTo(IntStream.range(0, 10).boxed().toList());
+        assertThat(summary.filesProcessed()).isEqualTo(2);
+        assertEverythingReleased();
+    }
+
+    @Test
+    void selectionRefusesASourceThatDeliversOutOfOrder() {
+        stubs.parallel = true;
+        assertThatThrownBy(this::pipeline)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("in order");
+    }
+
+    @Test
     void theNextVideosTailDoesNotResetTheCurrentFilesProgress() {
         ExtractionProgress p = new ExtractionProgress();
         p.begin(2);

@@ -1,7 +1,7 @@
 package com.perfectframe.extract.pipeline;
 
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Stops a job from outside: every stage checks it between items, and {@link #cancel()} interrupts the threads that
@@ -12,14 +12,16 @@ import java.util.Set;
  */
 public final class Cancellation {
 
-    private final Set<Thread> interruptible = new HashSet<>();
+    /** Threads to interrupt, with how many registrations each holds (registrations nest). */
+    private final Map<Thread, Integer> interruptible = new HashMap<>();
+
     private volatile boolean cancelled;
 
     /** Asks the job to stop; idempotent. */
     public void cancel() {
         synchronized (interruptible) {
             cancelled = true;
-            interruptible.forEach(Thread::interrupt);
+            interruptible.keySet().forEach(Thread::interrupt);
         }
     }
 
@@ -35,20 +37,20 @@ public final class Cancellation {
     }
 
     /**
-     * Interrupts the calling thread when the job is cancelled, until the returned registration is closed (after
-     * which it is never interrupted by this job again).
+     * Interrupts the calling thread when the job is cancelled, until the returned registration is closed; after the
+     * last of a thread's (nested) registrations is closed, this job never interrupts it again.
      */
     public Registration interruptOnCancel() {
         Thread thread = Thread.currentThread();
         synchronized (interruptible) {
-            interruptible.add(thread);
+            interruptible.merge(thread, 1, Integer::sum);
             if (cancelled) {
                 thread.interrupt();
             }
         }
         return () -> {
             synchronized (interruptible) {
-                interruptible.remove(thread);
+                interruptible.computeIfPresent(thread, (t, count) -> count > 1 ? count - 1 : null);
             }
         };
     }

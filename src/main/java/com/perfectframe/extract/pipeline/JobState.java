@@ -34,7 +34,8 @@ public final class JobState {
     /** The job cannot go on; the first failure is the one reported. */
     public void fail(StageFailure f) {
         if (failure.compareAndSet(null, f)) {
-            log.debug("Job stops: {}", f.getMessage(), f);
+            log.warn("The job stops ({} stage): {}", f.stage(), f.getMessage());
+            log.debug("Cause of the stop", f);
         }
         stopped.complete(null);
     }

@@ -84,6 +84,16 @@ public final class Stage<T extends AutoCloseable> implements AutoCloseable {
         return name;
     }
 
+    /** Whether every thread of the stage has ended (after {@link #close()}, unless one was stuck). */
+    public boolean terminated() {
+        for (Thread thread : threads) {
+            if (thread.isAlive()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * Queues an item, blocking while the queue is full. The stage owns the item from this call on, also when the
      * call throws.

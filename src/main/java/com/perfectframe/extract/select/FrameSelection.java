@@ -12,7 +12,11 @@ package com.perfectframe.extract.select;
  */
 public interface FrameSelection<C extends Scored> {
 
-    /** Takes a scored sample, in any order of ordinals. */
+    /**
+     * Takes a scored sample, in any order of ordinals; the rule owns it from this call on. A rule never touches a
+     * sample after passing it on; if it throws, the pipeline discards the chain and releases the sample unless it
+     * reached the writer.
+     */
     void offer(C sample) throws InterruptedException;
 
     /** A planned sample that will never come (it could not be decoded or prepared). */

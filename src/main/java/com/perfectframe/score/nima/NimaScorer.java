@@ -2,7 +2,6 @@ package com.perfectframe.score.nima;
 
 import ai.djl.inference.Predictor;
 import ai.djl.repository.zoo.ZooModel;
-import ai.djl.translate.TranslateException;
 import com.perfectframe.score.FrameScorer;
 import com.perfectframe.score.ModelIdentity;
 import java.util.List;
@@ -57,11 +56,16 @@ final class NimaScorer implements FrameScorer {
                 }
             }
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof TranslateException || e.getCause() instanceof RuntimeException) {
-                throw new IllegalStateException(
-                        "NIMA inference failed on a batch of " + images.size() + " images", e.getCause());
+            Throwable cause = e.getCause();
+            Throwable root = cause;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
             }
-            throw new IllegalStateException(e.getCause());
+            String reason = root.getMessage() != null
+                    ? root.getMessage()
+                    : root.getClass().getSimpleName();
+            throw new IllegalStateException(
+                    "NIMA inference failed on a batch of " + images.size() + " images: " + reason, cause);
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
