@@ -37,7 +37,11 @@ public record ExtractionRequest(
     public static final int DEFAULT_GROUP_SIZE = 5;
     public static final double DEFAULT_TOP_IMAGES_PERCENT = 90.0;
     public static final String DEFAULT_OUTPUT_FORMAT = ".jpg";
-    public static final List<String> DEFAULT_VIDEO_EXTENSIONS = List.of(".mp4", ".mov", ".webm", ".mkv", ".avi");
+    /** The original's five, and what cameras, phones, camcorders and recorders write. */
+    public static final List<String> DEFAULT_VIDEO_EXTENSIONS = List.of(
+            ".mp4", ".mov", ".webm", ".mkv", ".avi", ".m4v", ".mpg", ".mpeg", ".ts", ".mts", ".m2ts", ".3gp", ".wmv",
+            ".flv", ".ogv");
+
     public static final List<String> DEFAULT_IMAGE_EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".webp");
     public static final String DEFAULT_PREFIX = "frames_extracted_";
 

@@ -6,8 +6,8 @@ import com.perfectframe.video.SampledFrame;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * The preparing stage's work on one decoded frame: full-size conversion to BGR (the video's colour matrix and
- * range), then the model's own preparation. One per preparing thread: both halves keep native scratch memory.
+ * The preparing stage's work on one decoded frame: full-size conversion to the picture as shown (BGR in the video's
+ * colour matrix and range, tone-mapped, deinterlaced, upright), then the model's own preparation. One per preparing thread: both halves keep native scratch memory.
  */
 public final class FramePreparer implements VideoPipeline.PrepareStep<SampledFrame> {
 
@@ -20,7 +20,7 @@ public final class FramePreparer implements VideoPipeline.PrepareStep<SampledFra
 
     @Override
     public float[] prepare(SampledFrame frame) {
-        try (Mat bgr = converter.toBgr(frame.frame())) {
+        try (Mat bgr = converter.toBgr(frame)) {
             return preparer.prepare(bgr);
         }
     }

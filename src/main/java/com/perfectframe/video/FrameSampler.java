@@ -206,6 +206,7 @@ public final class FrameSampler implements VideoSource<SampledFrame> {
         private int delivered;
         private long decoded;
         private int seeks;
+        private Orientation orientation = Orientation.UPRIGHT;
 
         PlannedRun(
                 Path video,
@@ -230,6 +231,7 @@ public final class FrameSampler implements VideoSource<SampledFrame> {
             String problem = readError;
             try (PacketCursor cursor = new PacketCursor(video, index);
                     VideoDecoder decoder = VideoDecoder.open(cursor.input(), threads)) {
+                orientation = cursor.input().orientation();
                 VideoDecoder.FrameHandler handler = this::onFrame;
                 boolean needKey = false;
                 for (int s = 0; s < plan.size(); s++) {
@@ -310,7 +312,12 @@ public final class FrameSampler implements VideoSource<SampledFrame> {
             deliver(
                     sink,
                     new SampledFrame(
-                            video, sample.ordinal(), sample.frameNumber(), sample.seconds(), av_frame_clone(frame)));
+                            video,
+                            sample.ordinal(),
+                            sample.frameNumber(),
+                            sample.seconds(),
+                            orientation,
+                            av_frame_clone(frame)));
             delivered++;
         }
     }

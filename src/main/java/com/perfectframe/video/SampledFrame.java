@@ -17,13 +17,15 @@ public final class SampledFrame implements VideoSample {
     private final int ordinal;
     private final long frameNumber;
     private final double seconds;
+    private final Orientation orientation;
     private AVFrame frame;
 
-    SampledFrame(Path video, int ordinal, long frameNumber, double seconds, AVFrame frame) {
+    SampledFrame(Path video, int ordinal, long frameNumber, double seconds, Orientation orientation, AVFrame frame) {
         this.video = video;
         this.ordinal = ordinal;
         this.frameNumber = frameNumber;
         this.seconds = seconds;
+        this.orientation = orientation;
         this.frame = frame;
     }
 
@@ -48,6 +50,11 @@ public final class SampledFrame implements VideoSample {
     @Override
     public double seconds() {
         return seconds;
+    }
+
+    /** How the video's container says its frames are to be turned to be shown (a frame may say otherwise). */
+    public Orientation orientation() {
+        return orientation;
     }
 
     @Override

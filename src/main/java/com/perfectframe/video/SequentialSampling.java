@@ -20,6 +20,7 @@ final class SequentialSampling {
     private int delivered;
     private int step;
     private double fps;
+    private Orientation orientation = Orientation.UPRIGHT;
 
     SequentialSampling(Path video, int decoderThreads, SampleSink<SampledFrame> sink) {
         this.video = video;
@@ -34,6 +35,7 @@ final class SequentialSampling {
         long packets = 0;
         try (VideoInput input = VideoInput.open(video);
                 VideoDecoder decoder = VideoDecoder.open(input, decoderThreads)) {
+            orientation = input.orientation();
             long declared = input.declaredFrames();
             sink.planned(declared > 0 ? (int) ((declared + step - 1) / step) : 0);
             VideoDecoder.FrameHandler handler = this::onFrame;
@@ -69,7 +71,8 @@ final class SequentialSampling {
         if (number % step != 0) {
             return;
         }
-        FrameSampler.deliver(sink, new SampledFrame(video, delivered, number, number / fps, av_frame_clone(frame)));
+        FrameSampler.deliver(
+                sink, new SampledFrame(video, delivered, number, number / fps, orientation, av_frame_clone(frame)));
         delivered++;
     }
 }

@@ -1,17 +1,21 @@
 package com.perfectframe.video;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_ALL;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_DATA_DISPLAYMATRIX;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD;
+import static org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_ATTACHED_PIC;
 import static org.bytedeco.ffmpeg.global.avformat.av_find_best_stream;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
 import static org.bytedeco.ffmpeg.global.avformat.av_seek_frame;
+import static org.bytedeco.ffmpeg.global.avformat.av_stream_get_side_data;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 
 import java.nio.file.Files;
@@ -22,7 +26,9 @@ import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.PointerPointer;
+import org.bytedeco.javacpp.SizeTPointer;
 
 /**
  * An opened video file positioned on its main video stream; reads that stream's packets and seeks.
@@ -64,9 +70,10 @@ final class VideoInput implements AutoCloseable {
             if (rc < 0) {
                 throw new VideoException(file, "has no readable streams (" + FfmpegErrors.describe(rc) + ")");
             }
-            int stream = av_find_best_stream(format, AVMEDIA_TYPE_VIDEO, -1, -1, (PointerPointer<?>) null, 0);
+            int stream = videoStream(format);
             if (stream < 0) {
-                throw new VideoException(file, "has no video stream");
+                throw new VideoException(
+                        file, hasAudio(format) ? "has no video stream (audio only)" : "has no video stream");
             }
             for (int i = 0; i < format.nb_streams(); i++) {
                 if (i != stream) {
@@ -80,8 +87,47 @@ final class VideoInput implements AutoCloseable {
         }
     }
 
+    /**
+     * The main video stream: FFmpeg's best pick, unless that is a still picture attached to an audio file (cover art
+     * of an .m4a or .mp3), which is not video.
+     */
+    private static int videoStream(AVFormatContext format) {
+        int best = av_find_best_stream(format, AVMEDIA_TYPE_VIDEO, -1, -1, (PointerPointer<?>) null, 0);
+        if (best >= 0 && !isAttachedPicture(format.streams(best))) {
+            return best;
+        }
+        for (int i = 0; i < format.nb_streams(); i++) {
+            AVStream candidate = format.streams(i);
+            if (candidate.codecpar().codec_type() == AVMEDIA_TYPE_VIDEO && !isAttachedPicture(candidate)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isAttachedPicture(AVStream stream) {
+        return (stream.disposition() & AV_DISPOSITION_ATTACHED_PIC) != 0;
+    }
+
+    private static boolean hasAudio(AVFormatContext format) {
+        for (int i = 0; i < format.nb_streams(); i++) {
+            if (format.streams(i).codecpar().codec_type() == AVMEDIA_TYPE_AUDIO) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     Path file() {
         return file;
+    }
+
+    /** How the container says the stream is to be shown (a phone's portrait video is stored landscape). */
+    Orientation orientation() {
+        try (SizeTPointer size = new SizeTPointer(1)) {
+            BytePointer data = av_stream_get_side_data(stream(), AV_PKT_DATA_DISPLAYMATRIX, size);
+            return Orientation.ofDisplayMatrix(SideData.displayMatrix(data, size.get()));
+        }
     }
 
     AVStream stream() {

@@ -23,7 +23,10 @@ class ExtractionRequestTests {
         assertThat(r.topImages().percent()).isEqualTo(90.0);
         assertThat(r.topImages().perBatchPercentile()).isFalse();
         assertThat(r.outputFormat()).isEqualTo(ImageFormat.JPG);
-        assertThat(r.inputs().videoExtensions()).containsExactly(".mp4", ".mov", ".webm", ".mkv", ".avi");
+        assertThat(r.inputs().videoExtensions())
+                .containsExactly(
+                        ".mp4", ".mov", ".webm", ".mkv", ".avi", ".m4v", ".mpg", ".mpeg", ".ts", ".mts", ".m2ts",
+                        ".3gp", ".wmv", ".flv", ".ogv");
         assertThat(r.inputs().imageExtensions()).containsExactly(".jpg", ".jpeg", ".png", ".webp");
         assertThat(r.inputs().processedVideoPrefix()).isEqualTo("frames_extracted_");
     }

@@ -124,7 +124,57 @@ public final class TestVideos {
         return times;
     }
 
+    /**
+     * A video of numbered frames ({@link FrameCodes}) at any frame rate (e.g. "30000/1001"), encoded as the output
+     * arguments say (codec, container options, metadata).
+     */
+    public static Path codes(Path file, int frames, String rate, List<String> outputArgs) throws IOException {
+        return encode(file, frames, rate, List.of(), outputArgs);
+    }
+
+    /** Runs the ffmpeg command-line tool with these arguments (after -v error -y). */
+    public static void ffmpeg(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("ffmpeg", "-v", "error", "-y"));
+        command.addAll(List.of(args));
+        run(command, null);
+    }
+
+    /**
+     * The first frame of a video as the ffmpeg tool shows it (display matrix applied), through an optional filter
+     * chain, as packed BGR bytes of the given size.
+     */
+    public static byte[] firstFrameBgr(Path video, String filter, int width, int height) throws IOException {
+        List<String> command = new ArrayList<>(List.of("ffmpeg", "-v", "error", "-i", video.toString()));
+        if (filter != null) {
+            command.addAll(List.of("-vf", filter));
+        }
+        command.addAll(List.of("-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "bgr24", "-"));
+        Process process = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        process.getOutputStream().close();
+        byte[] bytes = process.getInputStream().readAllBytes();
+        try {
+            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IOException("ffmpeg failed: " + String.join(" ", command));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        if (bytes.length != width * height * 3) {
+            throw new IOException("expected a " + width + "x" + height + " frame from ffmpeg, got " + bytes.length
+                    + " bytes: " + String.join(" ", command));
+        }
+        return bytes;
+    }
+
     private static Path encode(Path file, int frames, int fps, List<String> inputArgs, List<String> outputArgs)
+            throws IOException {
+        return encode(file, frames, Integer.toString(fps), inputArgs, outputArgs);
+    }
+
+    private static Path encode(Path file, int frames, String fps, List<String> inputArgs, List<String> outputArgs)
             throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 "ffmpeg",
@@ -138,7 +188,7 @@ public final class TestVideos {
                 "-s",
                 WIDTH + "x" + HEIGHT,
                 "-r",
-                Integer.toString(fps)));
+                fps));
         command.addAll(inputArgs);
         command.addAll(List.of("-i", "-"));
         command.addAll(outputArgs);

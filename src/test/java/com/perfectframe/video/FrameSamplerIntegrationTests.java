@@ -42,7 +42,7 @@ class FrameSamplerIntegrationTests {
         @Override
         public void accept(SampledFrame frame) {
             try (frame;
-                    Mat bgr = converter.toBgr(frame.frame())) {
+                    Mat bgr = converter.toBgr(frame)) {
                 int shown = FrameCodes.read(bgr);
                 seen.add(new Seen(frame.ordinal(), frame.frameNumber(), frame.seconds(), shown));
             }
