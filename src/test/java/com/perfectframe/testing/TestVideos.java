@@ -132,6 +132,37 @@ public final class TestVideos {
         return encode(file, frames, rate, List.of(), outputArgs);
     }
 
+    /**
+     * Sets the 2×2 part of an MP4's track-header matrix (16.16 fixed point; translation left at zero), which FFmpeg
+     * reads as the display matrix: how phones store portrait and mirrored video. The ffmpeg tool of Debian 12 cannot
+     * write one itself.
+     */
+    public static byte[] withTrackMatrix(byte[] mp4, int a, int b, int c, int d) {
+        byte[] tkhd = "tkhd".getBytes(StandardCharsets.US_ASCII);
+        int at = -1;
+        search:
+        for (int i = 0; i + tkhd.length <= mp4.length; i++) {
+            for (int j = 0; j < tkhd.length; j++) {
+                if (mp4[i + j] != tkhd[j]) {
+                    continue search;
+                }
+            }
+            at = i;
+            break;
+        }
+        if (at < 0) {
+            throw new IllegalArgumentException("no MP4 track header");
+        }
+        int version = mp4[at + 4];
+        int matrix = at + 4 + 4 + (version == 1 ? 32 : 20) + 8 + 8;
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(mp4);
+        int[] values = {a << 16, b << 16, 0, c << 16, d << 16, 0, 0, 0, 1 << 30};
+        for (int i = 0; i < values.length; i++) {
+            buffer.putInt(matrix + 4 * i, values[i]);
+        }
+        return mp4;
+    }
+
     /** Runs the ffmpeg command-line tool with these arguments (after -v error -y). */
     public static void ffmpeg(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of("ffmpeg", "-v", "error", "-y"));

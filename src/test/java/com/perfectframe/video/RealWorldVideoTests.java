@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.perfectframe.testing.FrameCodes;
 import com.perfectframe.testing.TestVideos;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,7 +98,8 @@ class RealWorldVideoTests {
     void turnsPhoneVideoUprightAsFfmpegShowsIt(int a, int b, int c, int d) throws Exception {
         Path plain = testPattern("phone_plain_" + a + b + c + d + ".mp4", "");
         Path video = Files.write(
-                dir.resolve("phone_" + a + b + c + d + ".mp4"), withTrackMatrix(Files.readAllBytes(plain), a, b, c, d));
+                dir.resolve("phone_" + a + b + c + d + ".mp4"),
+                TestVideos.withTrackMatrix(Files.readAllBytes(plain), a, b, c, d));
         boolean sideways = a == 0;
         int width = sideways ? 120 : 160;
         int height = sideways ? 160 : 120;
@@ -135,7 +135,7 @@ class RealWorldVideoTests {
             throws Exception {
         String name = "matrix_" + a + b + c + d + ".mp4";
         Path plain = testPattern("plain_" + name, "");
-        Path video = Files.write(dir.resolve(name), withTrackMatrix(Files.readAllBytes(plain), a, b, c, d));
+        Path video = Files.write(dir.resolve(name), TestVideos.withTrackMatrix(Files.readAllBytes(plain), a, b, c, d));
         boolean sideways = a == 0;
         int width = sideways ? 120 : 160;
         int height = sideways ? 160 : 120;
@@ -145,33 +145,6 @@ class RealWorldVideoTests {
 
         assertThat(first.width()).isEqualTo(width);
         assertThat(meanDifference(first.bgr(), expected)).isLessThan(3);
-    }
-
-    /** Writes the 2×2 part of an MP4 track header's matrix (16.16 fixed point; translation left at zero). */
-    private static byte[] withTrackMatrix(byte[] mp4, int a, int b, int c, int d) {
-        int at = indexOf(mp4, "tkhd".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        assertThat(at).as("the MP4 has a track header").isPositive();
-        int version = mp4[at + 4];
-        int matrix = at + 4 + 4 + (version == 1 ? 32 : 20) + 8 + 8;
-        ByteBuffer buffer = ByteBuffer.wrap(mp4);
-        int[] values = {a << 16, b << 16, 0, c << 16, d << 16, 0, 0, 0, 1 << 30};
-        for (int i = 0; i < values.length; i++) {
-            buffer.putInt(matrix + 4 * i, values[i]);
-        }
-        return mp4;
-    }
-
-    private static int indexOf(byte[] data, byte[] pattern) {
-        outer:
-        for (int i = 0; i + pattern.length <= data.length; i++) {
-            for (int j = 0; j < pattern.length; j++) {
-                if (data[i + j] != pattern[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     @Test
