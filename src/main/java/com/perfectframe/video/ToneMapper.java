@@ -1,11 +1,21 @@
 package com.perfectframe.video;
 
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_JPEG;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_BT470BG;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_BT709;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_SMPTE170M;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_TRC_ARIB_STD_B67;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_TRC_SMPTE2084;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_FLAG_BE;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_FLAG_PLANAR;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_FLAG_RGB;
+import static org.bytedeco.ffmpeg.global.avutil.av_pix_fmt_desc_get;
 import static org.bytedeco.opencv.global.opencv_core.CV_16UC3;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 
+import org.bytedeco.ffmpeg.avutil.AVComponentDescriptor;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.avutil.AVPixFmtDescriptor;
 import org.bytedeco.javacpp.ShortPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 
@@ -33,13 +43,24 @@ final class ToneMapper {
     private static final float[] HLG_TO_LINEAR = hlgToLinear();
     private static final byte[] LINEAR_TO_SDR = bt1886Inverse();
 
-    /** BT.2020 to BT.709 primaries in linear light (ITU-R BT.2087). */
-    private static final float[] PRIMARIES = {
-        1.660491f, -0.587641f, -0.072850f, -0.124550f, 1.132900f, -0.008349f, -0.018151f, -0.100579f, 1.118730f
-    };
+    /**
+     * Brightest linear light a component can reach: PQ's 10000 cd/m², times the largest gain of the primaries
+     * conversion (1.66 for a pure BT.2020 red), rounded up.
+     */
+    private static final double MAX_LINEAR = 2 * 10000 / REFERENCE_WHITE;
 
-    private short[] rgb = new short[0];
-    private byte[] bgr = new byte[0];
+    private static final int SCALE_STEPS = 8192;
+
+    /** Square root of a linear light to its place in the scale table. */
+    private static final float SCALE_INDEX = (float) ((SCALE_STEPS - 1) / Math.sqrt(MAX_LINEAR));
+
+    private float[] scales = new float[0];
+    private double scalesPeak = Double.NaN;
+    private short[] lumaRow = new short[0];
+    private short[] blueRow = new short[0];
+    private short[] redRow = new short[0];
+    private short[] rgbRow = new short[0];
+    private byte[] bgrRow = new byte[0];
 
     /** True when the frame is HDR (PQ or HLG transfer) and needs tone mapping. */
     static boolean isHdr(AVFrame frame) {
@@ -48,43 +69,189 @@ final class ToneMapper {
     }
 
     /**
-     * Tone-maps 16-bit RGB (still carrying the HDR transfer, full range) into a new 8-bit BGR picture.
+     * True for the planar YUV formats of 9 to 16 bits that software decoders give HDR video in (yuv420p10le and
+     * its kin), which {@link #toSdr(AVFrame, double)} reads itself: one pass, a row at a time, instead of a 48-bit
+     * RGB copy of a 4K frame (50 MB) through FFmpeg's slow generic scaler.
+     */
+    static boolean readsDirectly(AVFrame frame) {
+        AVPixFmtDescriptor format = av_pix_fmt_desc_get(frame.format());
+        if (format == null
+                || format.nb_components() < 3
+                || (format.flags() & AV_PIX_FMT_FLAG_PLANAR) == 0
+                || (format.flags() & (AV_PIX_FMT_FLAG_RGB | AV_PIX_FMT_FLAG_BE)) != 0) {
+            return false;
+        }
+        for (int c = 0; c < 3; c++) {
+            AVComponentDescriptor component = format.comp(c);
+            if (component.plane() != c
+                    || component.step() != 2
+                    || component.shift() != 0
+                    || component.depth() <= 8
+                    || component.depth() > 16) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Tone-maps a planar YUV frame that {@link #readsDirectly} accepts into a new 8-bit BGR picture. */
+    Mat toSdr(AVFrame frame, double peak) {
+        AVPixFmtDescriptor format = av_pix_fmt_desc_get(frame.format());
+        int width = frame.width();
+        int height = frame.height();
+        int chromaShiftX = format.log2_chroma_w();
+        int chromaShiftY = format.log2_chroma_h();
+        int chromaWidth = (width + (1 << chromaShiftX) - 1) >> chromaShiftX;
+        int depth = format.comp(0).depth();
+        boolean full = frame.color_range() == AVCOL_RANGE_JPEG;
+        double max = (1 << depth) - 1;
+        double unit = 1 << (depth - 8);
+        // Code value to the 0..1 signal: limited range puts black at 16 and white at 235 (chroma 16..240).
+        float lumaScale = (float) (full ? 1 / max : 1 / (219 * unit));
+        float lumaOffset = (float) (full ? 0 : 16 * unit);
+        float chromaScale = (float) (full ? 1 / max : 1 / (224 * unit));
+        float chromaOffset = (float) (1 << (depth - 1));
+        double[] k = lumaWeights(frame.colorspace());
+        float crToR = (float) (2 * (1 - k[0]));
+        float cbToB = (float) (2 * (1 - k[1]));
+        float cbToG = (float) (2 * k[1] * (1 - k[1]) / (1 - k[0] - k[1]));
+        float crToG = (float) (2 * k[0] * (1 - k[0]) / (1 - k[0] - k[1]));
+        float[] toLinear = frame.color_trc() == AVCOL_TRC_ARIB_STD_B67 ? HLG_TO_LINEAR : PQ_TO_LINEAR;
+        float[] scales = scales(peak);
+        if (lumaRow.length < width) {
+            lumaRow = new short[width];
+            blueRow = new short[chromaWidth];
+            redRow = new short[chromaWidth];
+            bgrRow = new byte[width * 3];
+        }
+        Mat out = new Mat(height, width, CV_8UC3);
+        try {
+            for (int y = 0; y < height; y++) {
+                int chromaY = y >> chromaShiftY;
+                row(frame, 0, y, lumaRow, width);
+                row(frame, 1, chromaY, blueRow, chromaWidth);
+                row(frame, 2, chromaY, redRow, chromaWidth);
+                float red = 0;
+                float green = 0;
+                float blue = 0;
+                for (int x = 0; x < width; x++) {
+                    if ((x & ((1 << chromaShiftX) - 1)) == 0) {
+                        float cb = ((blueRow[x >> chromaShiftX] & 0xFFFF) - chromaOffset) * chromaScale;
+                        float cr = ((redRow[x >> chromaShiftX] & 0xFFFF) - chromaOffset) * chromaScale;
+                        red = crToR * cr;
+                        green = -cbToG * cb - crToG * cr;
+                        blue = cbToB * cb;
+                    }
+                    float luma = ((lumaRow[x] & 0xFFFF) - lumaOffset) * lumaScale;
+                    map(
+                            toLinear[code(luma + red)],
+                            toLinear[code(luma + green)],
+                            toLinear[code(luma + blue)],
+                            scales,
+                            bgrRow,
+                            x * 3);
+                }
+                out.ptr(y).put(bgrRow, 0, width * 3);
+            }
+            return out;
+        } catch (RuntimeException e) {
+            out.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Tone-maps 16-bit RGB (still carrying the HDR transfer, full range) into a new 8-bit BGR picture: the way for
+     * pixel formats that {@link #readsDirectly} does not take, after FFmpeg's scaler.
      *
      * @param rgb48 the frame as CV_16UC3 in R, G, B order
      * @param hlg whether the transfer is HLG rather than PQ
      * @param peak the picture's brightest light in cd/m², or 0 when unknown
      */
     Mat toSdr(Mat rgb48, boolean hlg, double peak) {
+        if (rgb48.type() != CV_16UC3) {
+            throw new IllegalArgumentException("expected 16-bit RGB");
+        }
         int width = rgb48.cols();
         int height = rgb48.rows();
-        int values = width * height * 3;
-        if (rgb.length < values) {
-            rgb = new short[values];
-            bgr = new byte[values];
-        }
-        if (!rgb48.isContinuous() || rgb48.type() != CV_16UC3) {
-            throw new IllegalArgumentException("expected continuous 16-bit RGB");
-        }
-        new ShortPointer(rgb48.data()).get(rgb, 0, values);
-        float peakLinear = (float) ((peak > 0 ? peak : DEFAULT_PEAK) / REFERENCE_WHITE);
-        float hablePeak = hable(peakLinear);
         float[] toLinear = hlg ? HLG_TO_LINEAR : PQ_TO_LINEAR;
-        for (int i = 0; i < values; i += 3) {
-            float r = toLinear[rgb[i] & 0xFFFF];
-            float g = toLinear[rgb[i + 1] & 0xFFFF];
-            float b = toLinear[rgb[i + 2] & 0xFFFF];
-            float r709 = PRIMARIES[0] * r + PRIMARIES[1] * g + PRIMARIES[2] * b;
-            float g709 = PRIMARIES[3] * r + PRIMARIES[4] * g + PRIMARIES[5] * b;
-            float b709 = PRIMARIES[6] * r + PRIMARIES[7] * g + PRIMARIES[8] * b;
-            float signal = Math.max(Math.max(r709, g709), Math.max(b709, 1e-6f));
-            float scale = hable(signal) / hablePeak / signal;
-            bgr[i] = signal(b709 * scale);
-            bgr[i + 1] = signal(g709 * scale);
-            bgr[i + 2] = signal(r709 * scale);
+        float[] scales = scales(peak);
+        if (rgbRow.length < width * 3) {
+            rgbRow = new short[width * 3];
+            bgrRow = new byte[width * 3];
         }
         Mat out = new Mat(height, width, CV_8UC3);
-        out.data().put(bgr, 0, values);
+        for (int y = 0; y < height; y++) {
+            new ShortPointer(rgb48.ptr(y)).get(rgbRow, 0, width * 3);
+            for (int x = 0; x < width; x++) {
+                int i = x * 3;
+                map(
+                        toLinear[rgbRow[i] & 0xFFFF],
+                        toLinear[rgbRow[i + 1] & 0xFFFF],
+                        toLinear[rgbRow[i + 2] & 0xFFFF],
+                        scales,
+                        bgrRow,
+                        i);
+            }
+            out.ptr(y).put(bgrRow, 0, width * 3);
+        }
         return out;
+    }
+
+    /** One pixel: BT.2020 linear light to tone-mapped BT.709, written as B, G, R bytes at {@code at}. */
+    private static void map(float r, float g, float b, float[] scales, byte[] out, int at) {
+        float r709 = 1.660491f * r - 0.587641f * g - 0.072850f * b;
+        float g709 = -0.124550f * r + 1.132900f * g - 0.008349f * b;
+        float b709 = -0.018151f * r - 0.100579f * g + 1.118730f * b;
+        float brightest = r709 > g709 ? r709 : g709;
+        brightest = brightest > b709 ? brightest : b709;
+        float scale = brightest > 0 ? scales[Math.min((int) (Math.sqrt(brightest) * SCALE_INDEX), SCALE_STEPS - 1)] : 0;
+        out[at] = signal(b709 * scale);
+        out[at + 1] = signal(g709 * scale);
+        out[at + 2] = signal(r709 * scale);
+    }
+
+    /** A 0..1 signal as an index into the 16-bit transfer tables. */
+    private static int code(float signal) {
+        int code = (int) (signal * 65535 + 0.5f);
+        return code < 0 ? 0 : code > 65535 ? 65535 : code;
+    }
+
+    private static void row(AVFrame frame, int plane, int y, short[] into, int samples) {
+        // A fresh pointer at the plane's start, positioned in 16-bit units (a byte position would be misread).
+        new ShortPointer(frame.data(plane))
+                .position((long) y * frame.linesize(plane) / 2)
+                .get(into, 0, samples);
+    }
+
+    /** Kr and Kb of the frame's YUV matrix; HDR video is BT.2020 unless it says otherwise. */
+    private static double[] lumaWeights(int colorspace) {
+        if (colorspace == AVCOL_SPC_BT709) {
+            return new double[] {0.2126, 0.0722};
+        }
+        if (colorspace == AVCOL_SPC_BT470BG || colorspace == AVCOL_SPC_SMPTE170M) {
+            return new double[] {0.299, 0.114};
+        }
+        return new double[] {0.2627, 0.0593};
+    }
+
+    /**
+     * The factor each pixel is multiplied by, hable(x)/hable(peak)/x for its brightest component x, tabulated by the
+     * square root of x (fine steps where the curve bends, in the darks), for one peak at a time.
+     */
+    private float[] scales(double peakLuminance) {
+        double peak = (peakLuminance > 0 ? peakLuminance : DEFAULT_PEAK) / REFERENCE_WHITE;
+        if (peak != scalesPeak) {
+            scales = new float[SCALE_STEPS];
+            float hablePeak = hable((float) peak);
+            for (int k = 0; k < SCALE_STEPS; k++) {
+                double root = (k + 0.5) / (SCALE_STEPS - 1) * Math.sqrt(MAX_LINEAR);
+                float x = (float) Math.max(root * root, 1e-6);
+                scales[k] = hable(x) / hablePeak / x;
+            }
+            scalesPeak = peak;
+        }
+        return scales;
     }
 
     /** Hable's filmic curve as FFmpeg's tonemap filter has it. */

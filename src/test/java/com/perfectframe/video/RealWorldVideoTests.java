@@ -167,7 +167,7 @@ class RealWorldVideoTests {
     private static final String TONE_MAP_REFERENCE = "zscale=t=linear:npl=100,format=gbrpf32le,zscale=p=bt709,"
             + "tonemap=tonemap=hable:desat=0:peak=%s,zscale=t=bt709:p=bt709:m=bt709:r=full,format=gbrp";
 
-    private static Path hdrVideo(String name, String transfer, String x265Params) throws Exception {
+    private static Path hdrVideo(String name, String transfer, String x265Params, String pixelFormat) throws Exception {
         Path video = dir.resolve(name);
         TestVideos.ffmpeg(
                 "-f",
@@ -176,7 +176,7 @@ class RealWorldVideoTests {
                 "testsrc2=size=320x180:rate=5:duration=1",
                 "-vf",
                 "zscale=tin=bt709:pin=bt709:min=bt709:rin=tv:t=" + transfer
-                        + ":p=bt2020:m=bt2020nc:r=tv:npl=100,format=yuv420p10le",
+                        + ":p=bt2020:m=bt2020nc:r=tv:npl=100,format=" + pixelFormat,
                 "-c:v",
                 "libx265",
                 "-x265-params",
@@ -195,20 +195,24 @@ class RealWorldVideoTests {
 
     @ParameterizedTest
     @CsvSource({
-        "hdr10-no-metadata.mp4, smpte2084, '', 10",
-        "hdr10-maxcll-400.mp4, smpte2084, ':max-cll=400,100', 4",
-        "hlg.mp4, arib-std-b67, '', 10"
+        "hdr10-no-metadata.mp4, smpte2084, '', 10, yuv420p10le, 3",
+        "hdr10-maxcll-400.mp4, smpte2084, ':max-cll=400,100', 4, yuv420p10le, 3",
+        "hlg.mp4, arib-std-b67, '', 10, yuv420p10le, 3",
+        "hlg-444-12bit.mkv, arib-std-b67, '', 10, yuv444p12le, 3",
+        // 8-bit HDR (rare) goes through FFmpeg's scaler first, whose rounding differs a little more from zimg's.
+        "hdr10-8bit.mp4, smpte2084, '', 10, yuv420p, 5"
     })
-    void toneMapsHdrVideoLikeFfmpegsZscaleAndHableChain(String name, String transfer, String x265, String peak)
+    void toneMapsHdrVideoLikeFfmpegsZscaleAndHableChain(
+            String name, String transfer, String x265, String peak, String pixelFormat, double tolerance)
             throws Exception {
-        Path video = hdrVideo(name, transfer, x265);
+        Path video = hdrVideo(name, transfer, x265, pixelFormat);
         byte[] reference = TestVideos.firstFrameBgr(video, String.format(TONE_MAP_REFERENCE, peak), 320, 180);
         byte[] untreated = TestVideos.firstFrameBgr(video, "scale=out_color_matrix=bt709:out_range=full", 320, 180);
 
         Picture first = pictures(video).get(0);
 
         double difference = meanDifference(first.bgr(), reference);
-        assertThat(difference).as("difference from ffmpeg's tone mapping").isLessThan(3);
+        assertThat(difference).as("difference from ffmpeg's tone mapping").isLessThan(tolerance);
         assertThat(meanDifference(untreated, reference))
                 .as("an untreated HDR picture differs (washed out)")
                 .isGreaterThan(4 * difference + 5);
