@@ -38,7 +38,10 @@ public record ExtractionRequest(
     public static final double DEFAULT_TOP_IMAGES_PERCENT = 90.0;
     public static final String DEFAULT_OUTPUT_FORMAT = ".jpg";
     public static final List<String> DEFAULT_VIDEO_EXTENSIONS = List.of(".mp4", ".mov", ".webm", ".mkv", ".avi");
-    public static final List<String> DEFAULT_IMAGE_EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".webp");
+    /** Images to score; HEIC/HEIF and AVIF are listed so that they are reported as unsupported, not ignored. */
+    public static final List<String> DEFAULT_IMAGE_EXTENSIONS =
+            List.of(".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".avif");
+
     public static final String DEFAULT_PREFIX = "frames_extracted_";
 
     /**

@@ -24,7 +24,8 @@ class ExtractionRequestTests {
         assertThat(r.topImages().perBatchPercentile()).isFalse();
         assertThat(r.outputFormat()).isEqualTo(ImageFormat.JPG);
         assertThat(r.inputs().videoExtensions()).containsExactly(".mp4", ".mov", ".webm", ".mkv", ".avi");
-        assertThat(r.inputs().imageExtensions()).containsExactly(".jpg", ".jpeg", ".png", ".webp");
+        assertThat(r.inputs().imageExtensions())
+                .containsExactly(".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".avif");
         assertThat(r.inputs().processedVideoPrefix()).isEqualTo("frames_extracted_");
     }
 
