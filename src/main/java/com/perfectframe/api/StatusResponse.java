@@ -28,6 +28,7 @@ record StatusResponse(String activeExtractor, Job job, Job lastJob) {
             long picturesWritten,
             double percent,
             List<ExtractionProgress.FileProblem> errors,
+            List<ExtractionProgress.FileNote> notes,
             String summary,
             String error) {
 
@@ -53,6 +54,7 @@ record StatusResponse(String activeExtractor, Job job, Job lastJob) {
                     p.picturesWritten(),
                     percent,
                     p.errors(),
+                    p.notes(),
                     status.summary() == null ? null : status.summary().describe("files"),
                     status.error());
         }

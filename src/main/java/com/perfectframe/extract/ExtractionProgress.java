@@ -27,6 +27,15 @@ public final class ExtractionProgress {
      */
     public record FileProblem(String file, String stage, String error) {}
 
+    /**
+     * Something worth knowing about a file that was still used: a photo cut short that was scored as far as it
+     * decodes, a video without a picture track…
+     *
+     * @param file the file's name
+     * @param note a few words for the user
+     */
+    public record FileNote(String file, String note) {}
+
     /** A consistent-enough copy of the counters for display. */
     public record Snapshot(
             String currentFile,
@@ -37,6 +46,7 @@ public final class ExtractionProgress {
             long totalSamplesDone,
             long picturesWritten,
             List<FileProblem> errors,
+            List<FileNote> notes,
             Duration elapsed,
             double fractionDone) {}
 
@@ -52,6 +62,7 @@ public final class ExtractionProgress {
     private final AtomicLong totalSamplesDone = new AtomicLong();
     private final AtomicLong picturesWritten = new AtomicLong();
     private final List<FileProblem> errors = new CopyOnWriteArrayList<>();
+    private final List<FileNote> notes = new CopyOnWriteArrayList<>();
     private volatile Current current;
 
     public void begin(int files) {
@@ -110,6 +121,15 @@ public final class ExtractionProgress {
         return List.copyOf(errors);
     }
 
+    /** A file that was used, with something the user should know about it. */
+    public void note(Path file, String note) {
+        notes.add(new FileNote(file.getFileName().toString(), note));
+    }
+
+    public List<FileNote> notes() {
+        return List.copyOf(notes);
+    }
+
     public long picturesWritten() {
         return picturesWritten.get();
     }
@@ -142,6 +162,7 @@ public final class ExtractionProgress {
                 totalSamplesDone.get(),
                 picturesWritten.get(),
                 List.copyOf(errors),
+                List.copyOf(notes),
                 Duration.between(started, Instant.now()),
                 fraction);
     }

@@ -42,7 +42,10 @@ public record ExtractionRequest(
             ".mp4", ".mov", ".webm", ".mkv", ".avi", ".m4v", ".mpg", ".mpeg", ".ts", ".mts", ".m2ts", ".3gp", ".wmv",
             ".flv", ".ogv");
 
-    public static final List<String> DEFAULT_IMAGE_EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".webp");
+    /** Images to score; HEIC/HEIF and AVIF are listed so that they are reported as unsupported, not ignored. */
+    public static final List<String> DEFAULT_IMAGE_EXTENSIONS =
+            List.of(".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".avif");
+
     public static final String DEFAULT_PREFIX = "frames_extracted_";
 
     /**

@@ -14,6 +14,7 @@ import java.util.Locale;
  * @param written pictures written to the output folder
  * @param elapsed wall time
  * @param problems the failed inputs and why
+ * @param notes inputs that were used, with something the user should know (a photo cut short…)
  */
 public record ExtractionSummary(
         ExtractorName extractor,
@@ -22,7 +23,25 @@ public record ExtractionSummary(
         long samples,
         long written,
         Duration elapsed,
-        List<ExtractionProgress.FileProblem> problems) {
+        List<ExtractionProgress.FileProblem> problems,
+        List<ExtractionProgress.FileNote> notes) {
+
+    public ExtractionSummary {
+        problems = List.copyOf(problems);
+        notes = List.copyOf(notes);
+    }
+
+    /** A summary without notes. */
+    public ExtractionSummary(
+            ExtractorName extractor,
+            int filesProcessed,
+            int filesFailed,
+            long samples,
+            long written,
+            Duration elapsed,
+            List<ExtractionProgress.FileProblem> problems) {
+        this(extractor, filesProcessed, filesFailed, samples, written, elapsed, problems, List.of());
+    }
 
     /** One line for people: what was done, how fast, and what went wrong. */
     public String describe(String unitOfInput) {
@@ -45,6 +64,18 @@ public record ExtractionSummary(
                             "; ",
                             problems.stream()
                                     .map(p -> p.file() + " (" + p.stage() + ": " + p.error() + ")")
+                                    .toList()));
+        }
+        if (!notes.isEmpty()) {
+            line += String.format(
+                    Locale.ROOT,
+                    "; %d %s: %s",
+                    notes.size(),
+                    notes.size() == 1 ? "note" : "notes",
+                    String.join(
+                            "; ",
+                            notes.stream()
+                                    .map(n -> n.file() + " (" + n.note() + ")")
                                     .toList()));
         }
         return line + ".";

@@ -45,9 +45,12 @@ final class ImagePipeline {
 
     private static final Logger log = LoggerFactory.getLogger(ImagePipeline.class);
 
-    /** Reads an image and turns it into the model's input; one per preparing thread. */
+    /**
+     * Reads an image and turns it into the model's input; one per preparing thread. What is worth telling about an
+     * image that is still scored (it was cut short…) goes to {@code notes}.
+     */
     interface PrepareStep extends AutoCloseable {
-        float[] prepare(Path image) throws Exception;
+        float[] prepare(Path image, Consumer<String> notes) throws Exception;
 
         @Override
         default void close() {}
@@ -136,7 +139,12 @@ final class ImagePipeline {
             scoreAll(images);
             if (selection.scored() == 0) {
                 throw new ExtractionException("None of the " + images.size() + " images in "
-                        + inputDirectory.toAbsolutePath() + " could be read.");
+                        + inputDirectory.toAbsolutePath() + " could be read"
+                        + progress.problems().stream()
+                                .findFirst()
+                                .map(p -> " (" + p.file() + ": " + p.error() + ")")
+                                .orElse("")
+                        + ".");
             }
             kept = selection.select();
             for (ScoredImage image : kept) {
@@ -158,7 +166,8 @@ final class ImagePipeline {
                 selection.scored(),
                 progress.picturesWritten(),
                 Duration.between(start, Instant.now()),
-                problems);
+                problems,
+                progress.notes());
     }
 
     private void scoreAll(List<Path> images) throws ExtractionException, InterruptedException {
@@ -220,7 +229,10 @@ final class ImagePipeline {
             Item item = items.get(0);
             progress.working(item.image);
             try {
-                item.input = step.prepare(item.image);
+                item.input = step.prepare(item.image, note -> progress.note(item.image, note));
+            } catch (InterruptedException e) {
+                item.close();
+                throw e;
             } catch (Exception e) {
                 StageFailure failure =
                         e instanceof StageFailure typed ? typed : StageFailure.unexpected(PREPARE, item.image, e);

@@ -4,34 +4,57 @@ import static com.perfectframe.extract.pipeline.StageName.PREPARE;
 import static com.perfectframe.extract.pipeline.StageName.READ;
 
 import com.perfectframe.extract.pipeline.StageFailure;
+import com.perfectframe.image.DecodedImage;
 import com.perfectframe.image.ImageReader;
+import com.perfectframe.image.MemoryGate;
 import com.perfectframe.score.PicturePreparer;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.bytedeco.opencv.opencv_core.Mat;
+import java.util.function.Consumer;
 
 /**
  * The read and prepare steps of one image: decode the file (by content, not extension), then the model's own
- * preparation; the full-size picture is released before the next image is read. One per preparing thread.
+ * preparation; the decoded picture is released before the next image is read. One per preparing thread.
+ *
+ * <p>A large JPEG is decoded at a reduced scale that keeps each side at least twice the model's input side (the
+ * side comes from the model's preparer), and every decoded picture holds a share of the job's {@link FrameBudget}
+ * while it exists, so the preparing threads together hold a bounded number of large pictures.
  */
 final class ImagePreparer implements ImagePipeline.PrepareStep {
 
-    private final PicturePreparer preparer;
+    /** What a photo cut short is called in the summary and the job status. */
+    static final String TRUNCATED = "truncated: scored on the part that could be decoded";
 
-    ImagePreparer(PicturePreparer preparer) {
+    private final PicturePreparer preparer;
+    private final MemoryGate gate;
+
+    ImagePreparer(PicturePreparer preparer, MemoryGate gate) {
         this.preparer = preparer;
+        this.gate = gate;
+    }
+
+    /** A gate that holds a share of {@code budget} for each decoded picture. */
+    static MemoryGate gateOf(FrameBudget budget) {
+        return bytes -> {
+            int share = budget.acquire(bytes);
+            return () -> budget.release(share);
+        };
     }
 
     @Override
-    public float[] prepare(Path image) throws StageFailure {
-        Mat bgr;
+    public float[] prepare(Path image, Consumer<String> notes) throws StageFailure, InterruptedException {
+        DecodedImage picture;
         try {
-            bgr = ImageReader.read(image);
+            picture = ImageReader.read(image, 2 * preparer.inputSide(), gate);
         } catch (IOException e) {
             throw StageFailure.ofInput(READ, image, StageFailure.describe(e), e);
         }
-        try (bgr) {
-            return preparer.prepare(bgr);
+        try (picture) {
+            float[] input = preparer.prepare(picture.bgr());
+            if (picture.truncated()) {
+                notes.accept(TRUNCATED);
+            }
+            return input;
         } catch (RuntimeException e) {
             throw StageFailure.unexpected(PREPARE, image, e);
         }

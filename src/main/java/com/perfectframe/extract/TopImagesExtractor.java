@@ -5,6 +5,7 @@ import static com.perfectframe.extract.pipeline.StageName.COPY;
 import com.perfectframe.extract.pipeline.Cancellation;
 import com.perfectframe.extract.pipeline.StageFailure;
 import com.perfectframe.extract.select.TopPercentile;
+import com.perfectframe.image.MemoryGate;
 import com.perfectframe.score.ScoringModel;
 import com.perfectframe.score.ScoringModelProvider;
 import java.io.IOException;
@@ -36,6 +37,8 @@ public final class TopImagesExtractor implements Extractor {
         Manifest manifest = new Manifest(output);
         TopPercentile selection = new TopPercentile(
                 request.topImages().percent(), request.topImages().perBatchPercentile() ? request.batchSize() : 0);
+        // Decoded photos hold shares of the frame budget, which bounds how many large ones exist at once.
+        MemoryGate gate = ImagePreparer.gateOf(new FrameBudget(settings.frameBudgetBytes()));
         ImagePipeline.Listing listing = (written, image) -> {
             try {
                 manifest.append(
@@ -49,7 +52,7 @@ public final class TopImagesExtractor implements Extractor {
             }
         };
         return new ImagePipeline(
-                        () -> new ImagePreparer(model.newPreparer()),
+                        () -> new ImagePreparer(model.newPreparer(), gate),
                         model.scorer(),
                         model::recycle,
                         selection,

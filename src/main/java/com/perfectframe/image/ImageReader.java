@@ -2,44 +2,205 @@ package com.perfectframe.image;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_REDUCED_COLOR_2;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_REDUCED_COLOR_4;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_REDUCED_COLOR_8;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_UNCHANGED;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 
+import java.io.EOFException;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * Reads image files into 8-bit BGR pictures, judging the format by content rather than by extension.
+ * Reads image files into 8-bit BGR pictures the right way up, judging the format by content rather than by
+ * extension.
  *
- * <p>Reading the bytes in Java and decoding from memory keeps file-name encoding out of native code.
+ * <ul>
+ *   <li>The file's bytes go straight into native memory (no copy on the Java heap) and are decoded from there,
+ *       which also keeps file-name encoding out of native code.
+ *   <li>A JPEG's size is read from its SOF header first, so a camera-size picture can be decoded at 1/2, 1/4 or
+ *       1/8 scale ({@link DecodeScale}) without ever existing at full size; OpenCV applies its EXIF orientation.
+ *   <li>PNG and WebP are decoded as stored, so transparency and 16-bit samples are handled here ({@link
+ *       BgrPixels}), and a PNG's EXIF orientation is applied here.
+ *   <li>A JPEG cut short decodes (libjpeg fills the rest) and is flagged {@linkplain DecodedImage#truncated()
+ *       truncated}; HEIC and AVIF are refused with a hint ({@link UnsupportedFormatException}).
+ * </ul>
  */
 public final class ImageReader {
+
+    /** Reserved for a picture whose size the header does not tell: the gate's largest share. */
+    private static final long UNKNOWN_SIZE = 1L << 30;
+
+    private static final int HEAD = 64;
 
     private ImageReader() {}
 
     /**
-     * Reads one image; the caller closes the returned picture.
+     * Reads one image at full size (for re-encoding); the caller closes the returned picture.
      *
      * @throws IOException with a one-line reason when the file cannot be used
      */
     public static Mat read(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        if (bytes.length == 0) {
-            throw new IOException("is empty (0 bytes)");
+        DecodedImage image;
+        try {
+            image = read(file, 0, MemoryGate.UNBOUNDED);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("reading was interrupted", e);
         }
-        Mat image;
-        try (BytePointer data = new BytePointer(bytes);
-                Mat raw = new Mat(1, bytes.length, CV_8UC1, data)) {
-            image = imdecode(raw, IMREAD_COLOR);
-        }
-        if (image == null || image.empty()) {
-            if (image != null) {
-                image.close();
+        return image.bgr();
+    }
+
+    /**
+     * Reads one image for scoring, decoding a large JPEG at a reduced scale that keeps both sides at least {@code
+     * minSide} pixels; the caller closes the result, which also gives back its reservation.
+     *
+     * @param minSide smallest side a reduced picture may have; 0 decodes at full size
+     * @param gate admits the picture's memory (encoded file + decoded pixels) before it is read
+     * @throws IOException with a one-line reason when the file cannot be used
+     */
+    public static DecodedImage read(Path file, int minSide, MemoryGate gate) throws IOException, InterruptedException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size == 0) {
+                throw new IOException("is empty (0 bytes)");
             }
-            throw new IOException("cannot be decoded as an image (corrupt, truncated or unsupported format)");
+            if (size > Integer.MAX_VALUE - 16) {
+                throw new IOException("is too large to be a picture (" + size + " bytes)");
+            }
+            ByteBuffer head = ByteBuffer.allocate((int) Math.min(HEAD, size));
+            readFully(channel, head, 0);
+            head.flip();
+            HeifBrands.refuse(head);
+            Kind kind = Kind.of(head);
+            int scale = 1;
+            long pixels = UNKNOWN_SIZE / 4;
+            if (kind == Kind.JPEG) {
+                JpegStructure.FrameSize frame = JpegStructure.frameSize(channel);
+                if (frame != null) {
+                    scale = DecodeScale.denominator(frame.width(), frame.height(), minSide);
+                    pixels = (long) DecodeScale.reduced(frame.width(), scale)
+                            * DecodeScale.reduced(frame.height(), scale);
+                }
+            } else if (kind == Kind.PNG) {
+                pixels = Math.max(1, PngStructure.pixels(head));
+            }
+            // Encoded bytes + decoded BGR; decoding as stored may take 8 bytes a pixel (16-bit BGRA) before conversion.
+            long bytes = size + Math.min(UNKNOWN_SIZE, pixels * (kind == Kind.JPEG ? 3 : 8));
+            MemoryGate.Reservation reservation = gate.reserve(bytes);
+            try {
+                return decode(channel, (int) size, kind, scale, reservation);
+            } catch (IOException | RuntimeException | Error e) {
+                reservation.close();
+                throw e;
+            }
         }
-        return image;
+    }
+
+    private enum Kind {
+        JPEG,
+        PNG,
+        WEBP,
+        OTHER;
+
+        static Kind of(ByteBuffer head) {
+            if (JpegStructure.isJpeg(head)) {
+                return JPEG;
+            }
+            if (PngStructure.isPng(head)) {
+                return PNG;
+            }
+            boolean webp = head.limit() >= 12
+                    && head.getInt(0) == ('R' << 24 | 'I' << 16 | 'F' << 8 | 'F')
+                    && head.getInt(8) == ('W' << 24 | 'E' << 16 | 'B' << 8 | 'P');
+            return webp ? WEBP : OTHER;
+        }
+    }
+
+    private static DecodedImage decode(FileChannel channel, int size, Kind kind, int scale, MemoryGate.Reservation r)
+            throws IOException {
+        Mat picture;
+        boolean truncated = false;
+        try (BytePointer data = new BytePointer(size)) {
+            ByteBuffer bytes = data.position(0).limit(size).asByteBuffer();
+            readFully(channel, bytes, 0);
+            if (channel.size() != size) {
+                throw new IOException("changed while it was being read");
+            }
+            bytes.clear();
+            try (Mat raw = new Mat(1, size, CV_8UC1, data)) {
+                picture = imdecode(raw, flags(kind, scale));
+            } catch (RuntimeException e) {
+                throw new IOException("cannot be decoded as an image: " + firstLine(e), e);
+            }
+            if (picture == null || picture.empty()) {
+                if (picture != null) {
+                    picture.close();
+                }
+                throw new IOException("cannot be decoded as an image (corrupt, truncated or unsupported format)");
+            }
+            if (kind == Kind.JPEG) {
+                truncated = !JpegStructure.reachesEnd(bytes);
+            } else if (kind == Kind.PNG || kind == Kind.WEBP) {
+                try {
+                    picture = asBgr(picture, kind == Kind.PNG ? PngStructure.exif(bytes) : null);
+                } catch (RuntimeException e) {
+                    throw new IOException("cannot be converted to 8-bit colour: " + firstLine(e), e);
+                }
+            }
+        }
+        return new DecodedImage(picture, scale, truncated, r);
+    }
+
+    /** A picture decoded as stored, as 8-bit BGR the right way up; closes {@code picture}, on failure too. */
+    private static Mat asBgr(Mat picture, ByteBuffer exif) {
+        Mat bgr = null;
+        try {
+            bgr = BgrPixels.of(picture);
+            return exif == null ? bgr : ExifOrientation.apply(bgr, ExifOrientation.read(exif));
+        } catch (RuntimeException e) {
+            picture.close(); // closing twice is harmless
+            if (bgr != null) {
+                bgr.close();
+            }
+            throw e;
+        }
+    }
+
+    private static int flags(Kind kind, int scale) {
+        return switch (kind) {
+            case JPEG ->
+                switch (scale) {
+                    case 2 -> IMREAD_REDUCED_COLOR_2;
+                    case 4 -> IMREAD_REDUCED_COLOR_4;
+                    case 8 -> IMREAD_REDUCED_COLOR_8;
+                    default -> IMREAD_COLOR;
+                };
+            // As stored: alpha, 16 bits and grey are converted here; OpenCV then skips EXIF orientation, which
+            // asBgr applies for PNG (OpenCV reads none from WebP).
+            case PNG, WEBP -> IMREAD_UNCHANGED;
+            case OTHER -> IMREAD_COLOR;
+        };
+    }
+
+    private static String firstLine(RuntimeException e) {
+        String message = e.getMessage();
+        return message == null
+                ? e.getClass().getSimpleName()
+                : message.lines().findFirst().orElse(message);
+    }
+
+    private static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, position + buffer.position()) < 0) {
+                throw new EOFException("changed while it was being read");
+            }
+        }
     }
 }

@@ -13,4 +13,13 @@ public interface PicturePreparer {
 
     /** Prepares an 8-bit BGR (or grey, or BGRA) picture of any size; {@code bgr} is not modified. */
     float[] prepare(Mat bgr);
+
+    /**
+     * The longer side, in pixels, of the picture the model actually sees, so that readers can decode large photos
+     * at a reduced scale that still leaves enough pixels; 0 when the preparer does not say (pictures are then
+     * decoded at full size).
+     */
+    default int inputSide() {
+        return 0;
+    }
 }

@@ -27,7 +27,8 @@ class ExtractionRequestTests {
                 .containsExactly(
                         ".mp4", ".mov", ".webm", ".mkv", ".avi", ".m4v", ".mpg", ".mpeg", ".ts", ".mts", ".m2ts",
                         ".3gp", ".wmv", ".flv", ".ogv");
-        assertThat(r.inputs().imageExtensions()).containsExactly(".jpg", ".jpeg", ".png", ".webp");
+        assertThat(r.inputs().imageExtensions())
+                .containsExactly(".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".avif");
         assertThat(r.inputs().processedVideoPrefix()).isEqualTo("frames_extracted_");
     }
 

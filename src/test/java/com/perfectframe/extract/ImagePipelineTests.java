@@ -37,6 +37,7 @@ class ImagePipelineTests {
     volatile String unreadable = "";
     volatile String unpreparable = "";
     volatile String blocks = "";
+    volatile String noted = "";
     volatile boolean scoreFails;
     volatile StageFailure copyFails;
     volatile boolean copyBlocks;
@@ -67,8 +68,11 @@ class ImagePipelineTests {
             }
             return input[0];
         });
-        ImagePipeline.PrepareStep preparer = image -> {
+        ImagePipeline.PrepareStep preparer = (image, notes) -> {
             String name = image.getFileName().toString();
+            if (name.equals(noted)) {
+                notes.accept("truncated");
+            }
             if (name.equals(blocks)) {
                 blocked.countDown();
                 gate.await();
@@ -133,6 +137,26 @@ class ImagePipelineTests {
         assertThat(summary.filesProcessed()).isEqualTo(19);
         assertThat(copied).extracting(ImagePipelineTests::indexOf).containsExactly(17, 18);
         assertThat(progress.snapshot().filesDone()).isEqualTo(20);
+    }
+
+    @Test
+    void aNotedImageIsScoredKeptAndNamedInTheSummaryAndTheStatus() throws Exception {
+        noted = "img19.jpg";
+        ExtractionSummary summary = pipeline(90).run(images(20), Path.of("in"));
+        assertThat(summary.problems()).isEmpty();
+        assertThat(summary.filesProcessed()).isEqualTo(20);
+        assertThat(copied).extracting(ImagePipelineTests::indexOf).containsExactly(18, 19);
+        assertThat(summary.notes()).containsExactly(new ExtractionProgress.FileNote("img19.jpg", "truncated"));
+        assertThat(progress.snapshot().notes()).isEqualTo(summary.notes());
+        assertThat(summary.describe("images")).endsWith("; 1 note: img19.jpg (truncated).");
+    }
+
+    @Test
+    void whenNoImageCanBeReadTheJobErrorSaysWhyForTheFirst() {
+        unreadable = "img00.jpg";
+        assertThatThrownBy(() -> pipeline(90).run(images(1), Path.of("in")))
+                .isInstanceOf(ExtractionException.class)
+                .hasMessageEndingWith("could be read (img00.jpg: cannot be decoded as an image).");
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.perfectframe.score.FrameScorer;
 import com.perfectframe.score.PicturePreparer;
 import com.perfectframe.score.ScoringModel;
 import java.util.concurrent.ArrayBlockingQueue;
+import org.bytedeco.opencv.opencv_core.Mat;
 
 /** NIMA as the extractors see it: the preprocessing its weights were trained with, and the scorer. */
 public final class NimaScoringModel implements ScoringModel {
@@ -34,9 +35,17 @@ public final class NimaScoringModel implements ScoringModel {
     @Override
     public PicturePreparer newPreparer() {
         NimaPreprocessor preprocessor = new NimaPreprocessor(normalization);
-        return bgr -> {
-            float[] input = spare.poll();
-            return input != null ? preprocessor.preprocess(bgr, input) : preprocessor.preprocess(bgr);
+        return new PicturePreparer() {
+            @Override
+            public float[] prepare(Mat bgr) {
+                float[] input = spare.poll();
+                return input != null ? preprocessor.preprocess(bgr, input) : preprocessor.preprocess(bgr);
+            }
+
+            @Override
+            public int inputSide() {
+                return NimaPreprocessor.SIZE;
+            }
         };
     }
 
