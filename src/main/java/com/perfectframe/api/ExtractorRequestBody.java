@@ -3,6 +3,7 @@ package com.perfectframe.api;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.perfectframe.extract.ExtractionRequest;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -32,8 +33,32 @@ public record ExtractorRequestBody(
         @JsonProperty("images_extensions") List<String> imagesExtensions,
         @JsonProperty("processed_video_prefix") String processedVideoPrefix,
         @JsonProperty("target_image_size") List<Integer> targetImageSize,
-        @JsonProperty("per_batch_percentile") Boolean perBatchPercentile) {
+        @JsonProperty("per_batch_percentile") Boolean perBatchPercentile,
+        @JsonProperty("quality_gate") Boolean qualityGate,
+        @JsonProperty("distinct") Boolean distinct,
 
-    static final ExtractorRequestBody EMPTY =
-            new ExtractorRequestBody(null, null, null, null, null, null, null, null, null, null, null, null);
+        @JsonProperty("top") @Min(0) @Max(ExtractionRequest.Curation.MAX_TOP)
+        Integer top,
+
+        @JsonProperty("min_gap_seconds") @DecimalMin("0") Double minGapSeconds,
+        @JsonProperty("samples_csv") Boolean samplesCsv,
+
+        @JsonProperty("sharpness_ratio")
+        @DecimalMin(value = "0", inclusive = false)
+        @DecimalMax(value = "1", inclusive = false)
+        Double sharpnessRatio,
+
+        @JsonProperty("exposure_margin")
+        @DecimalMin(value = "0", inclusive = false)
+        @DecimalMax(value = "1", inclusive = false)
+        Double exposureMargin,
+
+        @JsonProperty("flat_spread") @DecimalMin("0") @DecimalMax(value = "64", inclusive = false)
+        Double flatSpread,
+
+        @JsonProperty("duplicate_bits") @Min(0) @Max(32) Integer duplicateBits) {
+
+    static final ExtractorRequestBody EMPTY = new ExtractorRequestBody(
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+            null, null, null);
 }

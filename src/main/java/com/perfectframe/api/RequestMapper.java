@@ -2,6 +2,7 @@ package com.perfectframe.api;
 
 import com.perfectframe.config.PerfectFrameProperties;
 import com.perfectframe.extract.ExtractionRequest;
+import com.perfectframe.extract.select.QualityRules;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -40,6 +41,13 @@ final class RequestMapper {
                     .videoExtensions(body.videoExtensions())
                     .imageExtensions(body.imagesExtensions())
                     .processedVideoPrefix(body.processedVideoPrefix())
+                    .qualityGate(body.qualityGate())
+                    .distinct(body.distinct())
+                    .top(body.top())
+                    .minGapSeconds(body.minGapSeconds())
+                    .samplesCsv(body.samplesCsv())
+                    .rules(QualityRules.of(
+                            body.sharpnessRatio(), body.exposureMargin(), body.flatSpread(), body.duplicateBits()))
                     .build();
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException(e.getMessage());

@@ -128,9 +128,10 @@ public final class PipelineBenchmark {
                 int first = t;
                 parts.add(pool.submit(() -> {
                     List<float[]> mine = new ArrayList<>();
-                    try (FramePreparer preparer = new FramePreparer(model.newPreparer())) {
+                    try (FramePreparer preparer = new FramePreparer(model.newPreparer(), true)) {
                         for (int i = first; i < samples; i += threads) {
-                            float[] input = preparer.prepare(kept.get(i % kept.size()));
+                            float[] input =
+                                    preparer.prepare(kept.get(i % kept.size())).input();
                             if (i < kept.size()) {
                                 mine.add(input);
                             }

@@ -2,7 +2,12 @@ package com.perfectframe.extract;
 
 import com.perfectframe.extract.pipeline.Cancellation;
 import com.perfectframe.extract.select.BestOfGroup;
+import com.perfectframe.extract.select.BestPerVideo;
+import com.perfectframe.extract.select.DistinctFrames;
+import com.perfectframe.extract.select.FrameSelection;
+import com.perfectframe.extract.select.GatedBestOfGroup;
 import com.perfectframe.extract.select.GroupPlan;
+import com.perfectframe.extract.select.SelectionLog;
 import com.perfectframe.image.ImageEncoder;
 import com.perfectframe.score.ScoringModel;
 import com.perfectframe.score.ScoringModelProvider;
@@ -13,7 +18,9 @@ import java.util.List;
 
 /**
  * Best frames: every video is sampled once per second, each sample scored, and the best sample of each group
- * written (the original tool's rule, {@link BestOfGroup}). The work is done by a {@link VideoPipeline}; this class
+ * written (the original tool's rule, {@link BestOfGroup}), behind a quality gate ({@link GatedBestOfGroup}) unless
+ * it is turned off, optionally without near-duplicates ({@link DistinctFrames}) or only the N best ({@link
+ * BestPerVideo}). The work is done by a {@link VideoPipeline}; this class
  * puts it together for one request.
  */
 public final class BestFramesExtractor implements Extractor {
@@ -38,11 +45,12 @@ public final class BestFramesExtractor implements Extractor {
         Manifest manifest = new Manifest(output);
         ImageEncoder encoder = new ImageEncoder(request.outputFormat());
         GroupPlan plan = new GroupPlan(request.batchSize(), request.bestFrames().groupSize());
+        ExtractionRequest.Curation curation = request.bestFrames().curation();
         VideoPipeline.Scoring<SampledFrame> scoring = new VideoPipeline.Scoring<>(
-                () -> new FramePreparer(model.newPreparer()),
+                () -> new FramePreparer(model.newPreparer(), curation.needsMeasures()),
                 model.scorer(),
                 model::recycle,
-                (planned, toWriter) -> new BestOfGroup<>(plan, planned, toWriter));
+                new Selections(plan, curation, curation.samplesCsv() ? new SamplesCsv(output) : null));
         VideoPipeline.Sizes sizes = new VideoPipeline.Sizes(
                 settings.prepareThreads(),
                 settings.writerThreadsFor(false),
@@ -58,5 +66,49 @@ public final class BestFramesExtractor implements Extractor {
                         progress,
                         cancellation)
                 .run(videos);
+    }
+
+    /**
+     * Each video's chain of rules: the best of each group (behind the quality gate unless it is off), then
+     * near-duplicate suppression and the N best when asked for, and the per-sample CSV when asked for.
+     */
+    private record Selections(GroupPlan plan, ExtractionRequest.Curation curation, SamplesCsv samplesCsv)
+            implements VideoPipeline.Selections<SampledFrame> {
+
+        @Override
+        public FrameSelection<Candidate<SampledFrame>> forVideo(
+                Path video, int plannedSamples, FrameSelection<Candidate<SampledFrame>> toWriter) {
+            FrameSelection<Candidate<SampledFrame>> chain = toWriter;
+            SelectionLog log = SelectionLog.NONE;
+            if (samplesCsv != null) {
+                SamplesCsv.VideoLog<Candidate<SampledFrame>> videoLog = samplesCsv.forVideo(video, toWriter);
+                chain = videoLog;
+                log = videoLog;
+            }
+            if (curation.top() > 0) {
+                double gap = curation.minGapSeconds() > 0
+                        ? curation.minGapSeconds()
+                        : BestPerVideo.defaultGap(curation.top(), plannedSamples);
+                chain = new BestPerVideo<>(curation.top(), gap, log, chain);
+            }
+            if (curation.distinct()) {
+                chain = new DistinctFrames<>(curation.rules().duplicateHashBits(), log, chain);
+            }
+            return curation.qualityGate()
+                    ? new GatedBestOfGroup<>(plan, plannedSamples, curation.rules(), log, chain)
+                    : new BestOfGroup<>(plan, plannedSamples, log, chain);
+        }
+
+        @Override
+        public int framesHeld() {
+            int held = curation.qualityGate() ? GatedBestOfGroup.framesHeld(plan) : 1;
+            if (curation.distinct()) {
+                held += 1;
+            }
+            if (curation.top() > 0) {
+                held += BestPerVideo.framesHeld(curation.top());
+            }
+            return held;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package com.perfectframe.extract;
 
 import com.perfectframe.extract.select.Scored;
+import com.perfectframe.quality.PictureMeasures;
 import com.perfectframe.video.VideoSample;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,6 +21,7 @@ final class Candidate<S extends VideoSample> implements Scored, VideoPipeline.Sc
     private final int share;
     private final AtomicBoolean closed = new AtomicBoolean();
     private float[] input;
+    private PictureMeasures measures;
     private float score = Float.NaN;
     private volatile boolean handedToWriter;
 
@@ -49,9 +51,20 @@ final class Candidate<S extends VideoSample> implements Scored, VideoPipeline.Sc
         return sample.ordinal();
     }
 
-    /** The model's input, set by the preparing stage. */
-    void input(float[] value) {
-        input = value;
+    /** What the preparing stage made of the sample: the model's input and, when a rule needs them, its measures. */
+    void prepared(PreparedPicture prepared) {
+        input = prepared.input();
+        measures = prepared.measures();
+    }
+
+    @Override
+    public double seconds() {
+        return sample.seconds();
+    }
+
+    @Override
+    public PictureMeasures measures() {
+        return measures;
     }
 
     /** Hands the model's input over (to be recycled) and forgets it. */

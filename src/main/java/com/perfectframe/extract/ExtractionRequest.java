@@ -1,5 +1,6 @@
 package com.perfectframe.extract;
 
+import com.perfectframe.extract.select.QualityRules;
 import com.perfectframe.image.ImageEncoder.ImageFormat;
 import java.nio.file.Path;
 import java.util.List;
@@ -75,13 +76,50 @@ public record ExtractionRequest(
      * @param allFrames write every 1-second sample, unscored (frames extraction)
      * @param groupSize consecutive samples compared to keep the best one ({@code compering_group_size})
      */
-    public record BestFrames(boolean allFrames, int groupSize) {
+    public record BestFrames(boolean allFrames, int groupSize, Curation curation) {
 
         public BestFrames {
             if (groupSize < 1 || groupSize > 10_000) {
                 throw new IllegalArgumentException(
                         "compering_group_size must be between 1 and 10000, got " + groupSize);
             }
+            Objects.requireNonNull(curation, "curation");
+        }
+    }
+
+    /**
+     * Which best frames a person would keep, beyond the original's pure NIMA choice (see {@code extract.select}).
+     *
+     * @param qualityGate reject blurred, dark, flat and mid-transition samples before the best of a group is taken
+     * @param distinct collapse consecutive near-duplicate frames into the better-scored one
+     * @param top keep only the N best frames of each video, spread over it; 0 keeps one per group
+     * @param minGapSeconds least time between two of the N best; 0 takes 1/(2N) of the video's length
+     * @param samplesCsv write every sample's measures and verdict to samples.csv in the output folder
+     * @param rules the thresholds of the gate and of near-duplicates
+     */
+    public record Curation(
+            boolean qualityGate,
+            boolean distinct,
+            int top,
+            double minGapSeconds,
+            boolean samplesCsv,
+            QualityRules rules) {
+
+        public static final int MAX_TOP = 1000;
+
+        public Curation {
+            if (top < 0 || top > MAX_TOP) {
+                throw new IllegalArgumentException("top must be between 0 and " + MAX_TOP + ", got " + top);
+            }
+            if (!(minGapSeconds >= 0) || Double.isInfinite(minGapSeconds)) {
+                throw new IllegalArgumentException("min_gap_seconds must be 0 or more, got " + minGapSeconds);
+            }
+            Objects.requireNonNull(rules, "rules");
+        }
+
+        /** Whether the preparing stage must measure each picture. */
+        public boolean needsMeasures() {
+            return qualityGate || distinct || samplesCsv;
         }
     }
 
@@ -148,6 +186,12 @@ public record ExtractionRequest(
         private int groupSize = DEFAULT_GROUP_SIZE;
         private double topImagesPercent = DEFAULT_TOP_IMAGES_PERCENT;
         private boolean perBatchPercentile;
+        private boolean qualityGate = true;
+        private Boolean distinct;
+        private int top;
+        private double minGapSeconds;
+        private boolean samplesCsv;
+        private QualityRules rules = QualityRules.defaults();
 
         private Builder(Path input, Path output) {
             this.input = input;
@@ -211,6 +255,37 @@ public record ExtractionRequest(
             return this;
         }
 
+        public Builder qualityGate(Boolean value) {
+            qualityGate = value != null ? value : qualityGate;
+            return this;
+        }
+
+        /** Unset (null), near-duplicates are suppressed exactly when {@link #top} is used. */
+        public Builder distinct(Boolean value) {
+            distinct = value != null ? value : distinct;
+            return this;
+        }
+
+        public Builder top(Integer value) {
+            top = value != null ? value : top;
+            return this;
+        }
+
+        public Builder minGapSeconds(Double value) {
+            minGapSeconds = value != null ? value : minGapSeconds;
+            return this;
+        }
+
+        public Builder samplesCsv(Boolean value) {
+            samplesCsv = value != null ? value : samplesCsv;
+            return this;
+        }
+
+        public Builder rules(QualityRules value) {
+            rules = value != null ? value : rules;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the first field whose value cannot be used */
         public ExtractionRequest build() {
             return new ExtractionRequest(
@@ -219,7 +294,16 @@ public record ExtractionRequest(
                     outputFormat,
                     batchSize,
                     new Inputs(videoExtensions, imageExtensions, processedVideoPrefix),
-                    new BestFrames(allFrames, groupSize),
+                    new BestFrames(
+                            allFrames,
+                            groupSize,
+                            new Curation(
+                                    qualityGate,
+                                    distinct != null ? distinct : top > 0,
+                                    top,
+                                    minGapSeconds,
+                                    samplesCsv,
+                                    rules)),
                     new TopImages(topImagesPercent, perBatchPercentile));
         }
     }

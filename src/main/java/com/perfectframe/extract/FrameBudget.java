@@ -16,19 +16,31 @@ final class FrameBudget {
 
     private final Semaphore megabytes;
     private final int total;
+    private final int maxShare;
 
     FrameBudget(long bytes) {
-        // At least two shares: the best frame held for the open group, and the frame that may replace it.
-        this.total = (int) Math.max(2, bytes / UNIT);
+        this(bytes, 1);
+    }
+
+    /**
+     * @param heldBySelection frames a video's selection may hold while it waits for more (1 for the best of a group,
+     *     a whole group and more for the quality gate, N for the N best): each frame's share is at most
+     *     1/(heldBySelection + 1) of the budget, so frames held can never starve the frame that lets them go
+     */
+    FrameBudget(long bytes, int heldBySelection) {
+        int held = Math.max(1, heldBySelection);
+        this.total = (int) Math.max(held + 1, bytes / UNIT);
+        this.maxShare = Math.max(1, total / (held + 1));
         this.megabytes = new Semaphore(total, true);
     }
 
     /**
-     * Waits for room for a frame of the given size; returns the share to give back. A share is at most half the
-     * budget, so the best frame held for an open group can never starve the frame that would close it.
+     * Waits for room for a frame of the given size; returns the share to give back. A share is capped (see {@link
+     * #FrameBudget(long, int)}), so a large frame may count for less than its size: memory is then bounded by the
+     * frames the selection holds rather than by the budget.
      */
     int acquire(long frameBytes) throws InterruptedException {
-        int share = (int) Math.min(Math.max(1, total / 2), Math.max(1, (frameBytes + UNIT - 1) / UNIT));
+        int share = (int) Math.min(maxShare, Math.max(1, (frameBytes + UNIT - 1) / UNIT));
         megabytes.acquire(share);
         return share;
     }

@@ -80,7 +80,7 @@ final class VideoPipeline<S extends VideoSample> {
 
     /** Turns a sample into the model's input; one per preparing thread. */
     interface PrepareStep<S> extends AutoCloseable {
-        float[] prepare(S sample) throws Exception;
+        PreparedPicture prepare(S sample) throws Exception;
 
         @Override
         default void close() {}
@@ -99,7 +99,12 @@ final class VideoPipeline<S extends VideoSample> {
 
     /** Makes a video's selection chain, whose last link ({@code toWriter}) passes kept samples to writing. */
     interface Selections<S extends VideoSample> {
-        FrameSelection<Candidate<S>> forVideo(int plannedSamples, FrameSelection<Candidate<S>> toWriter);
+        FrameSelection<Candidate<S>> forVideo(Path video, int plannedSamples, FrameSelection<Candidate<S>> toWriter);
+
+        /** Frames one video's chain may hold while it waits for more: the frame budget is shared out by it. */
+        default int framesHeld() {
+            return 1;
+        }
     }
 
     /** The scoring half of the pipeline; absent in frames extraction. */
@@ -160,7 +165,9 @@ final class VideoPipeline<S extends VideoSample> {
         this.progress = progress;
         this.cancellation = cancellation;
         this.job = new JobState(cancellation);
-        this.budget = new FrameBudget(sizes.frameBudgetBytes());
+        this.budget = new FrameBudget(
+                sizes.frameBudgetBytes(),
+                scoring == null ? 1 : scoring.selections().framesHeld());
     }
 
     /** The budget, for tests that check every share came back. */
@@ -322,7 +329,7 @@ final class VideoPipeline<S extends VideoSample> {
         public void planned(int samples) {
             progress.plannedSamples(samples);
             if (scoring != null && run.selection() == null) {
-                run.selection(scoring.selections().forVideo(samples, new ToWriter()));
+                run.selection(scoring.selections().forVideo(run.video(), samples, new ToWriter()));
             }
         }
 
@@ -393,7 +400,7 @@ final class VideoPipeline<S extends VideoSample> {
                     return;
                 }
                 try {
-                    candidate.input(step.prepare(candidate.sample()));
+                    candidate.prepared(step.prepare(candidate.sample()));
                 } catch (Exception e) {
                     candidate.close();
                     if (e instanceof InterruptedException interrupted) {

@@ -217,7 +217,7 @@ final class StubVideos {
             if (prepareFails.contains(key)) {
                 throw new IllegalStateException("OpenCV(4.7.0) resize: assertion failed");
             }
-            return new float[] {sample.ordinal};
+            return PreparedPicture.of(new float[] {sample.ordinal});
         };
     }
 
@@ -263,7 +263,7 @@ final class StubVideos {
     }
 
     VideoPipeline.Selections<Sample> bestOfGroup(GroupPlan plan) {
-        return (planned, toWriter) -> {
+        return (video, planned, toWriter) -> {
             BestOfGroup<Candidate<Sample>> best = new BestOfGroup<>(plan, planned, toWriter);
             if (selectFails.isEmpty()) {
                 return best;

@@ -233,11 +233,11 @@ public final class TestVideos {
     }
 
     /** Writes to a process's standard input. */
-    interface Feeder {
+    public interface Feeder {
         void feed(OutputStream out) throws IOException;
     }
 
-    static void run(List<String> command, Feeder feeder) throws IOException {
+    public static void run(List<String> command, Feeder feeder) throws IOException {
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.PIPE)

@@ -26,6 +26,7 @@ public final class BestOfGroup<C extends Scored> implements FrameSelection<C> {
     private final GroupPlan plan;
     private final long plannedSamples;
     private final FrameSelection<C> next;
+    private final SelectionLog log;
     private final Map<Long, Open<C>> open = new HashMap<>();
 
     /**
@@ -33,8 +34,14 @@ public final class BestOfGroup<C extends Scored> implements FrameSelection<C> {
      * @param next the rule that receives each group's winner
      */
     public BestOfGroup(GroupPlan plan, long plannedSamples, FrameSelection<C> next) {
+        this(plan, plannedSamples, SelectionLog.NONE, next);
+    }
+
+    /** @param log hears about each sample that loses its group */
+    public BestOfGroup(GroupPlan plan, long plannedSamples, SelectionLog log, FrameSelection<C> next) {
         this.plan = plan;
         this.plannedSamples = plannedSamples > 0 ? plannedSamples : Long.MAX_VALUE;
+        this.log = log;
         this.next = next;
     }
 
@@ -44,10 +51,12 @@ public final class BestOfGroup<C extends Scored> implements FrameSelection<C> {
         Open<C> current = open.computeIfAbsent(group, g -> new Open<>());
         if (current.best == null || beats(sample, current.best)) {
             if (current.best != null) {
+                log.verdict(current.best, Verdict.LOST);
                 current.best.close();
             }
             current.best = sample;
         } else {
+            log.verdict(sample, Verdict.LOST);
             sample.close();
         }
         seen(group, current);

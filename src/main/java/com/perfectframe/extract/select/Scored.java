@@ -1,5 +1,7 @@
 package com.perfectframe.extract.select;
 
+import com.perfectframe.quality.PictureMeasures;
+
 /** A scored sample of a video, as selection rules see it; closing it releases its picture. */
 public interface Scored extends AutoCloseable {
 
@@ -8,6 +10,12 @@ public interface Scored extends AutoCloseable {
 
     /** The model's score of the sample. */
     float score();
+
+    /** Time of the sample from the start of its video. */
+    double seconds();
+
+    /** What the quality rules measured on the prepared picture, or null when no rule needs it. */
+    PictureMeasures measures();
 
     @Override
     void close();

@@ -2,6 +2,7 @@ package com.perfectframe.extract.select;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.perfectframe.quality.PictureMeasures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
@@ -13,11 +14,27 @@ class BestOfGroupTests {
     static final class Sample implements Scored {
         final int ordinal;
         final float score;
+        final PictureMeasures measures;
         boolean closed;
 
         Sample(int ordinal, float score) {
+            this(ordinal, score, null);
+        }
+
+        Sample(int ordinal, float score, PictureMeasures measures) {
             this.ordinal = ordinal;
             this.score = score;
+            this.measures = measures;
+        }
+
+        @Override
+        public double seconds() {
+            return ordinal;
+        }
+
+        @Override
+        public PictureMeasures measures() {
+            return measures;
         }
 
         @Override

@@ -1,0 +1,208 @@
+package com.perfectframe.extract.select;
+
+import com.perfectframe.quality.PictureMeasures;
+import com.perfectframe.quality.Transitions;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The best-scoring sample of each group that a person would keep: the quality gate. NIMA was trained on photographs
+ * and does not reliably see what spoils a video frame, so before the best score is taken, samples are rejected that
+ * are flat (black, white, one colour), mid-transition (a mix of the samples before and after: a dissolve or a fade),
+ * or clearly worse than the other samples of their group on sharpness or exposure ({@link QualityRules}). Relative
+ * rules leave a dark night scene or a soft shot alone when the whole group is like that.
+ *
+ * <p>A group whose samples all fail keeps its best-scoring sample anyway ({@link Verdict#KEPT_ANYWAY}), unless the
+ * whole group is flat: nothing is lost silently.
+ *
+ * <p>Unlike {@link BestOfGroup} it holds every sample of an open group, and decides when the group is complete and
+ * the samples on either side of it have been seen (the transition test needs both neighbours): with the default
+ * group of 5, at most 6 frames per video are held. Samples may come in any order of ordinals.
+ *
+ * @param <C> the samples
+ */
+public final class GatedBestOfGroup<C extends Scored> implements FrameSelection<C> {
+
+    private final GroupPlan plan;
+    private final long plannedSamples;
+    private final QualityRules rules;
+    private final SelectionLog log;
+    private final FrameSelection<C> next;
+    private final Map<Long, List<C>> open = new TreeMap<>();
+    private final Map<Integer, PictureMeasures> measures = new TreeMap<>();
+    private final BitSet seen = new BitSet();
+
+    /**
+     * @param plannedSamples samples the video will give, or 0 if unknown (the last group then closes at finish)
+     * @param next the rule that receives each group's winner
+     */
+    public GatedBestOfGroup(
+            GroupPlan plan, long plannedSamples, QualityRules rules, SelectionLog log, FrameSelection<C> next) {
+        this.plan = plan;
+        this.plannedSamples = plannedSamples > 0 ? plannedSamples : Long.MAX_VALUE;
+        this.rules = rules;
+        this.log = log;
+        this.next = next;
+    }
+
+    /** Frames this rule may hold at once for one video: a group and the sample after it. */
+    public static int framesHeld(GroupPlan plan) {
+        return plan.groupSize() + 1;
+    }
+
+    @Override
+    public void offer(C sample) throws InterruptedException {
+        if (sample.measures() == null) {
+            sample.close();
+            throw new IllegalStateException("the quality gate needs the measures of sample " + sample.ordinal());
+        }
+        open.computeIfAbsent(plan.groupOf(sample.ordinal()), g -> new ArrayList<>())
+                .add(sample);
+        measures.put(sample.ordinal(), sample.measures());
+        seen.set(sample.ordinal());
+        decideReady();
+    }
+
+    @Override
+    public void skipped(int ordinal) throws InterruptedException {
+        open.computeIfAbsent(plan.groupOf(ordinal), g -> new ArrayList<>());
+        seen.set(ordinal);
+        decideReady();
+    }
+
+    /** Decides every open group whose samples and both neighbours have been seen. */
+    private void decideReady() throws InterruptedException {
+        for (long group : new ArrayList<>(open.keySet())) {
+            long first = plan.firstOf(group);
+            int size = plan.sizeOf(group, plannedSamples);
+            long last = first + size - 1;
+            boolean complete = seen.nextClearBit((int) first) > last;
+            boolean before = first == 0 || seen.get((int) first - 1);
+            boolean after = last + 1 >= plannedSamples || seen.get((int) last + 1);
+            if (complete && before && after) {
+                decide(group);
+            }
+        }
+    }
+
+    private void decide(long group) throws InterruptedException {
+        List<C> samples = open.remove(group);
+        try {
+            if (!samples.isEmpty()) {
+                choose(samples);
+            }
+        } finally {
+            samples.clear();
+            // Keep the measures the next groups' transition tests may still need: those of open groups' neighbours.
+            long keepFrom = open.isEmpty()
+                    ? plan.firstOf(group + 1) - 1
+                    : plan.firstOf(open.keySet().iterator().next()) - 1;
+            measures.keySet().removeIf(ordinal -> ordinal < keepFrom);
+        }
+    }
+
+    private void choose(List<C> samples) throws InterruptedException {
+        double sharpness = median(samples, m -> m.sharpness());
+        double darkShare = median(samples, m -> m.darkShare());
+        double brightShare = median(samples, m -> m.brightShare());
+        List<Verdict> verdicts = new ArrayList<>();
+        C winner = null;
+        for (C sample : samples) {
+            Verdict verdict = judge(sample, sharpness, darkShare, brightShare);
+            verdicts.add(verdict);
+            if (verdict == null && (winner == null || beats(sample, winner))) {
+                winner = sample;
+            }
+        }
+        Verdict winnerVerdict = Verdict.KEPT;
+        if (winner == null) {
+            for (int i = 0; i < samples.size(); i++) {
+                C sample = samples.get(i);
+                if (verdicts.get(i) != Verdict.FLAT && (winner == null || beats(sample, winner))) {
+                    winner = sample;
+                }
+            }
+            winnerVerdict = Verdict.KEPT_ANYWAY;
+        }
+        for (int i = 0; i < samples.size(); i++) {
+            C sample = samples.get(i);
+            if (sample != winner) {
+                log.verdict(sample, verdicts.get(i) != null ? verdicts.get(i) : Verdict.LOST);
+                sample.close();
+            }
+        }
+        if (winner != null) {
+            if (winnerVerdict == Verdict.KEPT_ANYWAY) {
+                log.verdict(winner, Verdict.KEPT_ANYWAY);
+            }
+            next.offer(winner);
+        }
+    }
+
+    /** The rule a sample fails first, or null when it passes them all. */
+    private Verdict judge(C sample, double groupSharpness, double groupDarkShare, double groupBrightShare) {
+        PictureMeasures m = sample.measures();
+        if (m.lumaSpread() < rules.flatSpread()) {
+            return Verdict.FLAT;
+        }
+        PictureMeasures before = measures.get(sample.ordinal() - 1);
+        PictureMeasures after = measures.get(sample.ordinal() + 1);
+        if (before != null && after != null && Transitions.fit(before, m, after).looksLikeMix()) {
+            return Verdict.TRANSITION;
+        }
+        if (m.sharpness() < rules.sharpnessRatio() * groupSharpness) {
+            return Verdict.BLURRED;
+        }
+        if (m.darkShare() > groupDarkShare + rules.exposureMargin()) {
+            return Verdict.DARK;
+        }
+        if (m.brightShare() > groupBrightShare + rules.exposureMargin()) {
+            return Verdict.OVEREXPOSED;
+        }
+        return null;
+    }
+
+    private interface Measure {
+        double of(PictureMeasures measures);
+    }
+
+    /** The group's median of a measure over its samples that are not flat (flat ones are rejected anyway). */
+    private double median(List<C> samples, Measure measure) {
+        List<Double> values = new ArrayList<>();
+        for (C sample : samples) {
+            if (sample.measures().lumaSpread() >= rules.flatSpread()) {
+                values.add(measure.of(sample.measures()));
+            }
+        }
+        if (values.isEmpty()) {
+            return 0;
+        }
+        values.sort(Comparator.naturalOrder());
+        int n = values.size();
+        return n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
+    }
+
+    private static boolean beats(Scored a, Scored b) {
+        return a.score() > b.score() || (a.score() == b.score() && a.ordinal() < b.ordinal());
+    }
+
+    @Override
+    public void finish() throws InterruptedException {
+        for (long group : new ArrayList<>(open.keySet())) {
+            decide(group);
+        }
+        next.finish();
+    }
+
+    @Override
+    public void discard() {
+        open.values().forEach(samples -> samples.forEach(Scored::close));
+        open.clear();
+        measures.clear();
+        next.discard();
+    }
+}
