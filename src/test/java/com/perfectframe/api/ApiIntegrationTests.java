@@ -94,6 +94,13 @@ class ApiIntegrationTests {
         assertJsonError(api.post("/extractors/best_frames_extractor", "{\"batch_sise\": 10}"), 400, "batch_sise");
         assertJsonError(api.post("/extractors/best_frames_extractor", "{\"batch_size\": \"many\"}"), 400, "batch_size");
         assertJsonError(api.post("/extractors/best_frames_extractor", "{not json"), 400, "JSON");
+        assertJsonError(api.post("/extractors/best_frames_extractor", "{\"top\": -1}"), 400, "top");
+        assertJsonError(
+                api.post("/extractors/best_frames_extractor", "{\"quality_gate\": \"maybe\"}"), 400, "quality_gate");
+        assertJsonError(
+                api.post("/extractors/best_frames_extractor", "{\"sharpness_ratio\": 1.5}"), 400, "sharpness_ratio");
+        assertJsonError(
+                api.post("/extractors/best_frames_extractor", "{\"min_gap_seconds\": -2}"), 400, "min_gap_seconds");
         assertJsonError(
                 api.post("/extractors/best_frames_extractor", "{\"images_output_format\": \".gif\"}"),
                 400,

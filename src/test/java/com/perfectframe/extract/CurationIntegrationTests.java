@@ -78,6 +78,23 @@ class CurationIntegrationTests {
                 .run(request, new ExtractionProgress(), new Cancellation());
     }
 
+    /**
+     * Copies the written pictures to {@code -Dcuration.pictures=DIR}/name when set: how the README's picture of the
+     * winners with and without the gate is made (docs/images/README.md).
+     */
+    private void keepPictures(String name) throws Exception {
+        String folder = System.getProperty("curation.pictures");
+        if (folder == null) {
+            return;
+        }
+        Path target = Files.createDirectories(Path.of(folder, name));
+        try (var files = Files.list(output)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".jpg")).toList()) {
+                Files.copy(p, target.resolve(p.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
     /** The seconds of the written frames, from their names. */
     private List<Integer> writtenSeconds(String stem) throws Exception {
         List<Integer> seconds = new ArrayList<>();
@@ -131,6 +148,7 @@ class CurationIntegrationTests {
         SceneVideos.encode(input.resolve("spoilt.mp4"), 35, 5, CurationIntegrationTests::spoiltSecond);
 
         run(new ScoresBySample(spoiltScoreHighest()), b -> b.samplesCsv(true));
+        keepPictures("with-gate");
 
         List<Integer> kept = writtenSeconds("spoilt");
         assertThat(kept).hasSize(7).doesNotContainAnyElementsOf(SPOILT);
@@ -149,6 +167,7 @@ class CurationIntegrationTests {
         SceneVideos.encode(input.resolve("spoilt.mp4"), 35, 5, CurationIntegrationTests::spoiltSecond);
 
         run(new ScoresBySample(spoiltScoreHighest()), b -> b.qualityGate(false));
+        keepPictures("without-gate");
 
         List<Integer> kept = writtenSeconds("spoilt");
         assertThat(kept).contains(12, 19, 20, 27, 31);
