@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Rules the design relies on, checked on the sources and classes: the pipeline's packages stay free of Spring, the
- * command line and the layers above them; nothing depends on the benchmarks; no class keeps mutable static state.
+ * command line and the layers above them; the picture measures depend on OpenCV alone; nothing depends on the
+ * benchmarks; no class keeps mutable static state.
  */
 class ArchitectureRulesTests {
 
@@ -54,6 +55,13 @@ class ArchitectureRulesTests {
     void thePlatformPackageIsALeaf() throws IOException {
         Pattern project = Pattern.compile("import (static )?com\\.perfectframe\\.(?!platform\\.)");
         assertThat(importsMatching(sources("platform"), project)).isEmpty();
+    }
+
+    @Test
+    void theQualityPackageIsALeafOnOpenCv() throws IOException {
+        Pattern other =
+                Pattern.compile("import (static )?+(?!(java\\.|org\\.bytedeco\\.|com\\.perfectframe\\.quality\\.))");
+        assertThat(importsMatching(sources("quality"), other)).isEmpty();
     }
 
     @Test
