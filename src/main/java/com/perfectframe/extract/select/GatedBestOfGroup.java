@@ -19,9 +19,10 @@ import java.util.TreeMap;
  * <p>A group whose samples all fail keeps its best-scoring sample anyway ({@link Verdict#KEPT_ANYWAY}), unless the
  * whole group is flat: nothing is lost silently.
  *
- * <p>Unlike {@link BestOfGroup} it holds every sample of an open group, and decides when the group is complete and
- * the samples on either side of it have been seen (the transition test needs both neighbours): with the default
- * group of 5, at most 6 frames per video are held. Samples may come in any order of ordinals.
+ * <p>Unlike {@link BestOfGroup} it holds every sample of an open group that is not flat (a flat one is let go at
+ * once), and decides when the group is complete and the sample before it has been seen; the transition test of
+ * its last sample needs the sample after it too, which is waited for only when that last sample would win. With the
+ * default group of 5, at most 6 frames per video are held, usually 5. Samples may come in any order of ordinals.
  *
  * @param <C> the samples
  */
@@ -60,10 +61,16 @@ public final class GatedBestOfGroup<C extends Scored> implements FrameSelection<
             sample.close();
             throw new IllegalStateException("the quality gate needs the measures of sample " + sample.ordinal());
         }
-        open.computeIfAbsent(plan.groupOf(sample.ordinal()), g -> new ArrayList<>())
-                .add(sample);
+        List<C> group = open.computeIfAbsent(plan.groupOf(sample.ordinal()), g -> new ArrayList<>());
         measures.put(sample.ordinal(), sample.measures());
         seen.set(sample.ordinal());
+        if (flat(sample.measures())) {
+            // A flat sample never wins, not even when its whole group fails: it is let go at once.
+            log.verdict(sample, Verdict.FLAT);
+            sample.close();
+        } else {
+            group.add(sample);
+        }
         decideReady();
     }
 
@@ -74,7 +81,11 @@ public final class GatedBestOfGroup<C extends Scored> implements FrameSelection<
         decideReady();
     }
 
-    /** Decides every open group whose samples and both neighbours have been seen. */
+    /**
+     * Decides every open group whose samples and previous neighbour have been seen. Without the next neighbour the
+     * group's last sample cannot be tested for a transition; the group is decided anyway when that sample does not
+     * win even if it passes (the usual case), so that the group's frames are let go without waiting for the next one.
+     */
     private void decideReady() throws InterruptedException {
         for (long group : new ArrayList<>(open.keySet())) {
             long first = plan.firstOf(group);
@@ -83,29 +94,30 @@ public final class GatedBestOfGroup<C extends Scored> implements FrameSelection<
             boolean complete = seen.nextClearBit((int) first) > last;
             boolean before = first == 0 || seen.get((int) first - 1);
             boolean after = last + 1 >= plannedSamples || seen.get((int) last + 1);
-            if (complete && before && after) {
-                decide(group);
+            if (complete && before) {
+                decide(group, after);
             }
         }
     }
 
-    private void decide(long group) throws InterruptedException {
-        List<C> samples = open.remove(group);
-        try {
-            if (!samples.isEmpty()) {
-                choose(samples);
-            }
-        } finally {
-            samples.clear();
-            // Keep the measures the next groups' transition tests may still need: those of open groups' neighbours.
-            long keepFrom = open.isEmpty()
-                    ? plan.firstOf(group + 1) - 1
-                    : plan.firstOf(open.keySet().iterator().next()) - 1;
-            measures.keySet().removeIf(ordinal -> ordinal < keepFrom);
+    private void decide(long group, boolean final_) throws InterruptedException {
+        List<C> samples = open.get(group);
+        if (!samples.isEmpty() && !choose(group, samples, final_)) {
+            return;
         }
+        open.remove(group);
+        // Keep the measures the next groups' transition tests may still need: those of open groups' neighbours.
+        long keepFrom = open.isEmpty()
+                ? plan.firstOf(group + 1) - 1
+                : plan.firstOf(open.keySet().iterator().next()) - 1;
+        measures.keySet().removeIf(ordinal -> ordinal < keepFrom);
     }
 
-    private void choose(List<C> samples) throws InterruptedException {
+    /**
+     * Picks the group's winner and lets the others go; returns false, touching nothing, when it is not final and
+     * the winner would be the sample whose next neighbour has not been seen yet.
+     */
+    private boolean choose(long group, List<C> samples, boolean final_) throws InterruptedException {
         double sharpness = median(samples, m -> m.sharpness());
         double darkShare = median(samples, m -> m.darkShare());
         double brightShare = median(samples, m -> m.brightShare());
@@ -128,6 +140,11 @@ public final class GatedBestOfGroup<C extends Scored> implements FrameSelection<
             }
             winnerVerdict = Verdict.KEPT_ANYWAY;
         }
+        if (!final_ && winner != null && !measures.containsKey(winner.ordinal() + 1)) {
+            return false;
+        }
+        // From here on the samples are passed on or closed: the group no longer owns them.
+        open.remove(group);
         for (int i = 0; i < samples.size(); i++) {
             C sample = samples.get(i);
             if (sample != winner) {
@@ -141,12 +158,13 @@ public final class GatedBestOfGroup<C extends Scored> implements FrameSelection<
             }
             next.offer(winner);
         }
+        return true;
     }
 
     /** The rule a sample fails first, or null when it passes them all. */
     private Verdict judge(C sample, double groupSharpness, double groupDarkShare, double groupBrightShare) {
         PictureMeasures m = sample.measures();
-        if (m.lumaSpread() < rules.flatSpread()) {
+        if (flat(m)) {
             return Verdict.FLAT;
         }
         PictureMeasures before = measures.get(sample.ordinal() - 1);
@@ -168,6 +186,10 @@ public final class GatedBestOfGroup<C extends Scored> implements FrameSelection<
 
     private interface Measure {
         double of(PictureMeasures measures);
+    }
+
+    private boolean flat(PictureMeasures m) {
+        return m.lumaSpread() < rules.flatSpread();
     }
 
     /** The group's median of a measure over its samples that are not flat (flat ones are rejected anyway). */
@@ -193,7 +215,7 @@ public final class GatedBestOfGroup<C extends Scored> implements FrameSelection<
     @Override
     public void finish() throws InterruptedException {
         for (long group : new ArrayList<>(open.keySet())) {
-            decide(group);
+            decide(group, true);
         }
         next.finish();
     }

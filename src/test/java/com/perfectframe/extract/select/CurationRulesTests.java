@@ -114,6 +114,23 @@ class CurationRulesTests {
     }
 
     @Test
+    void aGroupWhoseLastSampleDoesNotWinIsDecidedWithoutWaitingForTheNextAndFlatSamplesGoAtOnce() throws Exception {
+        Kept kept = new Kept();
+        GatedBestOfGroup<Sample> gate =
+                new GatedBestOfGroup<>(new GroupPlan(100, 3), 9, QualityRules.defaults(), SelectionLog.NONE, kept);
+        Sample s0 = new Sample(0, 8f, sharp(1));
+        Sample s1 = new Sample(1, 9f, flat());
+        Sample s2 = new Sample(2, 5f, sharp(1));
+        gate.offer(s0);
+        gate.offer(s1);
+        assertThat(s1.closed).as("a flat sample is let go at once").isTrue();
+        gate.offer(s2);
+        assertThat(kept.samples).extracting(s -> s.ordinal).containsExactly(0);
+        assertThat(s2.closed).isTrue();
+        gate.discard();
+    }
+
+    @Test
     void nearDuplicatesCollapseIntoTheBetterScoredOneAcrossGroups() throws Exception {
         Kept kept = new Kept();
         Verdicts verdicts = new Verdicts();
