@@ -105,7 +105,8 @@ public record ExtractionRequest(
             boolean samplesCsv,
             QualityRules rules) {
 
-        public static final int MAX_TOP = 1000;
+        /** Beyond this the frames held (2N + 2 at full size) would cost gigabytes. */
+        public static final int MAX_TOP = 100;
 
         public Curation {
             if (top < 0 || top > MAX_TOP) {

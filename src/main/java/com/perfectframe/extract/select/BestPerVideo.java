@@ -10,7 +10,7 @@ import java.util.PriorityQueue;
  * highest-scored ones at least a minimum time apart, passed on in time order. By default the gap is 1/(2N) of the
  * video's length.
  *
- * <p>It holds at most {@link #framesHeld(int) 2N + 2} frames: the best-scored so far, enough for the gap to skip some;
+ * <p>It holds at most {@link #framesHeld(int) 2N + 2} frames (N is at most 100): the best-scored so far, enough for the gap to skip some;
  * the rest are closed as soon as they fall out. Memory therefore grows with N (about 3 MB a frame at 1080p, 12 MB at
  * 4K): fine for a few thumbnails, to be chosen with care for hundreds.
  *
