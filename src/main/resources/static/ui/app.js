@@ -315,6 +315,7 @@ function tile(picture, index) {
   figure.dataset.file = picture.file;
   figure.dataset.index = index;
   if (picture.score != null) figure.dataset.score = picture.score.toFixed(4);
+  if (picture.seconds != null) figure.dataset.seconds = String(picture.seconds);
   const pick = document.createElement('input');
   pick.type = 'checkbox';
   pick.className = 'pick';
