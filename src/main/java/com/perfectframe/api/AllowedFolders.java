@@ -7,13 +7,14 @@ import java.util.List;
 
 /**
  * Keeps requests inside the configured roots: a service on a network must not read or write wherever a client
- * points it. Symbolic links are resolved before the check, so a link inside a root cannot lead out of it.
+ * points it. Symbolic links are resolved before the check, so a link inside a root cannot lead out of it. Public
+ * because the web page's gallery ({@code com.perfectframe.web}) serves pictures under the same rule.
  */
-final class AllowedFolders {
+public final class AllowedFolders {
 
     private final List<Path> roots;
 
-    AllowedFolders(List<Path> roots) {
+    public AllowedFolders(List<Path> roots) {
         this.roots = roots.stream().map(AllowedFolders::real).toList();
     }
 
@@ -22,7 +23,7 @@ final class AllowedFolders {
      *
      * @throws FolderAccessException naming the field when it does not
      */
-    Path check(String field, Path requested) {
+    public Path check(String field, Path requested) {
         Path resolved = real(requested);
         for (Path root : roots) {
             if (resolved.startsWith(root)) {
@@ -33,8 +34,13 @@ final class AllowedFolders {
                 + roots + " (setting perfectframe.allowed-roots).");
     }
 
+    /** The roots, with symbolic links resolved. */
+    public List<Path> roots() {
+        return roots;
+    }
+
     /** The absolute path with symbolic links resolved as far as the path exists. */
-    static Path real(Path path) {
+    public static Path real(Path path) {
         Path absolute = path.toAbsolutePath().normalize();
         Path existing = absolute;
         while (existing != null && !Files.exists(existing)) {

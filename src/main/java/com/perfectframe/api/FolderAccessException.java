@@ -1,9 +1,9 @@
 package com.perfectframe.api;
 
 /** A requested folder lies outside the roots this service may touch. */
-class FolderAccessException extends RuntimeException {
+public class FolderAccessException extends RuntimeException {
 
-    FolderAccessException(String message) {
+    public FolderAccessException(String message) {
         super(message);
     }
 }

@@ -1,0 +1,251 @@
+package com.perfectframe.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.perfectframe.config.PerfectFrameProperties;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * The gallery's routes in a web slice: what they list and serve, and that no traversal ({@code ..}, encoded {@code
+ * %2e%2e}, absolute paths, symbolic links, an edited manifest) on any file-serving route gets anything but 403 or 404.
+ */
+@WebMvcTest(controllers = {GalleryController.class, FoldersController.class})
+@Import({Thumbnails.class, GalleryControllerTests.Settings.class})
+class GalleryControllerTests {
+
+    @TempDir
+    static Path base;
+
+    static GalleryFixture fixture;
+
+    @Autowired
+    MockMvc mvc;
+
+    @BeforeAll
+    static void folders() throws IOException {
+        fixture = new GalleryFixture(base);
+    }
+
+    @DynamicPropertySource
+    static void cache(DynamicPropertyRegistry registry) {
+        registry.add(
+                "perfectframe.thumbnail-cache", () -> base.resolve("thumbs").toString());
+    }
+
+    @TestConfiguration
+    static class Settings {
+        @Bean
+        PerfectFrameProperties properties() {
+            return new PerfectFrameProperties(
+                    base.resolve("root/in"),
+                    base.resolve("root/out"),
+                    List.of(base.resolve("root")),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
+        }
+    }
+
+    private String out() {
+        return fixture.output.toString();
+    }
+
+    @Test
+    void listsTheManifestsPicturesThatAreSafeToServe() throws Exception {
+        mvc.perform(get("/gallery").param("folder", out()))
+                .andExpect(status().isOk())
+                .andExpect(
+                        jsonPath("$.folder").value(fixture.output.toRealPath().toString()))
+                .andExpect(jsonPath("$.pictures.length()").value(3))
+                .andExpect(jsonPath("$.pictures[0].file").value(fixture.picture(0)))
+                .andExpect(jsonPath("$.pictures[0].source").value("clip.mp4"))
+                .andExpect(jsonPath("$.pictures[1].score").value(7.25))
+                .andExpect(jsonPath("$.pictures[1].timestamp").value("00-00-05.000"))
+                .andExpect(jsonPath("$.pictures[1].seconds").value(5.0))
+                .andExpect(jsonPath("$.missing").value(3));
+    }
+
+    @Test
+    void withoutAFolderTheDefaultOutputFolderIsShown() throws Exception {
+        mvc.perform(get("/gallery"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.pictures.length()").value(3));
+    }
+
+    @Test
+    void servesAPictureAndAThumbnailMadeOnce() throws Exception {
+        byte[] original = Files.readAllBytes(fixture.output.resolve(fixture.picture(1)));
+        mvc.perform(get("/gallery/picture").param("folder", out()).param("file", fixture.picture(1)))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("image/jpeg"))
+                .andExpect(content().bytes(original));
+        MvcResult first = mvc.perform(
+                        get("/gallery/thumbnail").param("folder", out()).param("file", fixture.picture(1)))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("image/jpeg"))
+                .andReturn();
+        byte[] thumbnail = first.getResponse().getContentAsByteArray();
+        assertThat(thumbnail).startsWith(0xFF, 0xD8);
+        Path cache = base.resolve("thumbs");
+        List<Path> cached;
+        try (Stream<Path> files = Files.list(cache)) {
+            cached = files.toList();
+        }
+        assertThat(cached).hasSize(1);
+        long made = Files.getLastModifiedTime(cached.get(0)).toMillis();
+        mvc.perform(get("/gallery/thumbnail").param("folder", out()).param("file", fixture.picture(1)))
+                .andExpect(status().isOk())
+                .andExpect(content().bytes(thumbnail));
+        assertThat(Files.getLastModifiedTime(cached.get(0)).toMillis()).isEqualTo(made);
+        try (Stream<Path> files = Files.list(fixture.output)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .as("nothing written to the output folder")
+                    .containsExactlyInAnyOrder(
+                            fixture.picture(0), fixture.picture(1), fixture.picture(2), "manifest.csv", "link.jpg");
+        }
+    }
+
+    @Test
+    void zipsTheChosenPictures() throws Exception {
+        MvcResult result = mvc.perform(post("/gallery/zip")
+                        .param("folder", out())
+                        .param("file", fixture.picture(2), fixture.picture(0)))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("application/zip"))
+                .andExpect(header().string("Content-Disposition", "attachment; filename=\"out-pictures.zip\""))
+                .andReturn();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(result));
+        assertThat(zipEntries(result.getResponse().getContentAsByteArray()))
+                .containsExactly(fixture.picture(2), fixture.picture(0));
+    }
+
+    @Test
+    void listsTheFoldersUnderTheRoots() throws Exception {
+        mvc.perform(get("/folders"))
+                .andExpect(status().isOk())
+                .andExpect(
+                        jsonPath("$.roots[0]").value(fixture.root.toRealPath().toString()))
+                .andExpect(jsonPath("$.folders[?(@.path == '" + fixture.output.toRealPath() + "')].has_manifest")
+                        .value(true))
+                .andExpect(jsonPath("$.folders[?(@.path =~ /.*linked-out.*/)]").isEmpty());
+    }
+
+    // ---- Traversal: every file-serving route, every trick, 403 or 404 and never the secret. ----
+
+    private void assertRefused(MockHttpServletRequestBuilder request) throws Exception {
+        MvcResult result = mvc.perform(request).andReturn();
+        int code = result.getResponse().getStatus();
+        assertThat(code).as(request.toString()).isIn(403, 404);
+        assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .doesNotContain(GalleryFixture.SECRET);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/gallery/picture", "/gallery/thumbnail"})
+    void fileNamesOutsideTheManifestAreRefused(String route) throws Exception {
+        for (String name : List.of(
+                "../secret.jpg",
+                "..%2fsecret.jpg",
+                "%2e%2e/secret.jpg",
+                "..",
+                "manifest.csv",
+                fixture.root.resolve("secret.jpg").toString(),
+                base.resolve("outside/secret.jpg").toString(),
+                "link.jpg",
+                "./" + fixture.picture(0),
+                "")) {
+            assertRefused(get(route).param("folder", out()).param("file", name));
+        }
+        // Encoded in the query string itself.
+        assertRefused(get(route + "?folder=" + out() + "&file=%2e%2e%2fsecret.jpg"));
+        assertRefused(get(route + "?folder=" + out() + "&file=%2E%2E%2Fsecret.jpg"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/gallery", "/gallery/picture", "/gallery/thumbnail", "/gallery/samples"})
+    void foldersOutsideTheRootsAreRefused(String route) throws Exception {
+        for (String folder : List.of(
+                "/etc",
+                base.resolve("outside").toString(),
+                out() + "/../..",
+                out() + "/../../outside",
+                fixture.root.resolve("linked-out").toString(),
+                "..",
+                "../../..")) {
+            assertRefused(get(route).param("folder", folder).param("file", "secret.jpg"));
+        }
+        assertRefused(get(route + "?folder=" + out() + "%2f%2e%2e%2f%2e%2e%2foutside&file=secret.jpg"));
+        assertRefused(get(route + "?folder=" + fixture.root + "&file=secret.jpg"));
+    }
+
+    @Test
+    void aZipWithAnyNameOutsideTheManifestIsRefusedWhole() throws Exception {
+        for (String name : List.of("../secret.jpg", "%2e%2e/secret.jpg", "link.jpg", "/etc/passwd")) {
+            assertRefused(post("/gallery/zip").param("folder", out()).param("file", fixture.picture(0), name));
+        }
+        assertRefused(post("/gallery/zip")
+                .param("folder", fixture.root.resolve("linked-out").toString())
+                .param("file", "secret.jpg"));
+    }
+
+    @Test
+    void refusalsAnswerJsonProblems() throws Exception {
+        mvc.perform(get("/gallery/picture").param("folder", "/etc").param("file", "passwd"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.error").value("Folder not allowed"));
+        mvc.perform(get("/gallery/picture").param("folder", out()).param("file", "../secret.jpg"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("No picture named '../secret.jpg' in this folder's manifest."));
+        mvc.perform(get("/gallery").param("folder", fixture.root.toString()))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("no manifest.csv")));
+    }
+
+    static List<String> zipEntries(byte[] zip) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                names.add(entry.getName());
+            }
+        }
+        return names;
+    }
+}
