@@ -114,6 +114,20 @@ class ApiIntegrationTests {
     }
 
     @Test
+    void theJsonApiIsDescribedByOpenApiWithSwaggerUiServedOffline() throws Exception {
+        HttpResponse<String> docs = api.get("/v3/api-docs");
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body())
+                .contains("\"openapi\"")
+                .contains("/extractors/{extractorName}")
+                .contains("quality_gate")
+                .doesNotContain("/gallery");
+        HttpResponse<String> ui = api.get("/swagger-ui/index.html", "text/html");
+        assertThat(ui.statusCode()).isEqualTo(200);
+        assertThat(ui.body()).containsIgnoringCase("swagger");
+    }
+
+    @Test
     void unknownPathsAnswerJsonEvenToBrowsers() throws Exception {
         HttpResponse<String> response = api.get("/no/such/page", "text/html");
         assertThat(response.statusCode()).isEqualTo(404);
