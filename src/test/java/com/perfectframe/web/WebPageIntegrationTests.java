@@ -252,6 +252,18 @@ class WebPageIntegrationTests {
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> entries(zip).size() == manifest.size());
             assertThat(entries(zip)).containsExactlyInAnyOrderElementsOf(manifest.keySet());
+
+            // On a phone's width the page reflows: nothing wider than the screen, the pictures still shown.
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            JavascriptExecutor page = browser;
+            wait.until(d -> ((Number) page.executeScript("return window.innerWidth;")).intValue() <= 400);
+            long overflow = ((Number)
+                            page.executeScript("return document.documentElement.scrollWidth - window.innerWidth;"))
+                    .longValue();
+            assertThat(overflow).as("horizontal overflow on a phone, in pixels").isLessThanOrEqualTo(0);
+            assertThat(browser.findElements(By.cssSelector(".tile")).stream().filter(WebElement::isDisplayed))
+                    .hasSize(manifest.size());
+            Files.write(Path.of("target/web-page-phone.png"), browser.getScreenshotAs(OutputType.BYTES));
         } finally {
             browser.quit();
         }
