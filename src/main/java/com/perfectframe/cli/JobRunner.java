@@ -8,6 +8,7 @@ import com.perfectframe.extract.ExtractorFactory;
 import com.perfectframe.extract.ExtractorName;
 import com.perfectframe.extract.PipelineSettings;
 import com.perfectframe.extract.pipeline.Cancellation;
+import com.perfectframe.extract.pipeline.CancelledException;
 import java.io.PrintStream;
 import java.util.function.Supplier;
 
@@ -48,9 +49,21 @@ final class JobRunner {
         CliLogging.configure(terminal, options.verbose);
         ExtractionProgress progress = new ExtractionProgress();
         ExtractionSummary summary;
-        try (ExtractorFactory factory = new ExtractorFactory(settings);
-                ProgressBar bar = new ProgressBar(progress::snapshot, err, terminal, unit)) {
-            summary = factory.forRequest(name, job).run(job, progress, new Cancellation());
+        Cancellation cancellation = new Cancellation();
+        try (StopSignals signals = StopSignals.install(cancellation)) {
+            try (ExtractorFactory factory = new ExtractorFactory(settings);
+                    ProgressBar bar = new ProgressBar(progress::snapshot, err, terminal, unit)) {
+                summary = factory.forRequest(name, job).run(job, progress, cancellation);
+            } catch (CancelledException e) {
+                if (signals.received() == null) {
+                    throw e;
+                }
+                ExtractionProgress.Snapshot done = progress.snapshot();
+                err.println("Stopped by " + signals.received() + ": " + done.filesDone() + " of " + done.filesTotal()
+                        + " " + unit + "s done, " + done.picturesWritten() + " pictures written; the " + unit
+                        + " in progress was left as it was (not renamed), and no half-written file remains.");
+                return signals.exitCode();
+            }
         } catch (ExtractionException e) {
             err.println("Error: " + e.getMessage());
             return FAILED;

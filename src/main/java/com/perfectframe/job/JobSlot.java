@@ -8,6 +8,7 @@ import com.perfectframe.extract.Extractor;
 import com.perfectframe.extract.ExtractorName;
 import com.perfectframe.extract.pipeline.Cancellation;
 import com.perfectframe.extract.pipeline.CancelledException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -122,6 +123,22 @@ public final class JobSlot implements AutoCloseable {
             return false;
         }
         job.cancellation().cancel();
+        return true;
+    }
+
+    /**
+     * Waits until no job runs, at most {@code timeout}.
+     *
+     * @return whether the slot is free
+     */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (running.get() != null) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
         return true;
     }
 

@@ -42,4 +42,13 @@ final class ApiClient {
         }
         return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
+
+    HttpResponse<String> delete(String path) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .timeout(Duration.ofSeconds(60))
+                        .DELETE()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
 }

@@ -174,6 +174,48 @@ class ApiIntegrationTests {
     }
 
     @Test
+    void aRunningJobCanBeCancelledAndTheSlotIsFreeAgain() throws Exception {
+        Assumptions.assumeTrue(TestVideos.ffmpegAvailable(), TestVideos.NO_FFMPEG);
+        assertJsonError(api.delete("/extractors/current"), 404, "No job is running");
+        Path input = Files.createDirectories(root.resolve("cancel-in"));
+        Path output = root.resolve("cancel-out");
+        TestVideos.h264(input.resolve("long.mp4"), 25 * 120, 25, 25, 0);
+        String request = "{\"input_directory\": \"" + input + "\", \"output_directory\": \"" + output + "\"}";
+        assertThat(api.post("/extractors/best_frames_extractor", request).statusCode())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    JsonNode job = body(api.get("/")).get("job");
+                    return job != null
+                            && !job.isNull()
+                            && job.get("samples_done").asInt() > 0;
+                });
+
+        HttpResponse<String> cancelled = api.delete("/extractors/current");
+
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+        assertThat(body(cancelled).get("message").asString()).isEqualTo("'best_frames_extractor' cancelled.");
+        JsonNode status = body(api.get("/"));
+        assertThat(status.get("active_extractor").isNull()).isTrue();
+        assertThat(status.get("last_job").get("state").asString()).isEqualTo("cancelled");
+        assertThat(input.resolve("long.mp4"))
+                .as("the video in progress is not renamed")
+                .exists();
+        if (Files.isDirectory(output)) {
+            try (var files = Files.list(output)) {
+                assertThat(files.map(f -> f.getFileName().toString()))
+                        .as("no temporary file remains")
+                        .allMatch(f -> f.endsWith(".jpg") || f.equals("manifest.csv"));
+            }
+        }
+        // The slot is free: the next job starts at once (and is cancelled in turn).
+        assertThat(api.post("/extractors/best_frames_extractor", request).statusCode())
+                .isEqualTo(200);
+        assertThat(api.delete("/extractors/current").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aFolderWithoutVideosShowsAsAFailedJob() throws Exception {
         Path input = Files.createDirectories(root.resolve("empty-in"));
         HttpResponse<String> started = api.post(
@@ -202,8 +244,11 @@ class ApiIntegrationTests {
         await().atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> {
-                    JsonNode last = body(api.get("/")).get("last_job");
-                    return last != null
+                    // Its own job: active until it ends (an earlier test's job may be the last one until then).
+                    JsonNode status = body(api.get("/"));
+                    JsonNode last = status.get("last_job");
+                    return status.get("active_extractor").isNull()
+                            && last != null
                             && !last.isNull()
                             && !"running".equals(last.get("state").asString());
                 });
