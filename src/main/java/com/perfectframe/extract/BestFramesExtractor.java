@@ -39,7 +39,7 @@ public final class BestFramesExtractor implements Extractor {
     public ExtractionSummary run(ExtractionRequest request, ExtractionProgress progress, Cancellation cancellation)
             throws ExtractionException, InterruptedException {
         List<Path> videos = InputFiles.videosToProcess(request);
-        Path output = OutputFolder.prepare(request.outputDirectory());
+        Path output = OutputFolder.prepare(request);
         ScoringModel model = ScoringModels.get(models, cancellation);
         String modelName = model.scorer().identity().manifestName();
         Manifest manifest = new Manifest(output);

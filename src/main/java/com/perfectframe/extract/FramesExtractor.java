@@ -25,7 +25,7 @@ public final class FramesExtractor implements Extractor {
     public ExtractionSummary run(ExtractionRequest request, ExtractionProgress progress, Cancellation cancellation)
             throws ExtractionException, InterruptedException {
         List<Path> videos = InputFiles.videosToProcess(request);
-        Path output = OutputFolder.prepare(request.outputDirectory());
+        Path output = OutputFolder.prepare(request);
         Manifest manifest = new Manifest(output);
         ImageEncoder encoder = new ImageEncoder(request.outputFormat());
         VideoPipeline.Sizes sizes =

@@ -33,10 +33,14 @@ final class ImageCopier implements ImagePipeline.CopyStep {
     }
 
     @Override
-    public Path copy(Path image) throws StageFailure {
+    public ImagePipeline.Copied copy(Path image) throws StageFailure {
         ImageFormat format = encoder.format();
         String name = OutputNames.forImage(image, format.extension());
         if (sourceFormat(image) == format) {
+            Path earlier = output.resolve(name);
+            if (sameBytes(image, earlier)) {
+                return new ImagePipeline.Copied(earlier, true);
+            }
             InputStream in;
             try {
                 in = Files.newInputStream(image);
@@ -44,7 +48,8 @@ final class ImageCopier implements ImagePipeline.CopyStep {
                 throw StageFailure.ofInput(READ, image, "can no longer be read: " + StageFailure.describe(e), e);
             }
             try (in) {
-                return OutputFiles.writeNew(output, name, channel -> transfer(in, channel));
+                return new ImagePipeline.Copied(
+                        OutputFiles.writeNew(output, name, channel -> transfer(in, channel)), false);
             } catch (SourceUnreadable e) {
                 throw StageFailure.ofInput(
                         READ, image, "can no longer be read: " + StageFailure.describe(e.getCause()), e);
@@ -61,9 +66,23 @@ final class ImageCopier implements ImagePipeline.CopyStep {
             throw StageFailure.ofInput(COPY, image, "cannot be re-encoded: " + StageFailure.describe(e), e);
         }
         try (encoded) {
-            return OutputFiles.writeNew(output, name, encoded::writeTo);
+            return new ImagePipeline.Copied(OutputFiles.writeNew(output, name, encoded::writeTo), false);
         } catch (IOException e) {
             throw outputFailure(image, e);
+        }
+    }
+
+    /**
+     * Whether an earlier run already copied this image here: same name, same bytes (a rerun into the same folder
+     * must not add {@code x_1.jpg} beside an identical {@code x.jpg}). Re-encoded images are written again.
+     */
+    private static boolean sameBytes(Path image, Path earlier) {
+        try {
+            return Files.isRegularFile(earlier, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    && Files.size(earlier) == Files.size(image)
+                    && Files.mismatch(image, earlier) == -1;
+        } catch (IOException e) {
+            return false;
         }
     }
 

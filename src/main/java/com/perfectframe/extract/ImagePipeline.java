@@ -58,8 +58,14 @@ final class ImagePipeline {
 
     /** Copies a kept image into the output folder; returns where it went. */
     interface CopyStep {
-        Path copy(Path image) throws StageFailure;
+        Copied copy(Path image) throws StageFailure;
     }
+
+    /**
+     * Where a kept image is in the output folder, and whether an identical copy was already there (a rerun): that
+     * one is neither written again under another name nor listed twice.
+     */
+    record Copied(Path path, boolean alreadyThere) {}
 
     /** Writes a kept image's manifest row. */
     interface Listing {
@@ -203,9 +209,11 @@ final class ImagePipeline {
 
     private void copy(ScoredImage image) throws ExtractionException, CancelledException {
         try {
-            Path written = copier.copy(image.image());
-            listing.list(written, image);
-            progress.pictureWritten();
+            Copied copied = copier.copy(image.image());
+            if (!copied.alreadyThere()) {
+                listing.list(copied.path(), image);
+                progress.pictureWritten();
+            }
         } catch (StageFailure f) {
             if (f.stopsJob()) {
                 // A cancellation interrupts this thread, which a file channel reports as a write failure.

@@ -31,7 +31,7 @@ public final class TopImagesExtractor implements Extractor {
     public ExtractionSummary run(ExtractionRequest request, ExtractionProgress progress, Cancellation cancellation)
             throws ExtractionException, InterruptedException {
         List<Path> images = InputFiles.imagesToScore(request);
-        Path output = OutputFolder.prepare(request.outputDirectory());
+        Path output = OutputFolder.prepare(request);
         ScoringModel model = ScoringModels.get(models, cancellation);
         String modelName = model.scorer().identity().manifestName();
         Manifest manifest = new Manifest(output);

@@ -21,10 +21,24 @@ class ImageCopierTests {
     void copiesAnImageInTheOutputFormatByteForByteUnderItsOwnName() throws Exception {
         Path image = TestImages.write(dir.resolve("IMG_7.jpg"), 7);
         Path output = Files.createDirectory(dir.resolve("out"));
-        Path written = new ImageCopier(output, ImageFormat.JPG).copy(image);
-        assertThat(written).isEqualTo(output.resolve("IMG_7.jpg"));
-        assertThat(Files.readAllBytes(written)).isEqualTo(Files.readAllBytes(image));
-        assertThat(new ImageCopier(output, ImageFormat.JPG).copy(image)).isEqualTo(output.resolve("IMG_7_1.jpg"));
+        ImagePipeline.Copied written = new ImageCopier(output, ImageFormat.JPG).copy(image);
+        assertThat(written).isEqualTo(new ImagePipeline.Copied(output.resolve("IMG_7.jpg"), false));
+        assertThat(Files.readAllBytes(written.path())).isEqualTo(Files.readAllBytes(image));
+    }
+
+    @Test
+    void aRerunFindsItsIdenticalCopyAndWritesNoDuplicateButAChangedImageGetsANewName() throws Exception {
+        Path image = TestImages.write(dir.resolve("IMG_8.jpg"), 8);
+        Path output = Files.createDirectory(dir.resolve("out"));
+        new ImageCopier(output, ImageFormat.JPG).copy(image);
+
+        assertThat(new ImageCopier(output, ImageFormat.JPG).copy(image))
+                .isEqualTo(new ImagePipeline.Copied(output.resolve("IMG_8.jpg"), true));
+        assertThat(output.resolve("IMG_8_1.jpg")).doesNotExist();
+
+        TestImages.write(image, 9);
+        assertThat(new ImageCopier(output, ImageFormat.JPG).copy(image))
+                .isEqualTo(new ImagePipeline.Copied(output.resolve("IMG_8_1.jpg"), false));
     }
 
     @Test

@@ -105,7 +105,7 @@ class ImagePipelineTests {
                         throw copyFails;
                     }
                     copied.add(image);
-                    return Path.of("out").resolve(image.getFileName());
+                    return new ImagePipeline.Copied(Path.of("out").resolve(image.getFileName()), false);
                 },
                 (written, image) -> {},
                 new ImagePipeline.Sizes(2, 4),

@@ -66,24 +66,25 @@ class PhotoFolderTests {
             Files.write(in.resolve(f.getKey()), f.getValue());
         }
 
-        NimaPreprocessor nima = new NimaPreprocessor(Normalization.ORIGINAL);
         Map<String, float[]> prepared = new ConcurrentHashMap<>();
         FrameBudget budget = new FrameBudget(48L << 20);
         ExtractionProgress progress = new ExtractionProgress();
         List<Path> images = InputFiles.list(in, ExtractionRequest.DEFAULT_IMAGE_EXTENSIONS);
-        PicturePreparer preparer = new PicturePreparer() {
-            @Override
-            public float[] prepare(Mat bgr) {
-                return nima.preprocess(bgr);
-            }
-
-            @Override
-            public int inputSide() {
-                return NimaPreprocessor.SIZE;
-            }
-        };
         ImagePipeline pipeline = new ImagePipeline(
                 () -> {
+                    // One preprocessor per preparing thread: it reuses its buffers, like the model's own.
+                    NimaPreprocessor nima = new NimaPreprocessor(Normalization.ORIGINAL);
+                    PicturePreparer preparer = new PicturePreparer() {
+                        @Override
+                        public float[] prepare(Mat bgr) {
+                            return nima.preprocess(bgr);
+                        }
+
+                        @Override
+                        public int inputSide() {
+                            return NimaPreprocessor.SIZE;
+                        }
+                    };
                     ImagePreparer real = new ImagePreparer(preparer, ImagePreparer.gateOf(budget));
                     return (image, notes) -> {
                         float[] input = real.prepare(image, notes);
