@@ -40,32 +40,35 @@ public final class BestFramesExtractor implements Extractor {
             throws ExtractionException, InterruptedException {
         List<Path> videos = InputFiles.videosToProcess(request);
         Path output = OutputFolder.prepare(request);
-        ScoringModel model = ScoringModels.get(models, cancellation);
-        String modelName = model.scorer().identity().manifestName();
-        Manifest manifest = new Manifest(output);
-        ImageEncoder encoder = new ImageEncoder(request.outputFormat());
-        GroupPlan plan = new GroupPlan(request.batchSize(), request.bestFrames().groupSize());
-        ExtractionRequest.Curation curation = request.bestFrames().curation();
-        VideoPipeline.Scoring<SampledFrame> scoring = new VideoPipeline.Scoring<>(
-                () -> new FramePreparer(model.newPreparer(), curation.needsMeasures()),
-                model.scorer(),
-                model::recycle,
-                new Selections(plan, curation, curation.samplesCsv() ? new SamplesCsv(output) : null));
-        VideoPipeline.Sizes sizes = new VideoPipeline.Sizes(
-                settings.prepareThreads(),
-                settings.writerThreadsFor(false),
-                Math.min(request.batchSize(), settings.inferenceBatch()),
-                settings.frameBudgetBytes());
-        return new VideoPipeline<>(
-                        ExtractorName.BEST_FRAMES,
-                        sampler,
-                        scoring,
-                        () -> new FrameWriter(encoder, output, manifest, modelName),
-                        sizes,
-                        request.inputs().processedVideoPrefix(),
-                        progress,
-                        cancellation)
-                .run(videos);
+        try (OutputFolder.Lock lock = OutputFolder.lock(output)) {
+            ScoringModel model = ScoringModels.get(models, cancellation);
+            String modelName = model.scorer().identity().manifestName();
+            Manifest manifest = new Manifest(output);
+            ImageEncoder encoder = new ImageEncoder(request.outputFormat());
+            GroupPlan plan =
+                    new GroupPlan(request.batchSize(), request.bestFrames().groupSize());
+            ExtractionRequest.Curation curation = request.bestFrames().curation();
+            VideoPipeline.Scoring<SampledFrame> scoring = new VideoPipeline.Scoring<>(
+                    () -> new FramePreparer(model.newPreparer(), curation.needsMeasures()),
+                    model.scorer(),
+                    model::recycle,
+                    new Selections(plan, curation, curation.samplesCsv() ? new SamplesCsv(output) : null));
+            VideoPipeline.Sizes sizes = new VideoPipeline.Sizes(
+                    settings.prepareThreads(),
+                    settings.writerThreadsFor(false),
+                    Math.min(request.batchSize(), settings.inferenceBatch()),
+                    settings.frameBudgetBytes());
+            return new VideoPipeline<>(
+                            ExtractorName.BEST_FRAMES,
+                            sampler,
+                            scoring,
+                            () -> new FrameWriter(encoder, output, manifest, modelName),
+                            sizes,
+                            request.inputs().processedVideoPrefix(),
+                            progress,
+                            cancellation)
+                    .run(videos);
+        }
     }
 
     /**

@@ -26,19 +26,21 @@ public final class FramesExtractor implements Extractor {
             throws ExtractionException, InterruptedException {
         List<Path> videos = InputFiles.videosToProcess(request);
         Path output = OutputFolder.prepare(request);
-        Manifest manifest = new Manifest(output);
-        ImageEncoder encoder = new ImageEncoder(request.outputFormat());
-        VideoPipeline.Sizes sizes =
-                new VideoPipeline.Sizes(0, settings.writerThreadsFor(true), 1, settings.frameBudgetBytes());
-        return new VideoPipeline<>(
-                        ExtractorName.BEST_FRAMES,
-                        sampler,
-                        null,
-                        () -> new FrameWriter(encoder, output, manifest, null),
-                        sizes,
-                        request.inputs().processedVideoPrefix(),
-                        progress,
-                        cancellation)
-                .run(videos);
+        try (OutputFolder.Lock lock = OutputFolder.lock(output)) {
+            Manifest manifest = new Manifest(output);
+            ImageEncoder encoder = new ImageEncoder(request.outputFormat());
+            VideoPipeline.Sizes sizes =
+                    new VideoPipeline.Sizes(0, settings.writerThreadsFor(true), 1, settings.frameBudgetBytes());
+            return new VideoPipeline<>(
+                            ExtractorName.BEST_FRAMES,
+                            sampler,
+                            null,
+                            () -> new FrameWriter(encoder, output, manifest, null),
+                            sizes,
+                            request.inputs().processedVideoPrefix(),
+                            progress,
+                            cancellation)
+                    .run(videos);
+        }
     }
 }

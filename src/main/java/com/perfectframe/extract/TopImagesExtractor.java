@@ -32,36 +32,40 @@ public final class TopImagesExtractor implements Extractor {
             throws ExtractionException, InterruptedException {
         List<Path> images = InputFiles.imagesToScore(request);
         Path output = OutputFolder.prepare(request);
-        ScoringModel model = ScoringModels.get(models, cancellation);
-        String modelName = model.scorer().identity().manifestName();
-        Manifest manifest = new Manifest(output);
-        TopPercentile selection = new TopPercentile(
-                request.topImages().percent(), request.topImages().perBatchPercentile() ? request.batchSize() : 0);
-        // Decoded photos hold shares of the frame budget, which bounds how many large ones exist at once.
-        MemoryGate gate = ImagePreparer.gateOf(new FrameBudget(settings.frameBudgetBytes()));
-        ImagePipeline.Listing listing = (written, image) -> {
-            try {
-                manifest.append(
-                        new Manifest.Entry(written, image.image(), null, null, (double) image.score(), modelName));
-            } catch (IOException e) {
-                throw StageFailure.ofJob(
-                        COPY,
-                        image.image(),
-                        "Cannot write to output folder " + output.toAbsolutePath() + ": " + StageFailure.describe(e),
-                        e);
-            }
-        };
-        return new ImagePipeline(
-                        () -> new ImagePreparer(model.newPreparer(), gate),
-                        model.scorer(),
-                        model::recycle,
-                        selection,
-                        new ImageCopier(output, request.outputFormat()),
-                        listing,
-                        new ImagePipeline.Sizes(
-                                settings.prepareThreads(), Math.min(request.batchSize(), settings.inferenceBatch())),
-                        progress,
-                        cancellation)
-                .run(images, request.inputDirectory());
+        try (OutputFolder.Lock lock = OutputFolder.lock(output)) {
+            ScoringModel model = ScoringModels.get(models, cancellation);
+            String modelName = model.scorer().identity().manifestName();
+            Manifest manifest = new Manifest(output);
+            TopPercentile selection = new TopPercentile(
+                    request.topImages().percent(), request.topImages().perBatchPercentile() ? request.batchSize() : 0);
+            // Decoded photos hold shares of the frame budget, which bounds how many large ones exist at once.
+            MemoryGate gate = ImagePreparer.gateOf(new FrameBudget(settings.frameBudgetBytes()));
+            ImagePipeline.Listing listing = (written, image) -> {
+                try {
+                    manifest.append(
+                            new Manifest.Entry(written, image.image(), null, null, (double) image.score(), modelName));
+                } catch (IOException e) {
+                    throw StageFailure.ofJob(
+                            COPY,
+                            image.image(),
+                            "Cannot write to output folder " + output.toAbsolutePath() + ": "
+                                    + StageFailure.describe(e),
+                            e);
+                }
+            };
+            return new ImagePipeline(
+                            () -> new ImagePreparer(model.newPreparer(), gate),
+                            model.scorer(),
+                            model::recycle,
+                            selection,
+                            new ImageCopier(output, request.outputFormat()),
+                            listing,
+                            new ImagePipeline.Sizes(
+                                    settings.prepareThreads(),
+                                    Math.min(request.batchSize(), settings.inferenceBatch())),
+                            progress,
+                            cancellation)
+                    .run(images, request.inputDirectory());
+        }
     }
 }

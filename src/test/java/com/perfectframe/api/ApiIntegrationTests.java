@@ -206,7 +206,8 @@ class ApiIntegrationTests {
             try (var files = Files.list(output)) {
                 assertThat(files.map(f -> f.getFileName().toString()))
                         .as("no temporary file remains")
-                        .allMatch(f -> f.endsWith(".jpg") || f.equals("manifest.csv"));
+                        .allMatch(
+                                f -> f.endsWith(".jpg") || f.equals("manifest.csv") || f.equals(".perfectframe.lock"));
             }
         }
         // The slot is free: the next job starts at once (and is cancelled in turn).

@@ -73,7 +73,7 @@ class GracefulStopTests {
         }
         assertThat(files)
                 .as("no temporary file remains")
-                .allMatch(f -> f.endsWith(".jpg") || f.equals(Manifest.FILE_NAME));
+                .allMatch(f -> f.endsWith(".jpg") || f.equals(Manifest.FILE_NAME) || f.equals(".perfectframe.lock"));
         List<String> listed = Files.readAllLines(out.resolve(Manifest.FILE_NAME)).stream()
                 .skip(1)
                 .map(line -> line.substring(0, line.indexOf(',')))

@@ -42,9 +42,37 @@ class RerunTests {
         assertThat(again.written()).isZero();
         try (Stream<Path> files = Files.list(output)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted())
-                    .containsExactly("manifest.csv", "photo0.jpg", "photo1.jpg", "photo2.jpg", "photo3.jpg");
+                    .containsExactly(
+                            OutputFolder.LOCK_FILE,
+                            "manifest.csv",
+                            "photo0.jpg",
+                            "photo1.jpg",
+                            "photo2.jpg",
+                            "photo3.jpg");
         }
         assertThat(Files.readAllLines(output.resolve(Manifest.FILE_NAME))).isEqualTo(manifest);
+    }
+
+    @Test
+    void aSecondJobOnAnOutputFolderInUseIsToldWhoHoldsItAndStaleTemporaryFilesGoAtTheNextStart() throws Exception {
+        Path input = Files.createDirectory(root.resolve("in"));
+        Path output = Files.createDirectory(root.resolve("out"));
+        TestImages.write(input.resolve("photo.jpg"), 1);
+        Path stale = Files.writeString(output.resolve(".0b7e-crashed.part"), "half a picture");
+        try (OutputFolder.Lock held = OutputFolder.lock(output)) {
+            assertThat(stale).as("removed by the owner at its start").doesNotExist();
+            Files.writeString(output.resolve(".in-flight.part"), "being written");
+            assertThatThrownBy(() -> topImages(input, output))
+                    .isInstanceOf(ExtractionException.class)
+                    .hasMessageContaining(
+                            "is in use by PID " + ProcessHandle.current().pid())
+                    .hasMessageContaining("wait for that job to end");
+            assertThat(output.resolve(".in-flight.part"))
+                    .as("the owner's files are left alone")
+                    .exists();
+        }
+        // Released (as the system releases it when a process dies): the next job takes the folder.
+        assertThat(topImages(input, output).written()).isEqualTo(1);
     }
 
     @Test
