@@ -636,6 +636,14 @@ final class VideoPipeline<S extends VideoSample> {
                 problem(video, DECODE.id(), why + "; the pictures found were written and the video was not renamed");
                 return false;
             }
+            if (run.changedSinceStart()) {
+                problem(
+                        video,
+                        DECODE.id(),
+                        "is still being written (it changed while it was read): the pictures found were written and"
+                                + " the video was not renamed; run again once the recording is complete");
+                return false;
+            }
             try {
                 VideoRenamer.markProcessed(video, processedPrefix);
             } catch (ExtractionException e) {

@@ -36,8 +36,26 @@ final class VideoRun<S extends VideoSample> {
     /** Highest ordinal passed on so far; decoding thread only. */
     private int lastOrdinal = -1;
 
+    /** Size and modification time when its sampling began: a recording still being written changes them. */
+    private final String stamp;
+
     VideoRun(Path video) {
         this.video = video;
+        this.stamp = stamp(video);
+    }
+
+    /** Whether the file changed (grew, was rewritten) since its sampling began: a recording still being written. */
+    boolean changedSinceStart() {
+        return stamp != null && !stamp.equals(stamp(video));
+    }
+
+    private static String stamp(Path file) {
+        try {
+            return java.nio.file.Files.size(file) + "@"
+                    + java.nio.file.Files.getLastModifiedTime(file).toMillis();
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     Path video() {

@@ -136,6 +136,30 @@ class RealWorldVideoExtractionTests {
         assertThat(output.resolve("camcorder_00-00-01.000.jpg")).exists();
     }
 
+    @Test
+    void aRecordingStillBeingWrittenIsNotRenamed() throws Exception {
+        Path recording = TestVideos.h264(input.resolve("recording.mkv"), 50, 25, 25, 0);
+        FrameSampler real = new FrameSampler(0);
+        // The recorder appends while the job reads the file.
+        com.perfectframe.video.VideoSource<SampledFrame> growing = (video, sink) -> {
+            com.perfectframe.video.SamplingResult result = real.sample(video, sink);
+            Files.write(video, new byte[4096], java.nio.file.StandardOpenOption.APPEND);
+            return result;
+        };
+
+        ExtractionSummary summary = new FramesExtractor(growing, PipelineSettings.defaults())
+                .run(
+                        ExtractionRequest.builder(input, output).allFrames(true).build(),
+                        new ExtractionProgress(),
+                        new Cancellation());
+
+        assertThat(recording).as("not renamed").exists();
+        assertThat(summary.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.file()).isEqualTo("recording.mkv");
+            assertThat(problem.error()).contains("still being written");
+        });
+    }
+
     private static byte[] bgr(BufferedImage image) {
         byte[] bytes = new byte[image.getWidth() * image.getHeight() * 3];
         int i = 0;
