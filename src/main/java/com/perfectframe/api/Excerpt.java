@@ -10,7 +10,7 @@ public final class Excerpt {
 
     private Excerpt() {}
 
-    /** The quoted excerpt of a value, or {@code null} for null. */
+    /** The excerpt of a value (without quotes), or {@code "null"} for null. */
     public static String of(Object value) {
         if (value == null) {
             return "null";
