@@ -98,7 +98,11 @@ RUN mkdir -p input_directory output_directory models \
 # Requests may only name folders under /app (the service refuses anything else); relative names such as
 # "input_directory" resolve against the working directory /app. Two glibc malloc arenas keep a long-running service
 # from growing job after job (see platform.NativeMemory; outside Docker the jar sets it by restarting itself).
+#
+# Inside its container the service listens on all interfaces (the jar's default is loopback only), or no published
+# port could reach it; which host addresses it is published on is docker-compose.yaml's (or `docker run -p`'s) choice.
 ENV PERFECTFRAME_ALLOWED_ROOTS=/app \
+    SERVER_ADDRESS=0.0.0.0 \
     MALLOC_ARENA_MAX=2 \
     PERFECTFRAME_INPUT_DIRECTORY=/app/input_directory \
     PERFECTFRAME_OUTPUT_DIRECTORY=/app/output_directory \

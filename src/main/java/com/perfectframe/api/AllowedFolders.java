@@ -30,8 +30,8 @@ public final class AllowedFolders {
                 return resolved;
             }
         }
-        throw new FolderAccessException(field + " '" + requested + "' is outside the folders this service may use "
-                + roots + " (setting perfectframe.allowed-roots).");
+        throw new FolderAccessException(field + " '" + Excerpt.of(requested)
+                + "' is outside the folders this service may use " + roots + " (setting perfectframe.allowed-roots).");
     }
 
     /** The roots, with symbolic links resolved. */

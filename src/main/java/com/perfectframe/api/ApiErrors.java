@@ -1,6 +1,8 @@
 package com.perfectframe.api;
 
 import com.perfectframe.job.JobBusyException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -14,9 +16,11 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.databind.DatabindException;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -28,11 +32,37 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
+    /** Longest detail an error carries: values in it are excerpts, and this caps what is left. */
+    static final int MAX_DETAIL = 400;
+
     static ProblemDetail problem(HttpStatusCode status, String error, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, Excerpt.message(detail, MAX_DETAIL));
         problem.setTitle(error);
         problem.setProperty("error", error);
+        problem.setInstance(instance());
         return problem;
+    }
+
+    /**
+     * The request's path as the problem's {@code instance}, cut to a short excerpt: Spring would otherwise put the
+     * whole address there, echoing whatever a client sent.
+     */
+    static URI instance() {
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+            return null;
+        }
+        String path = attributes.getRequest().getRequestURI();
+        if (path == null) {
+            return null;
+        }
+        if (path.length() > Excerpt.MAX) {
+            path = path.substring(0, Excerpt.MAX).replaceAll("%[0-9A-Fa-f]?$", "") + "...";
+        }
+        try {
+            return new URI(path);
+        } catch (URISyntaxException e) {
+            return URI.create("about:blank");
+        }
     }
 
     @ExceptionHandler
@@ -69,7 +99,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
             MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String detail = ex.getBindingResult().getFieldErrors().stream()
                 .map(f -> snakeCase(f.getField()) + " " + f.getDefaultMessage()
-                        + (f.getRejectedValue() != null ? " (got " + f.getRejectedValue() + ")" : ""))
+                        + (f.getRejectedValue() != null ? " (got " + Excerpt.of(f.getRejectedValue()) + ")" : ""))
                 .sorted()
                 .collect(Collectors.joining("; "));
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request", detail + "."));
@@ -78,21 +108,38 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Throwable cause = ex.getMostSpecificCause();
-        String detail;
-        if (cause instanceof UnrecognizedPropertyException unknown) {
-            detail = "Unknown field '" + unknown.getPropertyName() + "'.";
-        } else if (cause instanceof DatabindException bind && !bind.getPath().isEmpty()) {
-            detail = "Field '" + bind.getPathReference().replaceAll(".*\\[\"?|\"?]$", "")
-                    + "' has a value of the wrong type.";
-            String field = bind.getPath().get(bind.getPath().size() - 1).getPropertyName();
-            if (field != null) {
-                detail = "Field '" + field + "' has a value of the wrong type.";
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof RequestGuard.BodyTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                        .body(problem(
+                                HttpStatus.CONTENT_TOO_LARGE,
+                                "Request body too large",
+                                RequestGuard.tooLarge(tooLarge.limit())));
             }
-        } else {
-            detail = "The body is not valid JSON.";
+        }
+        String detail = "The body is not valid JSON.";
+        for (Throwable t = ex.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof UnrecognizedPropertyException unknown) {
+                detail = "Unknown field '" + Excerpt.of(unknown.getPropertyName()) + "'.";
+                break;
+            }
+            if (t instanceof JacksonException json && field(json) != null) {
+                detail = RequestFields.wrongValue(field(json));
+                break;
+            }
         }
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request", detail));
+    }
+
+    /** The body field a parse error concerns (the last named property on its path), or null. */
+    private static String field(JacksonException e) {
+        String field = null;
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                field = reference.getPropertyName();
+            }
+        }
+        return field;
     }
 
     @Override
@@ -103,6 +150,8 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 && response.getBody() instanceof ProblemDetail problem
                 && (problem.getProperties() == null || !problem.getProperties().containsKey("error"))) {
             problem.setProperty("error", problem.getTitle());
+            problem.setDetail(Excerpt.message(problem.getDetail(), MAX_DETAIL));
+            problem.setInstance(instance());
         }
         return response;
     }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /** Turns a request body into a job request: defaults filled in, folders checked against the allowed roots. */
 final class RequestMapper {
@@ -20,12 +21,26 @@ final class RequestMapper {
     }
 
     ExtractionRequest toRequest(ExtractorRequestBody body) {
+        text("input_directory", body.inputDirectory());
+        text("output_directory", body.outputDirectory());
+        text("processed_video_prefix", body.processedVideoPrefix());
+        text("images_output_format", body.imagesOutputFormat());
+        texts("video_extensions", body.videoExtensions());
+        texts("images_extensions", body.imagesExtensions());
+        if (body.targetImageSize() != null && body.targetImageSize().stream().anyMatch(Objects::isNull)) {
+            throw new InvalidRequestException("target_image_size must not contain null; it must be [224, 224].");
+        }
         Path input = folders.check(
                 "input_directory", path("input_directory", body.inputDirectory(), properties.inputDirectory()));
         Path output = folders.check(
                 "output_directory", path("output_directory", body.outputDirectory(), properties.outputDirectory()));
         if (!Files.isDirectory(input)) {
-            throw new InvalidRequestException("input_directory '" + input + "' does not exist or is not a folder.");
+            throw new InvalidRequestException(
+                    "input_directory '" + Excerpt.of(input) + "' does not exist or is not a folder.");
+        }
+        if (Files.exists(output) && !Files.isDirectory(output)) {
+            throw new InvalidRequestException(
+                    "output_directory '" + Excerpt.of(output) + "' exists and is not a folder.");
         }
         if (body.targetImageSize() != null && !body.targetImageSize().equals(List.of(224, 224))) {
             throw new InvalidRequestException("target_image_size must be [224, 224]: the NIMA model's input size.");
@@ -50,8 +65,27 @@ final class RequestMapper {
                             body.sharpnessRatio(), body.exposureMargin(), body.flatSpread(), body.duplicateBits()))
                     .build();
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(e.getMessage());
+            throw new InvalidRequestException(Excerpt.message(e.getMessage(), 200));
         }
+    }
+
+    /** A text field: no control characters (NUL, line breaks, …), which no folder, prefix or format may hold. */
+    private static void text(String field, String value) {
+        if (value != null && Excerpt.hasControl(value)) {
+            throw new InvalidRequestException(
+                    field + " must not contain control characters such as NUL or line breaks (got '" + Excerpt.of(value)
+                            + "').");
+        }
+    }
+
+    private static void texts(String field, List<String> values) {
+        if (values == null) {
+            return;
+        }
+        if (values.stream().anyMatch(Objects::isNull)) {
+            throw new InvalidRequestException(field + " must not contain null.");
+        }
+        values.forEach(value -> text(field, value));
     }
 
     private static Path path(String field, String value, Path fallback) {
@@ -64,7 +98,7 @@ final class RequestMapper {
         try {
             return Path.of(value);
         } catch (InvalidPathException e) {
-            throw new InvalidRequestException(field + " '" + value + "' is not a valid path.");
+            throw new InvalidRequestException(field + " '" + Excerpt.of(value) + "' is not a valid path.");
         }
     }
 }

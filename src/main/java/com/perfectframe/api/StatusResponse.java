@@ -5,6 +5,7 @@ import com.perfectframe.job.JobStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Body of {@code GET /}: the original tool's {@code active_extractor}, plus the running job's progress and the
@@ -53,10 +54,30 @@ record StatusResponse(String activeExtractor, Job job, Job lastJob) {
                     p.totalSamplesDone(),
                     p.picturesWritten(),
                     percent,
-                    p.errors(),
-                    p.notes(),
-                    status.summary() == null ? null : status.summary().describe("files"),
-                    status.error());
+                    p.errors().stream()
+                            .map(e -> new ExtractionProgress.FileProblem(
+                                    e.file(), e.stage(), withoutBuildPaths(e.error())))
+                            .toList(),
+                    p.notes().stream()
+                            .map(n -> new ExtractionProgress.FileNote(n.file(), withoutBuildPaths(n.note())))
+                            .toList(),
+                    status.summary() == null
+                            ? null
+                            : withoutBuildPaths(status.summary().describe("files")),
+                    withoutBuildPaths(status.error()));
         }
+    }
+
+    /**
+     * Native libraries' messages name the source file where their build machine compiled them (OpenCV's {@code
+     * /home/runner/work/javacpp-presets/…/modules/imgcodecs/src/loadsave.cpp:1120}, TensorFlow's and FFmpeg's
+     * likewise): a client learns nothing from them but how the service was built. Such a path keeps only its file
+     * name and line.
+     */
+    private static final Pattern SOURCE_PATH = Pattern.compile(
+            "(?:[A-Za-z]:)?(?:[/\\\\][^\\s/\\\\:'\"()]+)+[/\\\\]([^\\s/\\\\:'\"()]+\\.(?:c|cc|cpp|cxx|h|hpp|hxx|inl|cu))\\b");
+
+    static String withoutBuildPaths(String message) {
+        return message == null ? null : SOURCE_PATH.matcher(message).replaceAll("$1");
     }
 }

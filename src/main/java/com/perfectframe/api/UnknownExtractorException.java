@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 class UnknownExtractorException extends RuntimeException {
 
     UnknownExtractorException(String name) {
-        super("No extractor named '" + name + "'; available: "
+        super("No extractor named '" + Excerpt.of(name) + "'; available: "
                 + Arrays.stream(ExtractorName.values()).map(ExtractorName::id).collect(Collectors.joining(", "))
                 + ".");
     }

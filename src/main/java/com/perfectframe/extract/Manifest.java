@@ -50,11 +50,27 @@ public final class Manifest {
         }
     }
 
-    /** RFC 4180 quoting: only when the field needs it. */
-    static String csv(String field) {
-        if (field.contains(",") || field.contains("\"") || field.contains("\n") || field.contains("\r")) {
-            return "\"" + field.replace("\"", "\"\"") + "\"";
+    /**
+     * One cell: spreadsheet-safe, then RFC 4180 quoting where needed. A cell that a spreadsheet would take for a
+     * formula (it starts with {@code = + - @}, a tab or a carriage return: OWASP's CSV injection rules) is prefixed
+     * with a single quote and quoted, so a video named {@code =HYPERLINK(…).mp4} shows as text. A cell that already
+     * starts with a single quote gets one more, so that {@link #plain} gives every name back exactly. Also used by
+     * {@code samples.csv}.
+     */
+    public static String csv(String field) {
+        boolean neutralised = !field.isEmpty() && FORMULA_STARTS.indexOf(field.charAt(0)) >= 0;
+        String cell = neutralised ? "'" + field : field;
+        if (neutralised || cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
+            return "\"" + cell.replace("\"", "\"\"") + "\"";
         }
-        return field;
+        return cell;
     }
+
+    /** The value {@link #csv} wrote, from an unquoted cell: the neutralising single quote removed. */
+    public static String plain(String cell) {
+        return cell.startsWith("'") ? cell.substring(1) : cell;
+    }
+
+    /** First characters that make a spreadsheet evaluate a cell, plus the quote that neutralises them. */
+    private static final String FORMULA_STARTS = "=+-@\t\r'";
 }

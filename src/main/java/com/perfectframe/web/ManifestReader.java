@@ -1,5 +1,6 @@
 package com.perfectframe.web;
 
+import com.perfectframe.extract.Manifest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +12,8 @@ import java.util.Map;
 
 /**
  * Reads {@code manifest.csv} (written by {@code extract.Manifest}: {@code file,source,timestamp,frame_number,score,
- * model}, RFC 4180 quoting). Runs append to it, so a name can appear twice when a picture was deleted and written
+ * model}, RFC 4180 quoting, cells a spreadsheet would take for formulas behind a single quote, removed here by
+ * {@code Manifest.plain}). Runs append to it, so a name can appear twice when a picture was deleted and written
  * again; the last row wins. Rows it cannot read are skipped rather than failing the whole gallery.
  */
 final class ManifestReader {
@@ -62,13 +64,13 @@ final class ManifestReader {
             } else if (c == '"') {
                 quoted = true;
             } else if (c == ',') {
-                fields.add(field.toString());
+                fields.add(Manifest.plain(field.toString()));
                 field.setLength(0);
             } else if (c == '\n' || c == '\r') {
                 if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
                     i++;
                 }
-                fields.add(field.toString());
+                fields.add(Manifest.plain(field.toString()));
                 field.setLength(0);
                 records.add(fields);
                 fields = new ArrayList<>();
@@ -77,7 +79,7 @@ final class ManifestReader {
             }
         }
         if (field.length() > 0 || !fields.isEmpty()) {
-            fields.add(field.toString());
+            fields.add(Manifest.plain(field.toString()));
             records.add(fields);
         }
         return records;

@@ -31,4 +31,35 @@ class ManifestTests {
         new Manifest(dir).append(new Manifest.Entry(dir.resolve("y.jpg"), Path.of("y.jpg"), null, null, null, null));
         assertThat(Files.readAllLines(dir.resolve(Manifest.FILE_NAME))).hasSize(3);
     }
+
+    @Test
+    void neutralisesCellsASpreadsheetWouldTakeForFormulas() throws Exception {
+        Manifest manifest = new Manifest(dir);
+        manifest.append(new Manifest.Entry(
+                dir.resolve("=cmd|' -C calc'!A0.mp4_00-00-01.000.jpg"),
+                Path.of("=cmd|' -C calc'!A0.mp4"),
+                1.0,
+                25L,
+                6.5,
+                "synthetic"));
+        manifest.append(new Manifest.Entry(dir.resolve("+1.jpg"), Path.of("-2.jpg"), null, null, null, "@sum"));
+        manifest.append(new Manifest.Entry(dir.resolve("\tx.jpg"), Path.of("'quoted.jpg"), null, null, null, null));
+        assertThat(Files.readAllLines(manifest.file()))
+                .containsExactly(
+                        "file,source,timestamp,frame_number,score,model",
+                        "\"'=cmd|' -C calc'!A0.mp4_00-00-01.000.jpg\",\"'=cmd|' -C calc'!A0.mp4\",00-00-01.000,25,6.5000,"
+                                + "synthetic",
+                        "\"'+1.jpg\",\"'-2.jpg\",,,,\"'@sum\"",
+                        "\"'\tx.jpg\",\"''quoted.jpg\",,,,");
+    }
+
+    @Test
+    void plainGivesBackWhatWasWritten() {
+        for (String name : new String[] {"=a.mp4", "+b", "-c", "@d", "\te", "'f", "''g", "plain.jpg", ""}) {
+            String cell = Manifest.csv(name);
+            String unquoted =
+                    cell.startsWith("\"") ? cell.substring(1, cell.length() - 1).replace("\"\"", "\"") : cell;
+            assertThat(Manifest.plain(unquoted)).isEqualTo(name);
+        }
+    }
 }

@@ -1,0 +1,56 @@
+package com.perfectframe.api;
+
+/**
+ * A client's value as an error message may quote it: at most {@value #MAX} characters, control characters escaped
+ * ({@code \n}, {@code \u0000}), so that an error never echoes a whole body back nor breaks a log line or a page.
+ */
+public final class Excerpt {
+
+    static final int MAX = 60;
+
+    private Excerpt() {}
+
+    /** The excerpt of a value (without quotes), or {@code "null"} for null. */
+    public static String of(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        String text = value.toString();
+        boolean cut = text.length() > MAX;
+        return escape(cut ? text.substring(0, MAX) : text) + (cut ? "… (" + text.length() + " characters)" : "");
+    }
+
+    /** A whole message (ours, possibly quoting values): control characters escaped, at most {@code max} characters. */
+    static String message(String text, int max) {
+        if (text == null) {
+            return null;
+        }
+        String escaped = escape(text);
+        return escaped.length() > max ? escaped.substring(0, max) + "…" : escaped;
+    }
+
+    private static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /** Whether a value holds a control character (NUL, line breaks, …), which no folder name or prefix may. */
+    static boolean hasControl(String text) {
+        return text.chars().anyMatch(c -> Character.isISOControl(c));
+    }
+}
