@@ -152,7 +152,8 @@ def check_compose():
         return
     for profile, (name, service) in by_profile.items():
         where = f"docker-compose.yaml:{name}"
-        if "8100:8100" not in [str(p) for p in service.get("ports", [])]:
+        # "8100:8100", or bound to an interface: "${PERFECTFRAME_PUBLISH:-127.0.0.1}:8100:8100".
+        if not any(str(p) == "8100:8100" or str(p).endswith(":8100:8100") for p in service.get("ports", [])):
             problem(where, "must publish 8100:8100")
         volumes = service.get("volumes", [])
         for folder in ("input_directory", "output_directory", "models"):
