@@ -143,7 +143,11 @@ class RealWorldVideoExtractionTests {
         // The recorder appends while the job reads the file.
         com.perfectframe.video.VideoSource<SampledFrame> growing = (video, sink) -> {
             com.perfectframe.video.SamplingResult result = real.sample(video, sink);
-            Files.write(video, new byte[4096], java.nio.file.StandardOpenOption.APPEND);
+            try {
+                Files.write(video, new byte[4096], java.nio.file.StandardOpenOption.APPEND);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             return result;
         };
 
