@@ -48,6 +48,13 @@ final class PipelineOptions {
                     + PipelineSettings.DEFAULT_INFERENCE_BATCH + ").")
     Integer inferenceBatch;
 
+    @Option(
+            names = {"--max_megapixels", "--max-megapixels"},
+            paramLabel = "MP",
+            description = "Largest picture decoded for scoring; larger ones (decompression bombs) are named and skipped"
+                    + " (default: " + PipelineSettings.DEFAULT_MAX_MEGAPIXELS + ").")
+    Integer maxMegapixels;
+
     @Mixin
     ModelOptions model = new ModelOptions();
 
@@ -64,6 +71,7 @@ final class PipelineOptions {
                     .writerThreads(writerThreads)
                     .frameBudgetMb(frameBudgetMb)
                     .inferenceBatch(inferenceBatch)
+                    .maxMegapixels(maxMegapixels)
                     .build();
         } catch (InvalidSettingException e) {
             throw new IllegalArgumentException(e.describe("--" + e.setting()), e);

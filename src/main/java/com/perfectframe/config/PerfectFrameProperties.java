@@ -25,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
  * @param prepareThreads see {@link PipelineSettings#prepareThreads()}
  * @param writerThreads see {@link PipelineSettings#writerThreads()}
  * @param frameBudgetMb see {@link PipelineSettings#frameBudgetMb()}
+ * @param maxMegapixels see {@link PipelineSettings#maxMegapixels()}
  * @param inferenceBatch see {@link PipelineSettings#inferenceBatch()}
  * @param modelsDir where NIMA weights and converted models are kept
  * @param weightsFile the Keras weights to use; empty means {@code modelsDir/weights.h5}, downloaded if missing
@@ -45,6 +46,7 @@ public record PerfectFrameProperties(
         Integer writerThreads,
         Integer frameBudgetMb,
         Integer inferenceBatch,
+        Integer maxMegapixels,
         Path modelsDir,
         Path weightsFile,
         URI weightsUrl,
@@ -71,6 +73,7 @@ public record PerfectFrameProperties(
                 .writerThreads(writerThreads)
                 .frameBudgetMb(frameBudgetMb)
                 .inferenceBatch(inferenceBatch)
+                .maxMegapixels(maxMegapixels)
                 .modelsDir(modelsDir)
                 .weightsFile(weightsFile)
                 .weightsUrl(weightsUrl)

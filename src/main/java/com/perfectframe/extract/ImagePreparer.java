@@ -27,10 +27,13 @@ final class ImagePreparer implements ImagePipeline.PrepareStep {
 
     private final PicturePreparer preparer;
     private final MemoryGate gate;
+    private final long maxPixels;
 
-    ImagePreparer(PicturePreparer preparer, MemoryGate gate) {
+    /** @param maxPixels largest picture decoded; a larger one is this image's read failure, before decoding */
+    ImagePreparer(PicturePreparer preparer, MemoryGate gate, long maxPixels) {
         this.preparer = preparer;
         this.gate = gate;
+        this.maxPixels = maxPixels;
     }
 
     /** A gate that holds a share of {@code budget} for each decoded picture. */
@@ -45,7 +48,7 @@ final class ImagePreparer implements ImagePipeline.PrepareStep {
     public float[] prepare(Path image, Consumer<String> notes) throws StageFailure, InterruptedException {
         DecodedImage picture;
         try {
-            picture = ImageReader.read(image, 2 * preparer.inputSide(), gate);
+            picture = ImageReader.read(image, 2 * preparer.inputSide(), gate, maxPixels);
         } catch (IOException e) {
             throw StageFailure.ofInput(READ, image, StageFailure.describe(e), e);
         }

@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param frameBudgetMb memory for decoded frames between decoding and writing; bounds a job's memory whatever the
  *     video's length or resolution
  * @param inferenceBatch most pictures per model call (bounds inference memory)
+ * @param maxMegapixels largest picture decoded for scoring; a larger one (a decompression bomb: a tiny PNG that
+ *     declares 50000×50000 pixels) is named and skipped before it is decoded
  * @param model how to load the NIMA model
  */
 public record PipelineSettings(
@@ -30,6 +32,7 @@ public record PipelineSettings(
         int writerThreads,
         int frameBudgetMb,
         int inferenceBatch,
+        int maxMegapixels,
         NimaOptions model) {
 
     public static final int DEFAULT_DECODER_THREADS = 0;
@@ -37,6 +40,7 @@ public record PipelineSettings(
     public static final int DEFAULT_WRITER_THREADS = 0;
     public static final int DEFAULT_FRAME_BUDGET_MB = 48;
     public static final int DEFAULT_INFERENCE_BATCH = 16;
+    public static final int DEFAULT_MAX_MEGAPIXELS = 100;
 
     private static final int MAX_THREADS = 64;
 
@@ -54,6 +58,7 @@ public record PipelineSettings(
         check("writer_threads", writerThreads, 0, MAX_THREADS);
         check("frame_budget_mb", frameBudgetMb, 1, 65_536);
         check("inference_batch", inferenceBatch, 1, 1024);
+        check("max_megapixels", maxMegapixels, 1, 10_000);
         Objects.requireNonNull(model, "model");
     }
 
@@ -98,6 +103,7 @@ public record PipelineSettings(
         private int writerThreads = DEFAULT_WRITER_THREADS;
         private int frameBudgetMb = DEFAULT_FRAME_BUDGET_MB;
         private int inferenceBatch = DEFAULT_INFERENCE_BATCH;
+        private int maxMegapixels = DEFAULT_MAX_MEGAPIXELS;
         private NimaOptions model = NimaOptions.defaults();
 
         private Builder() {}
@@ -124,6 +130,11 @@ public record PipelineSettings(
 
         public Builder inferenceBatch(Integer value) {
             inferenceBatch = value != null ? value : inferenceBatch;
+            return this;
+        }
+
+        public Builder maxMegapixels(Integer value) {
+            maxMegapixels = value != null ? value : maxMegapixels;
             return this;
         }
 
@@ -160,7 +171,7 @@ public record PipelineSettings(
         /** @throws InvalidSettingException naming the first setting whose value cannot be used */
         public PipelineSettings build() {
             return new PipelineSettings(
-                    decoderThreads, prepareThreads, writerThreads, frameBudgetMb, inferenceBatch, model);
+                    decoderThreads, prepareThreads, writerThreads, frameBudgetMb, inferenceBatch, maxMegapixels, model);
         }
     }
 }

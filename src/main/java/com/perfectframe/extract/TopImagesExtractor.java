@@ -54,7 +54,8 @@ public final class TopImagesExtractor implements Extractor {
                 }
             };
             return new ImagePipeline(
-                            () -> new ImagePreparer(model.newPreparer(), gate),
+                            () -> new ImagePreparer(
+                                    model.newPreparer(), gate, (long) settings.maxMegapixels() * 1_000_000),
                             model.scorer(),
                             model::recycle,
                             selection,

@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Locale;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 
@@ -66,6 +67,18 @@ public final class ImageReader {
      * @throws IOException with a one-line reason when the file cannot be used
      */
     public static DecodedImage read(Path file, int minSide, MemoryGate gate) throws IOException, InterruptedException {
+        return read(file, minSide, gate, Long.MAX_VALUE);
+    }
+
+    /**
+     * Like {@link #read(Path, int, MemoryGate)}, refusing before decoding a picture whose header says it would be
+     * decoded to more than {@code maxPixels} pixels: a decompression bomb (a 1.5 KB PNG declaring 50000×50000) must
+     * not take gigabytes. JPEG and PNG headers are read; other formats are decoded as they come.
+     *
+     * @throws IOException naming the size and the limit for such a picture
+     */
+    public static DecodedImage read(Path file, int minSide, MemoryGate gate, long maxPixels)
+            throws IOException, InterruptedException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size == 0) {
@@ -90,6 +103,14 @@ public final class ImageReader {
                 }
             } else if (kind == Kind.PNG) {
                 pixels = Math.max(1, PngStructure.pixels(head));
+            }
+            if ((kind == Kind.JPEG || kind == Kind.PNG) && pixels > maxPixels) {
+                throw new IOException(String.format(
+                        Locale.ROOT,
+                        "would decode to %.0f megapixels, above the limit of %.0f (max_megapixels): skipped so that it"
+                                + " cannot exhaust memory",
+                        pixels / 1e6,
+                        maxPixels / 1e6));
             }
             // Encoded bytes + decoded BGR; decoding as stored may take 8 bytes a pixel (16-bit BGRA) before conversion.
             long bytes = size + Math.min(UNKNOWN_SIZE, pixels * (kind == Kind.JPEG ? 3 : 8));

@@ -85,7 +85,10 @@ class PhotoFolderTests {
                             return NimaPreprocessor.SIZE;
                         }
                     };
-                    ImagePreparer real = new ImagePreparer(preparer, ImagePreparer.gateOf(budget));
+                    ImagePreparer real = new ImagePreparer(
+                            preparer,
+                            ImagePreparer.gateOf(budget),
+                            (long) PipelineSettings.DEFAULT_MAX_MEGAPIXELS * 1_000_000);
                     return (image, notes) -> {
                         float[] input = real.prepare(image, notes);
                         prepared.put(image.getFileName().toString(), input.clone());

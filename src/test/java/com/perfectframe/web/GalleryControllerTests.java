@@ -80,6 +80,7 @@ class GalleryControllerTests {
                     null,
                     null,
                     null,
+                    null,
                     null);
         }
     }
