@@ -31,6 +31,15 @@ public final class InputFiles {
                     + String.join(" ", request.inputs().videoExtensions()) + "; names starting with '"
                     + request.inputs().processedVideoPrefix() + "' are skipped).");
         }
+        // Each processed video is renamed: a folder where that cannot happen is said so before any work, instead of
+        // writing every picture again on each run.
+        if (!Files.isWritable(request.inputDirectory())) {
+            throw new ExtractionException(
+                    "Input folder " + request.inputDirectory().toAbsolutePath()
+                            + " is read-only: processed videos could not be renamed ('"
+                            + request.inputs().processedVideoPrefix() + "…') and would be processed again on every run."
+                            + " Make it writable, or copy the videos to a writable folder.");
+        }
         return videos;
     }
 

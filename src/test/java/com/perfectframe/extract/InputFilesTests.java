@@ -36,4 +36,23 @@ class InputFilesTests {
                 .hasMessageContaining("nope")
                 .hasMessageContaining("does not exist");
     }
+
+    @Test
+    void aReadOnlyInputFolderIsSaidBeforeAnyWork() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(
+                "root".equals(System.getProperty("user.name")), "root may write into a read-only folder");
+        Path input = Files.createDirectory(dir.resolve("card"));
+        Files.writeString(input.resolve("clip.mp4"), "x");
+        Files.setPosixFilePermissions(input, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            ExtractionRequest request =
+                    ExtractionRequest.builder(input, dir.resolve("out")).build();
+            assertThatThrownBy(() -> InputFiles.videosToProcess(request))
+                    .isInstanceOf(ExtractionException.class)
+                    .hasMessageContaining("is read-only")
+                    .hasMessageContaining("could not be renamed");
+        } finally {
+            Files.setPosixFilePermissions(input, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
 }
