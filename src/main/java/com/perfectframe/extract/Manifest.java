@@ -43,8 +43,16 @@ public final class Manifest {
                         entry.score() == null ? "" : String.format(Locale.ROOT, "%.4f", entry.score()),
                         csv(entry.model() == null ? "" : entry.model()))
                 + "\n";
+        appendRows(file, HEADER, line);
+    }
+
+    /**
+     * Appends rows to a CSV file of the output folder, creating it with its header first if needed. Written through
+     * {@code java.io}, not an NIO channel, so that a thread interrupted by a cancellation still completes its rows.
+     */
+    static void appendRows(Path file, String header, String rows) throws IOException {
         File target = file.toFile();
-        String text = target.createNewFile() ? HEADER + line : line;
+        String text = target.createNewFile() ? header + rows : rows;
         try (FileOutputStream out = new FileOutputStream(target, true)) {
             out.write(text.getBytes(StandardCharsets.UTF_8));
         }

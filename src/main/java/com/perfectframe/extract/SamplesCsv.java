@@ -5,11 +5,8 @@ import com.perfectframe.extract.select.Scored;
 import com.perfectframe.extract.select.SelectionLog;
 import com.perfectframe.extract.select.Verdict;
 import com.perfectframe.quality.PictureMeasures;
-import java.io.File;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -118,10 +115,6 @@ final class SamplesCsv {
         if (rows.isEmpty()) {
             return;
         }
-        File target = file.toFile();
-        String text = target.createNewFile() ? HEADER + rows : rows;
-        try (FileOutputStream out = new FileOutputStream(target, true)) {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-        }
+        Manifest.appendRows(file, HEADER, rows);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.perfectframe.extract.pipeline.Cancellation;
+import com.perfectframe.testing.PixelDifference;
 import com.perfectframe.testing.TestVideos;
 import com.perfectframe.video.FrameSampler;
 import com.perfectframe.video.SampleSink;
@@ -69,7 +70,7 @@ class RealWorldVideoExtractionTests {
                 ImageIO.read(output.resolve("portrait_00-00-00.000.jpg").toFile());
         assertThat(first.getWidth()).isEqualTo(120);
         assertThat(first.getHeight()).isEqualTo(160);
-        assertThat(meanDifference(bgr(first), shownByFfmpeg)).isLessThan(6);
+        assertThat(PixelDifference.mean(bgr(first), shownByFfmpeg)).isLessThan(6);
         assertThat(Files.readAllLines(output.resolve(Manifest.FILE_NAME)))
                 .contains("portrait_00-00-00.000.jpg,portrait.mp4,00-00-00.000,0,,");
     }
@@ -101,7 +102,7 @@ class RealWorldVideoExtractionTests {
         }
 
         assertThat(sizes.get(0)).containsExactly(120, 160);
-        assertThat(meanDifference(prepared.get(0), shownByFfmpeg)).isLessThan(3);
+        assertThat(PixelDifference.mean(prepared.get(0), shownByFfmpeg)).isLessThan(3);
     }
 
     @Test
@@ -176,14 +177,5 @@ class RealWorldVideoExtractionTests {
             }
         }
         return bytes;
-    }
-
-    private static double meanDifference(byte[] a, byte[] b) {
-        assertThat(a).hasSameSizeAs(b);
-        long sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += Math.abs((a[i] & 0xFF) - (b[i] & 0xFF));
-        }
-        return sum / (double) a.length;
     }
 }

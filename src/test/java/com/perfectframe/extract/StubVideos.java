@@ -217,7 +217,7 @@ final class StubVideos {
             if (prepareFails.contains(key)) {
                 throw new IllegalStateException("OpenCV(4.7.0) resize: assertion failed");
             }
-            return PreparedPicture.of(new float[] {sample.ordinal});
+            return new PreparedPicture(new float[] {sample.ordinal}, null);
         };
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.perfectframe.testing.FrameCodes;
+import com.perfectframe.testing.PixelDifference;
 import com.perfectframe.testing.TestVideos;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,16 +69,6 @@ class RealWorldVideoTests {
         return pictures;
     }
 
-    /** Mean absolute difference of two BGR pictures, in levels of 255. */
-    static double meanDifference(byte[] a, byte[] b) {
-        assertThat(a).hasSameSizeAs(b);
-        long sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += Math.abs((a[i] & 0xFF) - (b[i] & 0xFF));
-        }
-        return sum / (double) a.length;
-    }
-
     private static Path testPattern(String name, String extraArgs) throws Exception {
         Path video = dir.resolve(name);
         List<String> args = new ArrayList<>(List.of(
@@ -109,9 +100,9 @@ class RealWorldVideoTests {
 
         assertThat(first.width()).isEqualTo(width);
         assertThat(first.height()).isEqualTo(height);
-        assertThat(meanDifference(first.bgr(), shownByFfmpeg)).isLessThan(3);
+        assertThat(PixelDifference.mean(first.bgr(), shownByFfmpeg)).isLessThan(3);
         byte[] turnedOtherWay = TestVideos.firstFrameBgr(video, "transpose=clock,transpose=clock", width, height);
-        assertThat(meanDifference(first.bgr(), turnedOtherWay))
+        assertThat(PixelDifference.mean(first.bgr(), turnedOtherWay))
                 .as("the test pattern tells orientations apart")
                 .isGreaterThan(20);
     }
@@ -144,7 +135,7 @@ class RealWorldVideoTests {
         Picture first = pictures(video).get(0);
 
         assertThat(first.width()).isEqualTo(width);
-        assertThat(meanDifference(first.bgr(), expected)).isLessThan(3);
+        assertThat(PixelDifference.mean(first.bgr(), expected)).isLessThan(3);
     }
 
     @Test
@@ -211,9 +202,9 @@ class RealWorldVideoTests {
 
         Picture first = pictures(video).get(0);
 
-        double difference = meanDifference(first.bgr(), reference);
+        double difference = PixelDifference.mean(first.bgr(), reference);
         assertThat(difference).as("difference from ffmpeg's tone mapping").isLessThan(tolerance);
-        assertThat(meanDifference(untreated, reference))
+        assertThat(PixelDifference.mean(untreated, reference))
                 .as("an untreated HDR picture differs (washed out)")
                 .isGreaterThan(4 * difference + 5);
     }
@@ -250,14 +241,14 @@ class RealWorldVideoTests {
         assertThat(combedBefore).as("the fixture combs").isGreaterThan(0.02);
         assertThat(combedAfter).isLessThan(combedBefore / 10);
         assertThat(combedAfter).isLessThanOrEqualTo(combing(yadif, 320, 240) + 0.002);
-        assertThat(meanDifference(first.bgr(), yadif)).isLessThan(6);
+        assertThat(PixelDifference.mean(first.bgr(), yadif)).isLessThan(6);
     }
 
     @Test
     void leavesProgressiveVideoUntouched() throws Exception {
         Path video = testPattern("progressive.mp4", "");
         byte[] expected = TestVideos.firstFrameBgr(video, null, 160, 120);
-        assertThat(meanDifference(pictures(video).get(0).bgr(), expected)).isLessThan(2);
+        assertThat(PixelDifference.mean(pictures(video).get(0).bgr(), expected)).isLessThan(2);
     }
 
     /** Share of pixels brighter or darker than both the line above and below by more than 20 levels per channel. */
