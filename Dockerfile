@@ -20,12 +20,17 @@ WORKDIR /src
 # Dependencies first: this layer is rebuilt only when the pom or the wrapper change, not when a source file does.
 COPY mvnw pom.xml ./
 COPY .mvn/ .mvn/
+COPY core/pom.xml core/
+COPY app/pom.xml app/
+COPY spark/pom.xml spark/
 # A checkout made on Windows may have CRLF line endings in the wrapper script; sh would not run it.
-RUN sed -i 's/\r$//' mvnw && chmod +x mvnw && ./mvnw -B -q -ntp dependency:go-offline
+RUN sed -i 's/\r$//' mvnw && chmod +x mvnw && ./mvnw -B -q -ntp -pl app -am dependency:go-offline
 
-COPY src/main/ src/main/
-# Tests run in CI, not in the image build (and src/test is not in the build context, see .dockerignore).
-RUN ./mvnw -B -q -ntp package -Dmaven.test.skip=true -Dspotless.check.skip=true
+COPY core/src/main/ core/src/main/
+COPY app/src/main/ app/src/main/
+# Tests run in CI, not in the image build (and the tests are not in the build context, see .dockerignore). The Spark
+# module is not part of the image.
+RUN ./mvnw -B -q -ntp -pl app -am package -Dmaven.test.skip=true -Dspotless.check.skip=true
 
 # The build gives app.jar plus lib/ (a flat class path, see pom.xml). Dependencies change rarely, the application
 # at every commit, so each is its own image layer and a rebuild after a code change ships only the small one.

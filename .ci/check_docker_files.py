@@ -78,10 +78,10 @@ def check_dockerfile():
     runs = [(n, a) for n, kw, a in build if kw == "RUN"]
     copies = [(n, a) for n, kw, a in build if kw == "COPY"]
     offline = next((n for n, a in runs if "./mvnw" in a and "dependency:go-offline" in a), None)
-    sources = next((n for n, a in copies if a.startswith("src")), None)
+    sources = next((n for n, a in copies if "src/main" in a.split()[0]), None)
     package = next((n for n, a in runs if "./mvnw" in a and " package" in a), None)
     if offline is None or sources is None or package is None or not offline < sources < package:
-        problem("Dockerfile", "build stage must run ./mvnw dependency:go-offline, then COPY src, then ./mvnw package")
+        problem("Dockerfile", "build stage must run ./mvnw dependency:go-offline, then COPY the sources, then ./mvnw package")
 
     def runtime_args(keyword):
         return [a for _, kw, a in runtime if kw == keyword]

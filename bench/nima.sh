@@ -5,8 +5,8 @@
 #   bench/nima.sh --seconds 20 --batch_sizes 1,16,64 --compare-bn
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -B -DskipTests compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+./mvnw -q -B -DskipTests package
 export TF_ENABLE_ONEDNN_OPTS="${TF_ENABLE_ONEDNN_OPTS:-1}"
 export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-1}"
 exec java -Xmx4g -Dlogback.configurationFile=bench/logback.xml \
-  -cp "target/classes:$(cat target/classpath.txt)" com.perfectframe.cli.NimaBenchmarkCommand "$@"
+  -cp target/perfectframe.jar com.perfectframe.cli.NimaBenchmarkCommand "$@"

@@ -20,13 +20,34 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureRulesTests {
 
-    private static final Path SOURCES = Path.of("src/main/java/com/perfectframe");
-    private static final Path CLASSES = Path.of("target/classes");
+    /** The application's sources and the core's; tests run in the repository's root. */
+    private static final List<Path> SOURCE_ROOTS =
+            List.of(Path.of("app/src/main/java/com/perfectframe"), Path.of("core/src/main/java/com/perfectframe"));
+
+    private static final List<Path> CLASS_ROOTS =
+            List.of(Path.of("app/target/classes"), Path.of("core/target/classes"));
 
     private static List<Path> sources(String pkg) throws IOException {
-        try (Stream<Path> files = Files.walk(SOURCES.resolve(pkg))) {
-            return files.filter(f -> f.toString().endsWith(".java")).toList();
+        List<Path> found = new ArrayList<>();
+        for (Path root : SOURCE_ROOTS) {
+            if (Files.isDirectory(root.resolve(pkg))) {
+                try (Stream<Path> files = Files.walk(root.resolve(pkg))) {
+                    files.filter(f -> f.toString().endsWith(".java")).forEach(found::add);
+                }
+            }
         }
+        assertThat(found).as("sources of " + pkg).isNotEmpty();
+        return found;
+    }
+
+    private static List<Path> allSources() throws IOException {
+        List<Path> found = new ArrayList<>();
+        for (Path root : SOURCE_ROOTS) {
+            try (Stream<Path> files = Files.walk(root)) {
+                files.filter(f -> f.toString().endsWith(".java")).forEach(found::add);
+            }
+        }
+        return found;
     }
 
     private static List<String> importsMatching(List<Path> files, Pattern forbidden) throws IOException {
@@ -34,7 +55,7 @@ class ArchitectureRulesTests {
         for (Path file : files) {
             for (String line : Files.readAllLines(file)) {
                 if (line.startsWith("import ") && forbidden.matcher(line).find()) {
-                    found.add(SOURCES.relativize(file) + ": " + line);
+                    found.add(file + ": " + line);
                 }
             }
         }
@@ -67,13 +88,10 @@ class ArchitectureRulesTests {
     @Test
     void onlyTheBenchmarkCommandDependsOnTheBenchmarks() throws IOException {
         Pattern bench = Pattern.compile("import com\\.perfectframe\\.bench\\.");
-        List<Path> files;
-        try (Stream<Path> all = Files.walk(SOURCES)) {
-            files = all.filter(f -> f.toString().endsWith(".java"))
-                    .filter(f -> !f.startsWith(SOURCES.resolve("bench")))
-                    .filter(f -> !f.getFileName().toString().endsWith("BenchmarkCommand.java"))
-                    .toList();
-        }
+        List<Path> files = allSources().stream()
+                .filter(f -> !f.toString().contains("/com/perfectframe/bench/"))
+                .filter(f -> !f.getFileName().toString().endsWith("BenchmarkCommand.java"))
+                .toList();
         assertThat(importsMatching(files, bench)).isEmpty();
     }
 
@@ -86,13 +104,18 @@ class ArchitectureRulesTests {
     @Test
     void noClassKeepsMutableStaticState() throws Exception {
         List<String> found = new ArrayList<>();
-        List<Path> classFiles;
-        try (Stream<Path> files = Files.walk(CLASSES.resolve("com/perfectframe"))) {
-            classFiles = files.filter(f -> f.toString().endsWith(".class")).toList();
+        List<String> classNames = new ArrayList<>();
+        for (Path root : CLASS_ROOTS) {
+            try (Stream<Path> files = Files.walk(root.resolve("com/perfectframe"))) {
+                files.filter(f -> f.toString().endsWith(".class"))
+                        .map(f ->
+                                root.relativize(f).toString().replace('/', '.').replaceAll("\\.class$", ""))
+                        .forEach(classNames::add);
+            }
         }
-        assertThat(classFiles).isNotEmpty();
-        for (Path file : classFiles) {
-            String name = CLASSES.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+        assertThat(classNames)
+                .contains("com.perfectframe.PerfectFrameApplication", "com.perfectframe.extract.VideoPipeline");
+        for (String name : classNames) {
             Class<?> type = Class.forName(name, false, getClass().getClassLoader());
             for (Field field : type.getDeclaredFields()) {
                 int modifiers = field.getModifiers();
