@@ -2,6 +2,7 @@ package com.perfectframe.cli;
 
 import com.perfectframe.bench.PipelineBenchmark;
 import com.perfectframe.extract.ExtractionRequest;
+import com.perfectframe.options.PipelineOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

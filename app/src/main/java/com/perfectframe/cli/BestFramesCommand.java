@@ -1,12 +1,11 @@
 package com.perfectframe.cli;
 
-import com.perfectframe.extract.ExtractionRequest;
 import com.perfectframe.extract.ExtractorName;
-import com.perfectframe.extract.select.QualityRules;
+import com.perfectframe.options.BestFramesOptions;
+import com.perfectframe.options.PipelineOptions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code best_frames_extractor}: the best frame of every few seconds of each video, or every sample. */
 @Command(
@@ -23,85 +22,8 @@ final class BestFramesCommand implements Callable<Integer> {
     @Mixin
     JobOptions job = new JobOptions();
 
-    @Option(
-            names = {"--all_frames", "--all-frames"},
-            description = "Write every 1-second sample, without scoring (frames extraction).")
-    boolean allFrames;
-
-    @Option(
-            names = {"--batch_size", "--batch-size"},
-            paramLabel = "N",
-            description = "Frames scored together; groups restart at each batch (default: ${DEFAULT-VALUE}).")
-    int batchSize = ExtractionRequest.DEFAULT_BATCH_SIZE;
-
-    @Option(
-            names = {"--group_size", "--compering_group_size", "--comparing_group_size", "--group-size"},
-            paramLabel = "N",
-            description = "Consecutive samples compared to keep the best (default: ${DEFAULT-VALUE}).")
-    int groupSize = ExtractionRequest.DEFAULT_GROUP_SIZE;
-
-    @Option(
-            names = {"--no_quality_gate", "--no-quality-gate"},
-            description = "Take the best NIMA score of each group as the original does, without rejecting blurred, "
-                    + "dark, flat or mid-transition samples first.")
-    boolean noQualityGate;
-
-    @Option(
-            names = {"--distinct"},
-            arity = "0..1",
-            fallbackValue = "true",
-            paramLabel = "true|false",
-            description = "Collapse consecutive near-duplicate frames into the better one (default: on with --top, "
-                    + "off otherwise).")
-    Boolean distinct;
-
-    @Option(
-            names = {"--top"},
-            paramLabel = "N",
-            description =
-                    "Keep only the N best distinct frames of each video, spread over it (default: one per group).")
-    Integer top;
-
-    @Option(
-            names = {"--min_gap", "--min-gap"},
-            paramLabel = "SECONDS",
-            description = "With --top: least time between two kept frames (default: 1/(2N) of the video's length).")
-    Double minGap;
-
-    @Option(
-            names = {"--samples_csv", "--samples-csv"},
-            description = "Write every sample's time, score, quality measures and verdict to samples.csv in the output "
-                    + "folder.")
-    boolean samplesCsv;
-
-    @Option(
-            names = {"--sharpness_ratio", "--sharpness-ratio"},
-            paramLabel = "R",
-            description = "Quality gate: a sample less sharp than R times its group's median is blurred (default: "
-                    + QualityRules.DEFAULT_SHARPNESS_RATIO + ").")
-    Double sharpnessRatio;
-
-    @Option(
-            names = {"--exposure_margin", "--exposure-margin"},
-            paramLabel = "M",
-            description = "Quality gate: a sample whose share of crushed blacks (blown highlights) exceeds its group's "
-                    + "median by more than M is too dark (overexposed) (default: "
-                    + QualityRules.DEFAULT_EXPOSURE_MARGIN + ").")
-    Double exposureMargin;
-
-    @Option(
-            names = {"--flat_spread", "--flat-spread"},
-            paramLabel = "S",
-            description = "Quality gate: a sample whose luma standard deviation is below S (0-255) is flat (default: "
-                    + QualityRules.DEFAULT_FLAT_SPREAD + ").")
-    Double flatSpread;
-
-    @Option(
-            names = {"--duplicate_bits", "--duplicate-bits"},
-            paramLabel = "B",
-            description = "Near-duplicates: perceptual hashes differing in at most B of 64 bits (default: "
-                    + QualityRules.DEFAULT_DUPLICATE_HASH_BITS + ").")
-    Integer duplicateBits;
+    @Mixin
+    BestFramesOptions options = new BestFramesOptions();
 
     @Mixin
     PipelineOptions pipeline = new PipelineOptions();
@@ -111,17 +33,7 @@ final class BestFramesCommand implements Callable<Integer> {
         return new JobRunner(System.out, System.err)
                 .run(
                         ExtractorName.BEST_FRAMES,
-                        () -> job.request()
-                                .allFrames(allFrames)
-                                .batchSize(batchSize)
-                                .groupSize(groupSize)
-                                .qualityGate(!noQualityGate)
-                                .distinct(distinct)
-                                .top(top)
-                                .minGapSeconds(minGap)
-                                .samplesCsv(samplesCsv)
-                                .rules(QualityRules.of(sharpnessRatio, exposureMargin, flatSpread, duplicateBits))
-                                .build(),
+                        () -> options.applyTo(job.request()).build(),
                         job,
                         pipeline,
                         "video");

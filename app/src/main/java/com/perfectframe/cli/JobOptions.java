@@ -1,7 +1,9 @@
 package com.perfectframe.cli;
 
 import com.perfectframe.extract.ExtractionRequest;
+import com.perfectframe.options.OutputFormatOption;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options every extractor command takes: where to read, where to write, how much to say. */
@@ -27,14 +29,11 @@ final class JobOptions {
     @Option(names = "--no-progress", description = "Plain log lines instead of a progress bar.")
     boolean noProgress;
 
-    @Option(
-            names = {"--images_output_format", "--format"},
-            paramLabel = "EXT",
-            description = "Picture format: .jpg, .png or .webp (default: ${DEFAULT-VALUE}).")
-    String format = ExtractionRequest.DEFAULT_OUTPUT_FORMAT;
+    @Mixin
+    OutputFormatOption format = new OutputFormatOption();
 
     /** A request for these folders and this format; the command adds its own options. */
     ExtractionRequest.Builder request() {
-        return ExtractionRequest.builder(input, output).outputFormat(format);
+        return format.applyTo(ExtractionRequest.builder(input, output));
     }
 }

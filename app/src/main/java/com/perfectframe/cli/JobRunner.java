@@ -9,6 +9,7 @@ import com.perfectframe.extract.ExtractorName;
 import com.perfectframe.extract.PipelineSettings;
 import com.perfectframe.extract.pipeline.Cancellation;
 import com.perfectframe.extract.pipeline.CancelledException;
+import com.perfectframe.options.PipelineOptions;
 import java.io.PrintStream;
 import java.util.function.Supplier;
 

@@ -1,11 +1,11 @@
 package com.perfectframe.cli;
 
-import com.perfectframe.extract.ExtractionRequest;
 import com.perfectframe.extract.ExtractorName;
+import com.perfectframe.options.PipelineOptions;
+import com.perfectframe.options.TopImagesOptions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code top_images_extractor}: the best-scoring photos of a folder. */
 @Command(
@@ -19,23 +19,8 @@ final class TopImagesCommand implements Callable<Integer> {
     @Mixin
     JobOptions job = new JobOptions();
 
-    @Option(
-            names = {"--top_images_percent", "--top-images-percent"},
-            paramLabel = "P",
-            description = "Keep images scoring at or above this percentile (default: ${DEFAULT-VALUE}).")
-    double topImagesPercent = ExtractionRequest.DEFAULT_TOP_IMAGES_PERCENT;
-
-    @Option(
-            names = {"--per_batch_percentile", "--per-batch-percentile"},
-            description = "Take the percentile within each batch, as the original tool does, instead of over the "
-                    + "whole folder.")
-    boolean perBatchPercentile;
-
-    @Option(
-            names = {"--batch_size", "--batch-size"},
-            paramLabel = "N",
-            description = "Images scored together (default: ${DEFAULT-VALUE}).")
-    int batchSize = ExtractionRequest.DEFAULT_BATCH_SIZE;
+    @Mixin
+    TopImagesOptions options = new TopImagesOptions();
 
     @Mixin
     PipelineOptions pipeline = new PipelineOptions();
@@ -45,11 +30,7 @@ final class TopImagesCommand implements Callable<Integer> {
         return new JobRunner(System.out, System.err)
                 .run(
                         ExtractorName.TOP_IMAGES,
-                        () -> job.request()
-                                .topImagesPercent(topImagesPercent)
-                                .perBatchPercentile(perBatchPercentile)
-                                .batchSize(batchSize)
-                                .build(),
+                        () -> options.applyTo(job.request()).build(),
                         job,
                         pipeline,
                         "image");

@@ -1,6 +1,8 @@
 package com.perfectframe.web;
 
 import com.perfectframe.api.AllowedFolders;
+import com.perfectframe.extract.ManifestReader;
+import com.perfectframe.extract.ManifestRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package com.perfectframe.web;
 
+import com.perfectframe.extract.ManifestReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

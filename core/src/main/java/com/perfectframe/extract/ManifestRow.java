@@ -1,9 +1,9 @@
-package com.perfectframe.web;
+package com.perfectframe.extract;
 
 /**
  * One row of an output folder's {@code manifest.csv}: a picture written there, with where it came from.
  *
- * @param file the picture's file name, as the manifest gives it (checked before any use, see {@link GalleryFolder})
+ * @param file the picture's file name, as the manifest gives it (a reader of it checks the name before any use)
  * @param source the video or photo it came from
  * @param timestamp the time in the video, {@code hh-mm-ss.mmm}; null for a photo
  * @param seconds the same time in seconds; null for a photo

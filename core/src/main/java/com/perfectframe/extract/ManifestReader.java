@@ -1,6 +1,5 @@
-package com.perfectframe.web;
+package com.perfectframe.extract;
 
-import com.perfectframe.extract.Manifest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,12 +15,12 @@ import java.util.Map;
  * {@code Manifest.plain}). Runs append to it, so a name can appear twice when a picture was deleted and written
  * again; the last row wins. Rows it cannot read are skipped rather than failing the whole gallery.
  */
-final class ManifestReader {
+public final class ManifestReader {
 
     private ManifestReader() {}
 
     /** The rows by file name, in the manifest's order. */
-    static Map<String, ManifestRow> read(Path manifest) throws IOException {
+    public static Map<String, ManifestRow> read(Path manifest) throws IOException {
         String text = Files.readString(manifest, StandardCharsets.UTF_8);
         Map<String, ManifestRow> rows = new LinkedHashMap<>();
         List<List<String>> records = records(text);
@@ -45,7 +44,7 @@ final class ManifestReader {
     }
 
     /** Splits CSV text into records of fields, honouring quotes (which may hold commas and line breaks). */
-    static List<List<String>> records(String text) {
+    public static List<List<String>> records(String text) {
         List<List<String>> records = new ArrayList<>();
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
@@ -89,7 +88,7 @@ final class ManifestReader {
         return value.isEmpty() ? null : value;
     }
 
-    static Double number(String value) {
+    public static Double number(String value) {
         try {
             return value.isEmpty() ? null : Double.valueOf(value);
         } catch (NumberFormatException e) {
@@ -98,7 +97,7 @@ final class ManifestReader {
     }
 
     /** {@code hh-mm-ss.mmm} in seconds, or null. */
-    static Double seconds(String timestamp) {
+    public static Double seconds(String timestamp) {
         String[] parts = timestamp.split("-");
         if (parts.length != 3) {
             return null;

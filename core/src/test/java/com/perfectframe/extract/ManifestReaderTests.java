@@ -1,8 +1,7 @@
-package com.perfectframe.web;
+package com.perfectframe.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.perfectframe.extract.Manifest;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package com.perfectframe.cli;
+package com.perfectframe.options;
 
 import com.perfectframe.extract.PipelineSettings;
 import com.perfectframe.score.nima.NimaOptions;
@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
  * Options saying which NIMA model to load and where it runs. Unset options keep the defaults of {@link
  * NimaOptions}, their one owner.
  */
-final class ModelOptions {
+public final class ModelOptions {
 
     @Option(
             names = {"--models_dir", "--models-dir"},
@@ -50,7 +50,7 @@ final class ModelOptions {
     Boolean bf16;
 
     /** Applies the options that were given. */
-    PipelineSettings.Builder applyTo(PipelineSettings.Builder builder) {
+    public PipelineSettings.Builder applyTo(PipelineSettings.Builder builder) {
         return builder.modelsDir(modelsDir)
                 .weightsFile(weights)
                 .weightsUrl(weightsUrl)

@@ -1,4 +1,4 @@
-package com.perfectframe.cli;
+package com.perfectframe.options;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,12 +8,20 @@ import com.perfectframe.score.nima.Normalization;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** The command line maps onto the same settings record as the service, every setting included. */
 class PipelineOptionsTests {
 
+    @Command(name = "job")
+    static final class Job {
+        @Mixin
+        PipelineOptions pipeline = new PipelineOptions();
+    }
+
     private static PipelineSettings parse(String... args) {
-        BestFramesCommand command = new BestFramesCommand();
+        Job command = new Job();
         new CommandLine(command).parseArgs(args);
         return command.pipeline.settings();
     }

@@ -1,4 +1,4 @@
-package com.perfectframe.cli;
+package com.perfectframe.options;
 
 import com.perfectframe.extract.InvalidSettingException;
 import com.perfectframe.extract.PipelineSettings;
@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
  * --}), unset options keeping the record's defaults. The service's {@code perfectframe.*} properties map onto the
  * same record.
  */
-final class PipelineOptions {
+public final class PipelineOptions {
 
     @Option(
             names = {"--decoder_threads", "--decoder-threads"},
@@ -63,7 +63,7 @@ final class PipelineOptions {
      *
      * @throws IllegalArgumentException naming the option whose value cannot be used
      */
-    PipelineSettings settings() {
+    public PipelineSettings settings() {
         try {
             return model.applyTo(PipelineSettings.builder())
                     .decoderThreads(decoderThreads)

@@ -1,0 +1,33 @@
+package com.perfectframe.options;
+
+import com.perfectframe.extract.ExtractionRequest;
+import picocli.CommandLine.Option;
+
+/** The top-images extractor's options, shared by the command line and the Spark job. */
+public final class TopImagesOptions {
+
+    @Option(
+            names = {"--top_images_percent", "--top-images-percent"},
+            paramLabel = "P",
+            description = "Keep images scoring at or above this percentile (default: ${DEFAULT-VALUE}).")
+    double topImagesPercent = ExtractionRequest.DEFAULT_TOP_IMAGES_PERCENT;
+
+    @Option(
+            names = {"--per_batch_percentile", "--per-batch-percentile"},
+            description = "Take the percentile within each batch, as the original tool does, instead of over the "
+                    + "whole folder.")
+    boolean perBatchPercentile;
+
+    @Option(
+            names = {"--batch_size", "--batch-size"},
+            paramLabel = "N",
+            description = "Images scored together (default: ${DEFAULT-VALUE}).")
+    int batchSize = ExtractionRequest.DEFAULT_BATCH_SIZE;
+
+    /** Adds these options to a request. */
+    public ExtractionRequest.Builder applyTo(ExtractionRequest.Builder request) {
+        return request.topImagesPercent(topImagesPercent)
+                .perBatchPercentile(perBatchPercentile)
+                .batchSize(batchSize);
+    }
+}
