@@ -71,7 +71,16 @@ public final class JobSlot implements AutoCloseable {
             log.warn("{} failed: {}", job.extractor(), e.getMessage());
         } catch (CancelledException e) {
             outcome = finished(job, JobStatus.State.CANCELLED, null, "the job was cancelled");
-            log.info("{} cancelled", job.extractor());
+            ExtractionProgress.Snapshot done = job.progress().snapshot();
+            log.info(
+                    "{} cancelled on {}: {} of {} files done, {} pictures written to {}; the file in progress was"
+                            + " not renamed and nothing half-written was left",
+                    job.extractor(),
+                    request.inputDirectory(),
+                    done.filesDone(),
+                    done.filesTotal(),
+                    done.picturesWritten(),
+                    request.outputDirectory());
         } catch (InterruptedException e) {
             outcome = finished(job, JobStatus.State.FAILED, null, "the job was interrupted");
         } catch (RuntimeException | Error e) {

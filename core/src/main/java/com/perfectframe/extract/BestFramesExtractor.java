@@ -43,7 +43,7 @@ public final class BestFramesExtractor implements Extractor {
         try (OutputFolder.Lock lock = OutputFolder.lock(output)) {
             ScoringModel model = ScoringModels.get(models, cancellation);
             String modelName = model.scorer().identity().manifestName();
-            Manifest manifest = new Manifest(output);
+            OutputStaging staging = new OutputStaging(output);
             ImageEncoder encoder = new ImageEncoder(request.outputFormat());
             GroupPlan plan =
                     new GroupPlan(request.batchSize(), request.bestFrames().groupSize());
@@ -52,7 +52,7 @@ public final class BestFramesExtractor implements Extractor {
                     () -> new FramePreparer(model.newPreparer(), curation.needsMeasures()),
                     model.scorer(),
                     model::recycle,
-                    new Selections(plan, curation, curation.samplesCsv() ? new SamplesCsv(output) : null));
+                    new Selections(plan, curation, curation.samplesCsv() ? new SamplesCsv(output, staging) : null));
             VideoPipeline.Sizes sizes = new VideoPipeline.Sizes(
                     settings.prepareThreads(),
                     settings.writerThreadsFor(false),
@@ -62,9 +62,10 @@ public final class BestFramesExtractor implements Extractor {
                             ExtractorName.BEST_FRAMES,
                             sampler,
                             scoring,
-                            () -> new FrameWriter(encoder, output, manifest, modelName),
+                            () -> new FrameWriter(encoder, staging, modelName),
                             sizes,
                             request.inputs().processedVideoPrefix(),
+                            staging,
                             progress,
                             cancellation)
                     .run(videos);

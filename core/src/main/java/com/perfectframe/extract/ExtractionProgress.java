@@ -108,6 +108,11 @@ public final class ExtractionProgress {
         picturesWritten.incrementAndGet();
     }
 
+    /** Pictures counted as written that were discarded with their unfinished video: they are not in the output. */
+    public void picturesDiscarded(int pictures) {
+        picturesWritten.addAndGet(-pictures);
+    }
+
     public void fileDone() {
         filesDone.incrementAndGet();
     }

@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * The writing stage's work on one kept frame: a picture named after its video and time, written atomically, then
- * listed in the manifest. A frame that cannot be converted or encoded fails its video; an output folder that
+ * The writing stage's work on one kept frame: a picture named after its video and time, written atomically into
+ * its video's staging folder with its manifest row, both committed with the video ({@link StagedVideo}). A frame that cannot be converted or encoded fails its video; an output folder that
  * cannot be written fails the job. One per writing thread (the converter keeps native scratch memory).
  */
 public final class FrameWriter implements VideoPipeline.WriteStep<SampledFrame> {
@@ -22,13 +22,28 @@ public final class FrameWriter implements VideoPipeline.WriteStep<SampledFrame> 
     private final ImageEncoder encoder;
     private final Path output;
     private final Manifest manifest;
+    private final OutputStaging staging;
     private final String modelName;
 
-    /** @param modelName the model named in the manifest, or null for unscored frames */
+    /**
+     * Writes straight into the output folder and its manifest (benchmarks).
+     *
+     * @param modelName the model named in the manifest, or null for unscored frames
+     */
     public FrameWriter(ImageEncoder encoder, Path output, Manifest manifest, String modelName) {
         this.encoder = encoder;
         this.output = output;
         this.manifest = manifest;
+        this.staging = null;
+        this.modelName = modelName;
+    }
+
+    /** Writes into each video's staging folder, committed with its video (extractions). */
+    FrameWriter(ImageEncoder encoder, OutputStaging staging, String modelName) {
+        this.encoder = encoder;
+        this.output = staging.output();
+        this.manifest = null;
+        this.staging = staging;
         this.modelName = modelName;
     }
 
@@ -53,14 +68,22 @@ public final class FrameWriter implements VideoPipeline.WriteStep<SampledFrame> 
                     e);
         }
         try (image) {
-            Path written = OutputFiles.writeNew(output, name, image::writeTo);
-            manifest.append(new Manifest.Entry(
+            StagedVideo staged = staging == null ? null : staging.of(frame.video());
+            Path written = staged == null
+                    ? OutputFiles.writeNew(output, name, image::writeTo)
+                    : staged.write(name, image::writeTo);
+            Manifest.Entry entry = new Manifest.Entry(
                     written,
                     frame.video(),
                     frame.seconds(),
                     frame.frameNumber(),
                     score == null ? null : score.doubleValue(),
-                    modelName));
+                    modelName);
+            if (staged == null) {
+                manifest.append(entry);
+            } else {
+                staged.list(name, entry);
+            }
             return written;
         } catch (IOException e) {
             if (OutputFiles.nameTooLong(e)) {

@@ -27,7 +27,7 @@ public final class FramesExtractor implements Extractor {
         List<Path> videos = InputFiles.videosToProcess(request);
         Path output = OutputFolder.prepare(request);
         try (OutputFolder.Lock lock = OutputFolder.lock(output)) {
-            Manifest manifest = new Manifest(output);
+            OutputStaging staging = new OutputStaging(output);
             ImageEncoder encoder = new ImageEncoder(request.outputFormat());
             VideoPipeline.Sizes sizes =
                     new VideoPipeline.Sizes(0, settings.writerThreadsFor(true), 1, settings.frameBudgetBytes());
@@ -35,9 +35,10 @@ public final class FramesExtractor implements Extractor {
                             ExtractorName.BEST_FRAMES,
                             sampler,
                             null,
-                            () -> new FrameWriter(encoder, output, manifest, null),
+                            () -> new FrameWriter(encoder, staging, null),
                             sizes,
                             request.inputs().processedVideoPrefix(),
+                            staging,
                             progress,
                             cancellation)
                     .run(videos);

@@ -66,6 +66,10 @@ final class ImageCopier implements ImagePipeline.CopyStep {
             throw StageFailure.ofInput(COPY, image, "cannot be re-encoded: " + StageFailure.describe(e), e);
         }
         try (encoded) {
+            Path earlier = output.resolve(name);
+            if (sameBytes(encoded, earlier)) {
+                return new ImagePipeline.Copied(earlier, true);
+            }
             return new ImagePipeline.Copied(OutputFiles.writeNew(output, name, encoded::writeTo), false);
         } catch (IOException e) {
             throw outputFailure(image, e);
@@ -74,13 +78,28 @@ final class ImageCopier implements ImagePipeline.CopyStep {
 
     /**
      * Whether an earlier run already copied this image here: same name, same bytes (a rerun into the same folder
-     * must not add {@code x_1.jpg} beside an identical {@code x.jpg}). Re-encoded images are written again.
+     * must not add {@code x_1.jpg} beside an identical {@code x.jpg}). A re-encoded image is compared once encoded.
      */
     private static boolean sameBytes(Path image, Path earlier) {
         try {
             return Files.isRegularFile(earlier, java.nio.file.LinkOption.NOFOLLOW_LINKS)
                     && Files.size(earlier) == Files.size(image)
                     && Files.mismatch(image, earlier) == -1;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Whether an earlier run already wrote this re-encoded picture here: same name, same bytes. */
+    private static boolean sameBytes(EncodedImage encoded, Path earlier) {
+        try {
+            if (!Files.isRegularFile(earlier, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    || Files.size(earlier) != encoded.size()) {
+                return false;
+            }
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream((int) encoded.size());
+            encoded.writeTo(java.nio.channels.Channels.newChannel(bytes));
+            return java.util.Arrays.equals(bytes.toByteArray(), Files.readAllBytes(earlier));
         } catch (IOException e) {
             return false;
         }

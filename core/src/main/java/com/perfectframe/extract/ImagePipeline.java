@@ -70,6 +70,14 @@ final class ImagePipeline {
     /** Writes a kept image's manifest row. */
     interface Listing {
         void list(Path written, ScoredImage image) throws StageFailure;
+
+        /**
+         * Whether the manifest lists a picture already there; one that it does not (a job killed between the copy
+         * and its row) is listed by the rerun.
+         */
+        default boolean lists(Path written) {
+            return true;
+        }
     }
 
     /** How big the stages are. */
@@ -213,6 +221,8 @@ final class ImagePipeline {
             if (!copied.alreadyThere()) {
                 listing.list(copied.path(), image);
                 progress.pictureWritten();
+            } else if (!listing.lists(copied.path())) {
+                listing.list(copied.path(), image);
             }
         } catch (StageFailure f) {
             if (f.stopsJob()) {

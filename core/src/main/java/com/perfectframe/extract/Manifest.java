@@ -4,8 +4,11 @@ import java.io.File;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The CSV list of everything written to an output folder ({@value #FILE_NAME}): which file, from which source, at
@@ -34,7 +37,12 @@ public final class Manifest {
      * NIO channel, so that a thread interrupted by a cancellation still completes the row of a picture it wrote.
      */
     public synchronized void append(Entry entry) throws IOException {
-        String line = String.join(
+        appendRows(file, HEADER, row(entry));
+    }
+
+    /** The CSV row of an entry, with its line end. */
+    static String row(Entry entry) {
+        return String.join(
                         ",",
                         csv(entry.written().getFileName().toString()),
                         csv(entry.source().getFileName().toString()),
@@ -43,7 +51,60 @@ public final class Manifest {
                         entry.score() == null ? "" : String.format(Locale.ROOT, "%.4f", entry.score()),
                         csv(entry.model() == null ? "" : entry.model()))
                 + "\n";
-        appendRows(file, HEADER, line);
+    }
+
+    /**
+     * The file names the manifest lists (its first column), so that a rerun can list a picture that an interrupted
+     * run wrote but could not list any more. Empty when there is no manifest yet.
+     */
+    public Set<String> listedFiles() throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return Set.of();
+        }
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        Set<String> names = new HashSet<>();
+        int i = text.indexOf('\n') + 1; // after the header
+        while (i > 0 && i < text.length()) {
+            StringBuilder cell = new StringBuilder();
+            boolean quoted = text.charAt(i) == '"';
+            if (quoted) {
+                i++;
+                while (i < text.length()) {
+                    char c = text.charAt(i++);
+                    if (c == '"') {
+                        if (i < text.length() && text.charAt(i) == '"') {
+                            cell.append('"');
+                            i++;
+                        } else {
+                            break;
+                        }
+                    } else {
+                        cell.append(c);
+                    }
+                }
+            } else {
+                while (i < text.length() && text.charAt(i) != ',' && text.charAt(i) != '\n') {
+                    cell.append(text.charAt(i++));
+                }
+            }
+            names.add(quoted && cell.toString().startsWith("'") ? plain(cell.toString()) : cell.toString());
+            i = endOfRecord(text, i) + 1;
+        }
+        return names;
+    }
+
+    /** Where the record that goes on at {@code i} ends: the next line end outside quotes. */
+    private static int endOfRecord(String text, int i) {
+        boolean inQuotes = false;
+        for (; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                inQuotes = !inQuotes;
+            } else if (c == '\n' && !inQuotes) {
+                return i;
+            }
+        }
+        return text.length();
     }
 
     /**

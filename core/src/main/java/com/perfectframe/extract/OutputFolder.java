@@ -94,7 +94,8 @@ final class OutputFolder {
 
     /**
      * Takes the output folder for one job, then removes the temporary files ({@code .*.part}) that a process killed
-     * while writing left behind: with the lock held, none of them can be in use.
+     * while writing left behind and settles its staging area ({@link OutputStaging#recover}: uncommitted videos
+     * discarded, half-done commits finished): with the lock held, none of them can be in use.
      *
      * @throws ExtractionException when another process holds the folder, naming it
      */
@@ -125,6 +126,13 @@ final class OutputFolder {
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(owner().getBytes(StandardCharsets.UTF_8)), 0);
             removeStaleTemporaryFiles(output);
+            try {
+                OutputStaging.recover(output);
+            } catch (IOException e) {
+                channel.close();
+                throw new ExtractionException("Output folder " + output.toAbsolutePath()
+                        + ": the pictures of an interrupted job could not be put in place (" + e.getMessage() + ").");
+            }
             return new Lock(channel, lock);
         } catch (IOException e) {
             try {

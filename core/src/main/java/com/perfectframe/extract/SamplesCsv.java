@@ -15,7 +15,8 @@ import java.util.TreeMap;
 /**
  * The per-sample CSV ({@value #FILE_NAME}, asked for with {@code --samples_csv}): every sample of every video with
  * its time, NIMA score, quality measures and the verdict of the selection, so that a user can see and plot why a
- * frame won. Runs append to it, like the manifest. A video's rows are written when its selection finishes.
+ * frame won. Runs append to it, like the manifest. A video's rows are written when its selection finishes, into its
+ * staging, and so reach the file with the video's pictures.
  */
 final class SamplesCsv {
 
@@ -24,9 +25,12 @@ final class SamplesCsv {
             "video,timestamp,sample,score,sharpness,mean_luma,dark_share,bright_share,luma_spread," + "verdict\n";
 
     private final Path file;
+    private final OutputStaging staging;
 
-    SamplesCsv(Path outputDirectory) {
+    /** @param staging where each video's rows wait for its commit, or null to append them at once */
+    SamplesCsv(Path outputDirectory, OutputStaging staging) {
         this.file = outputDirectory.resolve(FILE_NAME);
+        this.staging = staging;
     }
 
     /** The log of one video's verdicts, which is also the last link of its selection before the writer. */
@@ -99,6 +103,10 @@ final class SamplesCsv {
                     .append('\n'));
             rows.clear();
             verdicts.clear();
+            if (staging != null) {
+                staging.of(video).rows(FILE_NAME, HEADER, text.toString());
+                return;
+            }
             try {
                 append(text.toString());
             } catch (IOException e) {

@@ -4,13 +4,16 @@ import static com.perfectframe.extract.pipeline.StageName.COPY;
 
 import com.perfectframe.extract.pipeline.Cancellation;
 import com.perfectframe.extract.pipeline.StageFailure;
+import com.perfectframe.extract.select.ImageSelection.ScoredImage;
 import com.perfectframe.extract.select.TopPercentile;
 import com.perfectframe.image.MemoryGate;
 import com.perfectframe.score.ScoringModel;
 import com.perfectframe.score.ScoringModelProvider;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Top images: scores every image of the input folder and copies those at or above the {@code top_images_percent}
@@ -40,17 +43,27 @@ public final class TopImagesExtractor implements Extractor {
                     request.topImages().percent(), request.topImages().perBatchPercentile() ? request.batchSize() : 0);
             // Decoded photos hold shares of the frame budget, which bounds how many large ones exist at once.
             MemoryGate gate = ImagePreparer.gateOf(new FrameBudget(settings.frameBudgetBytes()));
-            ImagePipeline.Listing listing = (written, image) -> {
-                try {
-                    manifest.append(
-                            new Manifest.Entry(written, image.image(), null, null, (double) image.score(), modelName));
-                } catch (IOException e) {
-                    throw StageFailure.ofJob(
-                            COPY,
-                            image.image(),
-                            "Cannot write to output folder " + output.toAbsolutePath() + ": "
-                                    + StageFailure.describe(e),
-                            e);
+            Set<String> listed = listedFiles(manifest);
+            ImagePipeline.Listing listing = new ImagePipeline.Listing() {
+                @Override
+                public void list(Path written, ScoredImage image) throws StageFailure {
+                    try {
+                        manifest.append(new Manifest.Entry(
+                                written, image.image(), null, null, (double) image.score(), modelName));
+                        listed.add(written.getFileName().toString());
+                    } catch (IOException e) {
+                        throw StageFailure.ofJob(
+                                COPY,
+                                image.image(),
+                                "Cannot write to output folder " + output.toAbsolutePath() + ": "
+                                        + StageFailure.describe(e),
+                                e);
+                    }
+                }
+
+                @Override
+                public boolean lists(Path written) {
+                    return listed.contains(written.getFileName().toString());
                 }
             };
             return new ImagePipeline(
@@ -67,6 +80,15 @@ public final class TopImagesExtractor implements Extractor {
                             progress,
                             cancellation)
                     .run(images, request.inputDirectory());
+        }
+    }
+
+    /** What the manifest lists already: a copy a killed job made but could not list is listed by the rerun. */
+    private static Set<String> listedFiles(Manifest manifest) throws ExtractionException {
+        try {
+            return new HashSet<>(manifest.listedFiles());
+        } catch (IOException e) {
+            throw new ExtractionException("Cannot read " + manifest.file().toAbsolutePath() + ": " + e.getMessage());
         }
     }
 }

@@ -132,6 +132,7 @@ final class VideoPipeline<S extends VideoSample> {
     private final Supplier<? extends WriteStep<S>> writers;
     private final Sizes sizes;
     private final String processedPrefix;
+    private final OutputStaging staging;
     private final ExtractionProgress progress;
     private final Cancellation cancellation;
     private final FrameBudget budget;
@@ -140,9 +141,24 @@ final class VideoPipeline<S extends VideoSample> {
     private Stage<ScoreItem> scoreStage;
     private Stage<Candidate<S>> writeStage;
 
+    /** A pipeline whose writers put pictures straight into place (tests). */
+    VideoPipeline(
+            ExtractorName extractor,
+            VideoSource<S> source,
+            Scoring<S> scoring,
+            Supplier<? extends WriteStep<S>> writers,
+            Sizes sizes,
+            String processedPrefix,
+            ExtractionProgress progress,
+            Cancellation cancellation) {
+        this(extractor, source, scoring, writers, sizes, processedPrefix, null, progress, cancellation);
+    }
+
     /**
      * @param scoring the scoring half, or null to write every sample (frames extraction)
      * @param processedPrefix prefix a finished video is renamed with
+     * @param staging where each video's outputs wait until it is done, committed then as a unit (or discarded when
+     *     the job stops first); null when the writers put them in place themselves
      */
     VideoPipeline(
             ExtractorName extractor,
@@ -151,6 +167,7 @@ final class VideoPipeline<S extends VideoSample> {
             Supplier<? extends WriteStep<S>> writers,
             Sizes sizes,
             String processedPrefix,
+            OutputStaging staging,
             ExtractionProgress progress,
             Cancellation cancellation) {
         if (scoring != null && !source.deliversInOrder()) {
@@ -162,6 +179,7 @@ final class VideoPipeline<S extends VideoSample> {
         this.writers = writers;
         this.sizes = sizes;
         this.processedPrefix = processedPrefix;
+        this.staging = staging;
         this.progress = progress;
         this.cancellation = cancellation;
         this.job = new JobState(cancellation);
@@ -191,7 +209,7 @@ final class VideoPipeline<S extends VideoSample> {
                 openStages();
                 for (Path video : videos) {
                     throwIfStopped();
-                    VideoRun<S> run = new VideoRun<>(video);
+                    VideoRun<S> run = new VideoRun<>(video, stage(video));
                     unfinished.add(run);
                     progress.startFile(video);
                     log.info("Sampling {}", video.getFileName());
@@ -203,8 +221,13 @@ final class VideoPipeline<S extends VideoSample> {
             } finally {
                 closeStages();
                 if (stagesTerminated()) {
-                    // No stage thread is left: the frames that unfinished selections hold can be released here.
+                    // No stage thread is left: the frames that unfinished selections hold can be released here,
+                    // and the pictures of unfinished videos discarded (they are not renamed: a rerun does them).
                     unfinished.forEach(VideoRun::discardSelection);
+                    unfinished.forEach(this::discardOutputs);
+                    if (staging != null) {
+                        staging.close();
+                    }
                 } else {
                     log.warn("A stage is still running; the frames its videos hold are left to it");
                 }
@@ -224,6 +247,37 @@ final class VideoPipeline<S extends VideoSample> {
                 progress.picturesWritten(),
                 Duration.between(start, Instant.now()),
                 problems);
+    }
+
+    /** Opens the video's staging folder, where its outputs wait until it is done. */
+    private StagedVideo stage(Path video) throws ExtractionException {
+        if (staging == null) {
+            return null;
+        }
+        try {
+            return staging.open(video);
+        } catch (java.io.IOException e) {
+            throw new ExtractionException("Cannot write to output folder "
+                    + staging.output().toAbsolutePath() + ": " + StageFailure.describe(e));
+        }
+    }
+
+    /** Discards what an unfinished video staged: nothing of it reaches the output folder. */
+    private void discardOutputs(VideoRun<S> run) {
+        StagedVideo output = run.output();
+        if (output != null) {
+            int pictures = output.pictures();
+            output.discard();
+            staging.forget(run.video());
+            progress.picturesDiscarded(pictures);
+            if (pictures > 0) {
+                log.info(
+                        "{}: {} pictures of the unfinished video discarded; it was not renamed and is processed"
+                                + " again by the next run",
+                        run.video().getFileName(),
+                        pictures);
+            }
+        }
     }
 
     private void openStages() {
@@ -615,39 +669,41 @@ final class VideoPipeline<S extends VideoSample> {
         return processed;
     }
 
-    /** A video with nothing left in the pipeline: renamed when every sample went through, reported otherwise. */
-    private boolean finish(VideoRun<S> run) {
+    /**
+     * A video with nothing left in the pipeline: its outputs are committed, and it is renamed when every sample went
+     * through; reported otherwise (what it wrote is kept, and it is not renamed).
+     */
+    private boolean finish(VideoRun<S> run) throws ExtractionException {
         Path video = run.video();
         try {
             StageFailure failure = run.failure();
             SamplingResult result = run.sampling();
+            String stage = null;
+            String why = null;
             if (failure != null) {
-                problem(video, failure.stage().id(), failure.getMessage());
-                return false;
-            }
-            if (scoring != null && !run.selectionFinished()) {
-                problem(video, SELECT.id(), "its selection did not finish; the video was not renamed");
-                return false;
-            }
-            if (result == null || !result.complete()) {
-                String why = result != null && result.problem() != null
+                stage = failure.stage().id();
+                why = failure.getMessage();
+            } else if (scoring != null && !run.selectionFinished()) {
+                stage = SELECT.id();
+                why = "its selection did not finish; the video was not renamed";
+            } else if (result == null || !result.complete()) {
+                String problem = result != null && result.problem() != null
                         ? result.problem()
                         : "not every sample could be decoded";
-                problem(video, DECODE.id(), why + "; the pictures found were written and the video was not renamed");
+                stage = DECODE.id();
+                why = problem + "; the pictures found were written and the video was not renamed";
+            } else if (run.changedSinceStart()) {
+                stage = DECODE.id();
+                why = "is still being written (it changed while it was read): the pictures found were written and"
+                        + " the video was not renamed; run again once the recording is complete";
+            }
+            ExtractionException renameFailure = commit(run, why == null ? processedPrefix : null);
+            if (why != null) {
+                problem(video, stage, why);
                 return false;
             }
-            if (run.changedSinceStart()) {
-                problem(
-                        video,
-                        DECODE.id(),
-                        "is still being written (it changed while it was read): the pictures found were written and"
-                                + " the video was not renamed; run again once the recording is complete");
-                return false;
-            }
-            try {
-                VideoRenamer.markProcessed(video, processedPrefix);
-            } catch (ExtractionException e) {
-                problem(video, "rename", e.getMessage());
+            if (renameFailure != null) {
+                problem(video, "rename", renameFailure.getMessage());
                 return false;
             }
             log.info(
@@ -660,6 +716,37 @@ final class VideoPipeline<S extends VideoSample> {
             return true;
         } finally {
             progress.fileDone();
+        }
+    }
+
+    /**
+     * Puts the video's outputs in place and, with a prefix, renames the video, as one unit ({@link StagedVideo}).
+     *
+     * @return the rename's failure, or null
+     * @throws ExtractionException when the output folder cannot be written
+     */
+    private ExtractionException commit(VideoRun<S> run, String prefix) throws ExtractionException {
+        StagedVideo output = run.output();
+        if (output == null) {
+            if (prefix == null) {
+                return null;
+            }
+            try {
+                VideoRenamer.markProcessed(run.video(), prefix);
+                return null;
+            } catch (ExtractionException e) {
+                return e;
+            }
+        }
+        try {
+            return output.commit(prefix);
+        } catch (java.io.IOException e) {
+            throw new ExtractionException(
+                    "Cannot put the pictures of " + run.video().getFileName()
+                            + " in place in output folder " + output.output().toAbsolutePath() + ": "
+                            + StageFailure.describe(e));
+        } finally {
+            staging.forget(run.video());
         }
     }
 

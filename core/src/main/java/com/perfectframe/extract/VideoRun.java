@@ -39,9 +39,21 @@ final class VideoRun<S extends VideoSample> {
     /** Size and modification time when its sampling began: a recording still being written changes them. */
     private final String stamp;
 
+    /** Where its outputs wait for the video to be done; null when they go straight to the output folder (tests). */
+    private final StagedVideo output;
+
     VideoRun(Path video) {
+        this(video, null);
+    }
+
+    VideoRun(Path video, StagedVideo output) {
         this.video = video;
+        this.output = output;
         this.stamp = stamp(video);
+    }
+
+    StagedVideo output() {
+        return output;
     }
 
     /** Whether the file changed (grew, was rewritten) since its sampling began: a recording still being written. */

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Converts a Keras weights file into a TensorFlow SavedModel once, under
  * {@code MODELS/savedmodel/SHA256-nima1[-foldedbn]/}, and reuses it on the next load. The export goes to a temporary folder
- * moved into place when complete, so an interrupted conversion is simply redone.
+ * moved into place when complete, so an interrupted conversion is simply redone; the temporary folders that
+ * interrupted conversions left are removed at the next load ({@link ExportFolders}).
  */
 public final class SavedModelCache {
 
@@ -28,6 +29,7 @@ public final class SavedModelCache {
      */
     public static ConvertedModel ensure(Path modelsDir, Path weightsFile, boolean fuseBatchNorm) {
         String sha = Sha256.of(weightsFile);
+        ExportFolders.removeStale(modelsDir.resolve("savedmodel"));
         Path dir = modelsDir
                 .resolve("savedmodel")
                 .resolve(sha + "-" + CONVERTER_VERSION + (fuseBatchNorm ? "-foldedbn" : ""));
@@ -43,11 +45,13 @@ public final class SavedModelCache {
         Architecture architecture = Architecture.nima();
         KerasWeights weights = KerasWeightsReader.read(weightsFile, architecture);
         log.info("Converting {} into a TensorFlow SavedModel at {} (once)", weightsFile, dir);
-        Path tmp = null;
         try {
             Files.createDirectories(dir.getParent());
-            tmp = Files.createTempDirectory(dir.getParent(), ".export-tmp");
-            Path exportDir = tmp.resolve("model");
+        } catch (IOException e) {
+            throw notWritable(dir, e);
+        }
+        try (ExportFolders.Claimed tmp = ExportFolders.claim(dir.getParent())) {
+            Path exportDir = tmp.folder().resolve("model");
             ConvertedModel model;
             try (NimaSession session = NimaSession.build(weights, fuseBatchNorm)) {
                 session.export(exportDir);
@@ -68,12 +72,14 @@ public final class SavedModelCache {
             }
             return model;
         } catch (IOException e) {
-            throw new ModelException(
-                    "Could not write the converted model under " + dir.getParent() + " (" + e.getMessage()
-                            + "); check that the models folder is writable.",
-                    e);
-        } finally {
-            Folders.deleteRecursively(tmp);
+            throw notWritable(dir, e);
         }
+    }
+
+    private static ModelException notWritable(Path dir, IOException e) {
+        return new ModelException(
+                "Could not write the converted model under " + dir.getParent() + " (" + e.getMessage()
+                        + "); check that the models folder is writable.",
+                e);
     }
 }
