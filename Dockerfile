@@ -58,8 +58,10 @@ RUN set -eu; \
 # PreloadNatives makes JavaCPP extract them (and only what the application loads), they are gathered into one
 # folder, and the platform jars are rebuilt without their .so files (or the image would hold them twice, ~65 MB
 # compressed). At run time JAVA_TOOL_OPTIONS makes JavaCPP look in java.library.path=/opt/javacpp first
-# (pathsFirst), so it extracts nothing. The second PreloadNatives run proves it: the jars no longer have the
-# libraries, and the cache folder it is given must stay empty.
+# (pathsFirst), so it extracts nothing. The second PreloadNatives run proves it (the jars no longer have the
+# libraries, and nothing may be extracted from a jar); it leaves in /opt/javacpp-cache only the copies of OpenBLAS
+# that JavaCPP makes under other names (~60 MB, else made at every start), reused at run time. Its folders are
+# writable by anyone (sticky, like /tmp): the container's user is chosen at start and JavaCPP takes a lock there.
 COPY docker/PreloadNatives.java /tmp/PreloadNatives.java
 WORKDIR /tmp/javacpp-jars
 RUN set -eu; \
@@ -77,12 +79,13 @@ RUN set -eu; \
     done; \
     rm -rf /javacpp-cache /tmp/javacpp-jars/*; \
     java -Djava.library.path=/opt/javacpp -Dorg.bytedeco.javacpp.pathsFirst=true \
-        -Dorg.bytedeco.javacpp.cachedir=/tmp/javacpp-cache \
+        -Dorg.bytedeco.javacpp.cachedir=/opt/javacpp-cache \
         -cp "/layers/application/app.jar:/layers/dependencies/lib/*" /tmp/PreloadNatives.java; \
-    if [ -n "$(find /tmp/javacpp-cache -name '*.so*' 2>/dev/null)" ]; then \
-        echo "JavaCPP extracted libraries instead of loading them from /opt/javacpp" >&2; exit 1; \
+    if [ -n "$(find /opt/javacpp-cache -maxdepth 1 -name '*.jar')" ]; then \
+        echo "JavaCPP extracted libraries from the jars instead of loading them from /opt/javacpp" >&2; exit 1; \
     fi; \
-    rm -rf /tmp/javacpp-cache
+    rm -f /opt/javacpp-cache/.lock; \
+    find /opt/javacpp-cache -type d -exec chmod 1777 {} +
 
 # ---------------------------------------------------------------------------------------------------------------
 FROM ${RUNTIME_IMAGE} AS runtime
@@ -120,6 +123,7 @@ WORKDIR /app
 # Largest and most stable first, so that a code change re-ships only the last layers.
 COPY --from=build /opt/tensorflow/ /opt/tensorflow/
 COPY --from=build /opt/javacpp/ /opt/javacpp/
+COPY --from=build /opt/javacpp-cache/ /opt/javacpp-cache/
 COPY --from=build /layers/dependencies/ ./
 COPY docker/entrypoint.sh /usr/local/bin/perfectframe-entrypoint
 COPY --from=build /layers/application/ ./
@@ -141,7 +145,7 @@ ENV PERFECTFRAME_ALLOWED_ROOTS=/app \
     PERFECTFRAME_INPUT_DIRECTORY=/app/input_directory \
     PERFECTFRAME_OUTPUT_DIRECTORY=/app/output_directory \
     TENSORFLOW_LIBRARY_PATH=/opt/tensorflow \
-    JAVA_TOOL_OPTIONS="-Djava.library.path=/opt/javacpp -Dorg.bytedeco.javacpp.pathsFirst=true -Dorg.bytedeco.javacpp.cachedir=/tmp/javacpp-cache -DTENSORFLOW_LIBRARY_PATH=/opt/tensorflow"
+    JAVA_TOOL_OPTIONS="-Djava.library.path=/opt/javacpp -Dorg.bytedeco.javacpp.pathsFirst=true -Dorg.bytedeco.javacpp.cachedir=/opt/javacpp-cache -DTENSORFLOW_LIBRARY_PATH=/opt/tensorflow"
 
 VOLUME ["/app/input_directory", "/app/output_directory", "/app/models"]
 # No USER: the container starts as root only for the entrypoint, which drops to the owner of the mounted output
