@@ -39,7 +39,7 @@ RUN mkdir -p /layers/dependencies /layers/application \
     && mv target/lib /layers/dependencies/lib \
     && cp target/perfectframe.jar /layers/application/app.jar
 
-# TensorFlow's native library (1 GB unpacked, 114 MB of it debug information, stripped) is unpacked here once instead of into a cache at every start; the
+# TensorFlow's native library (1 GB unpacked; 114 MB of it is the symbol table that only debuggers use, stripped) is unpacked here once instead of into a cache at every start; the
 # application is pointed at it with TENSORFLOW_LIBRARY_PATH. The jar that carried it is then rebuilt without the
 # .so files (licences and tensorflow.properties kept), or the image would hold the library twice (~500 MB more).
 WORKDIR /tmp/tensorflow
@@ -49,7 +49,7 @@ RUN set -eu; \
     mkdir -p /opt/tensorflow; \
     mv native/lib/*.so* /opt/tensorflow/; \
     cp native/lib/tensorflow.properties /opt/tensorflow/; \
-    strip --strip-debug /opt/tensorflow/*.so*; \
+    strip --strip-unneeded /opt/tensorflow/*.so*; \
     rm "$tfjar"; \
     jar --create --file "$tfjar" --no-manifest -C /tmp/tensorflow .; \
     ls /opt/tensorflow/libjnitensorflow.so
@@ -69,7 +69,7 @@ RUN set -eu; \
         -cp "/layers/application/app.jar:/layers/dependencies/lib/*" /tmp/PreloadNatives.java >/dev/null; \
     mkdir -p /opt/javacpp; \
     find /javacpp-cache -type f -name '*.so*' -exec cp -n {} /opt/javacpp/ \; ; \
-    strip --strip-debug /opt/javacpp/*.so*; \
+    strip --strip-unneeded /opt/javacpp/*.so*; \
     for jar in /layers/dependencies/lib/*-linux-x86_64.jar; do \
         rm -rf /tmp/javacpp-jars/*; \
         jar xf "$jar"; \
