@@ -17,6 +17,12 @@ ARG RUNTIME_IMAGE=eclipse-temurin:17-jre-jammy
 FROM eclipse-temurin:17-jdk-jammy AS build
 WORKDIR /src
 
+# binutils for strip (below). Its own layer, before anything from the repository, so it is built once.
+# hadolint ignore=DL3008
+RUN apt-get update \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends binutils \
+    && rm -rf /var/lib/apt/lists/*
+
 # Dependencies first: this layer is rebuilt only when the pom or the wrapper change, not when a source file does.
 COPY mvnw pom.xml ./
 COPY .mvn/ .mvn/
@@ -38,9 +44,10 @@ RUN mkdir -p /layers/dependencies /layers/application \
     && mv target/lib /layers/dependencies/lib \
     && cp target/perfectframe.jar /layers/application/app.jar
 
-# TensorFlow's native library (1 GB unpacked) is unpacked here once instead of into a cache at every start; the
-# application is pointed at it with TENSORFLOW_LIBRARY_PATH. The jar that carried it is then rebuilt without the
-# .so files (licences and tensorflow.properties kept), or the image would hold the library twice (~500 MB more).
+# TensorFlow's native library (1 GB unpacked, 114 MB of it a symbol table only debuggers use: stripped) is unpacked
+# here once instead of into a cache at every start; the application is pointed at it with TENSORFLOW_LIBRARY_PATH.
+# The jar that carried it is then rebuilt without the .so files (licences and tensorflow.properties kept), or the
+# image would hold the library twice (~500 MB more).
 WORKDIR /tmp/tensorflow
 RUN set -eu; \
     tfjar="$(ls /layers/dependencies/lib/tensorflow-native-*.jar)"; \
@@ -48,21 +55,49 @@ RUN set -eu; \
     mkdir -p /opt/tensorflow; \
     mv native/lib/*.so* /opt/tensorflow/; \
     cp native/lib/tensorflow.properties /opt/tensorflow/; \
+    strip --strip-unneeded /opt/tensorflow/*.so*; \
     rm "$tfjar"; \
     jar --create --file "$tfjar" --no-manifest -C /tmp/tensorflow .; \
     ls /opt/tensorflow/libjnitensorflow.so
 
-# JavaCPP unpacks FFmpeg's and OpenCV's native libraries into its cache on first use (~150 MB). Doing it here,
-# from the same jar names as at run time, puts them in an image layer; JAVA_TOOL_OPTIONS below points the
-# runtime at this cache, which JavaCPP reuses as long as the files match the jars' entries.
+# FFmpeg's, OpenCV's and OpenBLAS's native libraries (~150 MB) are shipped once, unpacked, in /opt/javacpp:
+# PreloadNatives makes JavaCPP extract them (and only what the application loads), they are gathered into one
+# folder, and the platform jars are rebuilt without their .so files (or the image would hold them twice, ~65 MB
+# compressed). At run time JAVA_TOOL_OPTIONS makes JavaCPP look in java.library.path=/opt/javacpp first
+# (pathsFirst), so it extracts nothing. The second PreloadNatives run proves it (the jars no longer have the
+# libraries, and nothing may be extracted from a jar); it leaves in /opt/javacpp-cache only the copies of OpenBLAS
+# that JavaCPP makes under other names (~60 MB, else made at every start), reused at run time. Its folders are
+# writable by anyone (sticky, like /tmp): the container's user is chosen at start and JavaCPP takes a lock there.
 COPY docker/PreloadNatives.java /tmp/PreloadNatives.java
-RUN java -Dorg.bytedeco.javacpp.cachedir=/javacpp-cache \
-        -cp "/layers/application/app.jar:/layers/dependencies/lib/*" /tmp/PreloadNatives.java
+WORKDIR /tmp/javacpp-jars
+RUN set -eu; \
+    java -Dorg.bytedeco.javacpp.cachedir=/javacpp-cache \
+        -cp "/layers/application/app.jar:/layers/dependencies/lib/*" /tmp/PreloadNatives.java >/dev/null; \
+    mkdir -p /opt/javacpp; \
+    find /javacpp-cache -type f -name '*.so*' -exec cp -n {} /opt/javacpp/ \; ; \
+    strip --strip-unneeded /opt/javacpp/*.so*; \
+    for jar in /layers/dependencies/lib/*-linux-x86_64.jar; do \
+        rm -rf /tmp/javacpp-jars/*; \
+        jar xf "$jar"; \
+        find . -name '*.so*' -delete; \
+        rm "$jar"; \
+        jar --create --file "$jar" --no-manifest -C /tmp/javacpp-jars .; \
+    done; \
+    rm -rf /javacpp-cache /tmp/javacpp-jars/*; \
+    java -Djava.library.path=/opt/javacpp -Dorg.bytedeco.javacpp.pathsFirst=true \
+        -Dorg.bytedeco.javacpp.cachedir=/opt/javacpp-cache \
+        -cp "/layers/application/app.jar:/layers/dependencies/lib/*" /tmp/PreloadNatives.java; \
+    if [ -n "$(find /opt/javacpp-cache -maxdepth 1 -name '*.jar')" ]; then \
+        echo "JavaCPP extracted libraries from the jars instead of loading them from /opt/javacpp" >&2; exit 1; \
+    fi; \
+    rm -f /opt/javacpp-cache/.lock; \
+    find /opt/javacpp-cache -type d -exec chmod 1777 {} +
 
 # ---------------------------------------------------------------------------------------------------------------
 FROM ${RUNTIME_IMAGE} AS runtime
 
-# The host user that owns ./input_directory etc. on Linux; compose passes the caller's ids when it knows them.
+# The owner of the image's own folders, used when nothing is mounted on the output folder; with a bind mount the
+# entrypoint adopts the mounted folder's owner instead (see docker/entrypoint.sh).
 ARG APP_UID=1000
 ARG APP_GID=1000
 
@@ -93,11 +128,15 @@ RUN groupadd --gid "${APP_GID}" --non-unique perfectframe \
 WORKDIR /app
 # Largest and most stable first, so that a code change re-ships only the last layers.
 COPY --from=build /opt/tensorflow/ /opt/tensorflow/
+COPY --from=build /opt/javacpp/ /opt/javacpp/
+COPY --from=build /opt/javacpp-cache/ /opt/javacpp-cache/
 COPY --from=build /layers/dependencies/ ./
-# Writable by the app user: JavaCPP takes a lock file in its cache even when nothing needs unpacking.
-COPY --from=build --chown=${APP_UID}:${APP_GID} /javacpp-cache/ /app/.javacpp/
+COPY docker/entrypoint.sh /usr/local/bin/perfectframe-entrypoint
 COPY --from=build /layers/application/ ./
-RUN mkdir -p input_directory output_directory models \
+# (sed: a checkout made on Windows may have given the script CRLF line endings and no execute bit.)
+RUN sed -i 's/\r$//' /usr/local/bin/perfectframe-entrypoint \
+    && chmod 755 /usr/local/bin/perfectframe-entrypoint \
+    && mkdir -p input_directory output_directory models \
     && chown "${APP_UID}:${APP_GID}" input_directory output_directory models
 
 # Requests may only name folders under /app (the service refuses anything else); relative names such as
@@ -112,10 +151,11 @@ ENV PERFECTFRAME_ALLOWED_ROOTS=/app \
     PERFECTFRAME_INPUT_DIRECTORY=/app/input_directory \
     PERFECTFRAME_OUTPUT_DIRECTORY=/app/output_directory \
     TENSORFLOW_LIBRARY_PATH=/opt/tensorflow \
-    JAVA_TOOL_OPTIONS="-Dorg.bytedeco.javacpp.cachedir=/app/.javacpp -DTENSORFLOW_LIBRARY_PATH=/opt/tensorflow"
+    JAVA_TOOL_OPTIONS="-Djava.library.path=/opt/javacpp -Dorg.bytedeco.javacpp.pathsFirst=true -Dorg.bytedeco.javacpp.cachedir=/opt/javacpp-cache -DTENSORFLOW_LIBRARY_PATH=/opt/tensorflow"
 
 VOLUME ["/app/input_directory", "/app/output_directory", "/app/models"]
-USER ${APP_UID}:${APP_GID}
+# No USER: the container starts as root only for the entrypoint, which drops to the owner of the mounted output
+# folder (all capabilities dropped) before java starts. `docker run --user UID:GID` skips that step.
 EXPOSE 8100
 
 # start-period: the JVM and Spring need a few seconds; TensorFlow is only loaded by the first scoring job.
@@ -124,5 +164,5 @@ HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
 
 # ENTRYPOINT + CMD rather than one ENTRYPOINT: `docker run IMAGE best_frames_extractor --all_frames` (or any
 # other command of the jar) replaces only `serve`.
-ENTRYPOINT ["java", "-jar", "app.jar"]
+ENTRYPOINT ["perfectframe-entrypoint", "java", "-jar", "app.jar"]
 CMD ["serve"]

@@ -44,16 +44,17 @@ fi
 
 if [ "$compose" = true ]; then
   command -v docker >/dev/null 2>&1 || die "docker is not installed (https://docs.docker.com/get-docker/)."
-  # The container writes into the shared folders as a non-root user: build it with our ids, or, when we are
-  # root, give the folders to the image's default user (uid 1000).
-  if [ "$(id -u)" != 0 ]; then
-    APP_UID="$(id -u)"; APP_GID="$(id -g)"; export APP_UID APP_GID
+  # The container writes into the shared folders as their owner (its entrypoint adopts it), root included.
+  # Compose v2 (`docker compose`), else the older docker-compose 1.x, which reads the same file.
+  if docker compose version >/dev/null 2>&1; then
+    compose_cmd="docker compose"
+  elif command -v docker-compose >/dev/null 2>&1; then
+    compose_cmd="docker-compose"
   else
-    echo "Running as root: giving input_directory, output_directory and models to uid 1000, the container's user."
-    chown 1000:1000 input_directory output_directory models
+    die "neither 'docker compose' nor docker-compose is installed (https://docs.docker.com/compose/install/)."
   fi
   echo "Building and starting the $profile service (the first build takes several minutes)..."
-  docker compose --profile "$profile" up -d --build || die "docker compose could not start the service (see above)."
+  $compose_cmd --profile "$profile" up -d --build || die "$compose_cmd could not start the service (see above)."
 fi
 
 printf 'Waiting for %s/actuator/health ' "$url"
@@ -61,7 +62,7 @@ waited=0
 until curl -fsS "$url/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
   if [ "$waited" -ge "$health_timeout" ]; then
     echo
-    die "the service did not become healthy within ${health_timeout} s. Look at its log: docker compose --profile $profile logs"
+    die "the service did not become healthy within ${health_timeout} s. Look at its log: ${compose_cmd:-docker compose} --profile $profile logs"
   fi
   printf '.'; sleep 2; waited=$((waited + 2))
 done
@@ -116,6 +117,6 @@ if [ -n "$errors" ] && [ "$errors" != "[]" ]; then
 fi
 echo "Frames are in $(pwd)/output_directory (manifest.csv lists them); processed videos were renamed frames_extracted_..."
 if [ "$compose" = true ]; then
-  echo "The service keeps running on $url; stop it with: docker compose --profile $profile down"
+  echo "The service keeps running on $url; stop it with: ${compose_cmd:-docker compose} --profile $profile down"
 fi
 [ "$state" = succeeded ]

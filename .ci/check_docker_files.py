@@ -86,9 +86,13 @@ def check_dockerfile():
     def runtime_args(keyword):
         return [a for _, kw, a in runtime if kw == keyword]
 
+    # The container starts as root only for docker/entrypoint.sh, which drops to the mounted folder's owner.
     users = runtime_args("USER")
-    if not users or users[-1].split(":")[0] in ("root", "0"):
-        problem("Dockerfile", "the runtime stage must end with a non-root USER")
+    if users and users[-1].split(":")[0] not in ("root", "0"):
+        problem("Dockerfile", "the runtime stage must start as root: its entrypoint adopts the mounted folders' owner")
+    entrypoint = read("docker/entrypoint.sh")
+    if "setpriv" not in entrypoint or "--bounding-set=-all" not in entrypoint or 'exec "$@"' not in entrypoint:
+        problem("docker/entrypoint.sh", "must drop privileges with setpriv (all capabilities) and exec its arguments")
     if "8100" not in " ".join(runtime_args("EXPOSE")).split():
         problem("Dockerfile", "the runtime stage must EXPOSE 8100")
     health = " ".join(runtime_args("HEALTHCHECK"))
@@ -100,11 +104,13 @@ def check_dockerfile():
     for folder in ("/app/input_directory", "/app/output_directory", "/app/models"):
         if folder not in volumes:
             problem("Dockerfile", f"VOLUME must include {folder}")
-    if runtime_args("ENTRYPOINT")[-1:] != ['["java", "-jar", "app.jar"]'] or runtime_args("CMD")[-1:] != ['["serve"]']:
-        problem("Dockerfile", 'expected ENTRYPOINT ["java", "-jar", "app.jar"] and CMD ["serve"]')
+    if (runtime_args("ENTRYPOINT")[-1:] != ['["perfectframe-entrypoint", "java", "-jar", "app.jar"]']
+            or runtime_args("CMD")[-1:] != ['["serve"]']):
+        problem("Dockerfile", 'expected ENTRYPOINT ["perfectframe-entrypoint", "java", "-jar", "app.jar"] and CMD ["serve"]')
     env = " ".join(runtime_args("ENV"))
     for needed in ("TENSORFLOW_LIBRARY_PATH=/opt/tensorflow", "-DTENSORFLOW_LIBRARY_PATH=/opt/tensorflow",
-                   "-Dorg.bytedeco.javacpp.cachedir=/app/.javacpp", "PERFECTFRAME_ALLOWED_ROOTS=/app"):
+                   "-Djava.library.path=/opt/javacpp", "-Dorg.bytedeco.javacpp.pathsFirst=true",
+                   "PERFECTFRAME_ALLOWED_ROOTS=/app"):
         if needed not in env:
             problem("Dockerfile", f"runtime ENV must set {needed}")
 
@@ -180,10 +186,10 @@ def check_line_endings():
             problem(path, "must have CRLF line endings on every line")
         if any(b > 127 for b in data):
             problem(path, "must be ASCII (Windows PowerShell 5.1 reads BOM-less scripts in the ANSI code page)")
-    for path in ("quick_demo.sh", "mvnw", "Dockerfile", ".ci/lint-docker.sh"):
+    for path in ("quick_demo.sh", "mvnw", "Dockerfile", ".ci/lint-docker.sh", "docker/entrypoint.sh"):
         if b"\r" in read(path, "rb"):
             problem(path, "must have LF line endings")
-    for path in ("quick_demo.sh", "mvnw", ".ci/lint-docker.sh"):
+    for path in ("quick_demo.sh", "mvnw", ".ci/lint-docker.sh", "docker/entrypoint.sh"):
         if not os.access(os.path.join(ROOT, path), os.X_OK):
             problem(path, "must be executable")
 

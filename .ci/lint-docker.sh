@@ -30,5 +30,5 @@ if ! command -v shellcheck >/dev/null 2>&1; then
   apt-get update -qq
   apt-get install -y -qq shellcheck >/dev/null
 fi
-shellcheck quick_demo.sh .ci/lint-docker.sh
+shellcheck quick_demo.sh .ci/lint-docker.sh .ci/run docker/entrypoint.sh
 echo "quick_demo.sh: shellcheck found no problem"
