@@ -644,6 +644,15 @@ final class VideoPipeline<S extends VideoSample> {
                                 + " the video was not renamed; run again once the recording is complete");
                 return false;
             }
+            String shortfall = result.shortfall();
+            if (shortfall != null) {
+                // Decoding stopped before the end the file declares, with no error to say why.
+                problem(
+                        video,
+                        DECODE.id(),
+                        shortfall + ": the pictures found were written and the video was not renamed");
+                return false;
+            }
             try {
                 VideoRenamer.markProcessed(video, processedPrefix);
             } catch (ExtractionException e) {
