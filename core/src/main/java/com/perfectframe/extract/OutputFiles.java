@@ -91,13 +91,23 @@ public final class OutputFiles {
         Path target = file.resolveSibling(newName);
         try {
             Files.createLink(target, file);
-            Files.delete(file);
-            return target;
         } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
             if (e instanceof FileAlreadyExistsException exists) {
                 throw exists;
             }
             return Files.move(file, target);
         }
+        try {
+            Files.delete(file);
+        } catch (IOException e) {
+            // Linked but the old name stays (a sticky folder, a file of another user): undo, the video is unchanged.
+            try {
+                Files.delete(target);
+            } catch (IOException undo) {
+                e.addSuppressed(undo);
+            }
+            throw e;
+        }
+        return target;
     }
 }

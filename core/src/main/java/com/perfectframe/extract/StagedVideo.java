@@ -95,6 +95,11 @@ final class StagedVideo {
         List<CommitJournal.Move> moves = new ArrayList<>();
         StringBuilder manifestRows = new StringBuilder();
         for (Picture picture : sorted) {
+            if (identicalEarlier(picture)) {
+                // Written by an earlier run of this video, which left it unrenamed (cut short, still being
+                // written): listed in the manifest then, and not written a second time now.
+                continue;
+            }
             String target = freeName(picture.wanted(), taken);
             taken.add(target);
             moves.add(new CommitJournal.Move(picture.staged(), target));
@@ -113,6 +118,21 @@ final class StagedVideo {
         }
         CommitJournal.Rename rename = processedPrefix == null ? null : new CommitJournal.Rename(video, processedPrefix);
         return new CommitJournal(moves, appends, rename);
+    }
+
+    /** Whether the output folder already holds this picture, byte for byte, under its name or one of its variants. */
+    private boolean identicalEarlier(Picture picture) throws IOException {
+        Path staged = folder.resolve(picture.staged());
+        for (int attempt = 0; attempt <= 100_000; attempt++) {
+            Path earlier = output.resolve(OutputNames.variant(picture.wanted(), attempt));
+            if (!Files.isRegularFile(earlier, LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+            if (Files.size(earlier) == Files.size(staged) && Files.mismatch(earlier, staged) == -1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String freeName(String wanted, Set<String> taken) throws IOException {

@@ -696,6 +696,10 @@ final class VideoPipeline<S extends VideoSample> {
                 stage = DECODE.id();
                 why = "is still being written (it changed while it was read): the pictures found were written and"
                         + " the video was not renamed; run again once the recording is complete";
+            } else if (result.shortfall() != null) {
+                // Decoding stopped before the end the file declares, with no error to say why.
+                stage = DECODE.id();
+                why = result.shortfall() + ": the pictures found were written and the video was not renamed";
             }
             ExtractionException renameFailure = commit(run, why == null ? processedPrefix : null);
             if (why != null) {

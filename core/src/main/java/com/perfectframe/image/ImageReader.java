@@ -40,6 +40,8 @@ public final class ImageReader {
 
     private static final int HEAD = 64;
 
+    private static final long METADATA_BYTES = 16L << 20;
+
     private ImageReader() {}
 
     /**
@@ -73,7 +75,11 @@ public final class ImageReader {
     /**
      * Like {@link #read(Path, int, MemoryGate)}, refusing before decoding a picture whose header says it would be
      * decoded to more than {@code maxPixels} pixels: a decompression bomb (a 1.5 KB PNG declaring 50000×50000) must
-     * not take gigabytes. JPEG and PNG headers are read; other formats are decoded as they come.
+     * not take gigabytes. The headers of JPEG, PNG, WebP, BMP, GIF and TIFF are read; other formats are decoded as they
+     * come, within OpenCV's own limit (2<sup>30</sup> pixels).
+     *
+     * <p>A file larger than {@link #maxFileBytes(long)} is refused before any of it is read: no picture within the
+     * pixel limit needs that many bytes, and a sparse multi-gigabyte {@code .jpg} must not be read into memory.
      *
      * @throws IOException naming the size and the limit for such a picture
      */
@@ -84,8 +90,15 @@ public final class ImageReader {
             if (size == 0) {
                 throw new IOException("is empty (0 bytes)");
             }
-            if (size > Integer.MAX_VALUE - 16) {
-                throw new IOException("is too large to be a picture (" + size + " bytes)");
+            long limit = Math.min(maxFileBytes(maxPixels), Integer.MAX_VALUE - 16);
+            if (size > limit) {
+                throw new IOException(String.format(
+                        Locale.ROOT,
+                        "is %s, more than any picture within the pixel limit takes (%s for %.0f megapixels,"
+                                + " max_megapixels): skipped without reading it",
+                        bytes(size),
+                        bytes(limit),
+                        Math.min(maxPixels, (limit - METADATA_BYTES) / 8) / 1e6));
             }
             ByteBuffer head = ByteBuffer.allocate((int) Math.min(HEAD, size));
             readFully(channel, head, 0);
@@ -93,24 +106,32 @@ public final class ImageReader {
             HeifBrands.refuse(head);
             Kind kind = Kind.of(head);
             int scale = 1;
+            long declared = PictureSize.UNKNOWN;
             long pixels = UNKNOWN_SIZE / 4;
             if (kind == Kind.JPEG) {
                 JpegStructure.FrameSize frame = JpegStructure.frameSize(channel);
                 if (frame != null) {
                     scale = DecodeScale.denominator(frame.width(), frame.height(), minSide);
-                    pixels = (long) DecodeScale.reduced(frame.width(), scale)
+                    declared = (long) DecodeScale.reduced(frame.width(), scale)
                             * DecodeScale.reduced(frame.height(), scale);
                 }
-            } else if (kind == Kind.PNG) {
-                pixels = Math.max(1, PngStructure.pixels(head));
+            } else {
+                declared = switch (kind) {
+                    case PNG -> Math.max(1, PngStructure.pixels(head));
+                    case WEBP -> PictureSize.webp(head);
+                    default -> PictureSize.other(head, channel);
+                };
             }
-            if ((kind == Kind.JPEG || kind == Kind.PNG) && pixels > maxPixels) {
-                throw new IOException(String.format(
-                        Locale.ROOT,
-                        "would decode to %.0f megapixels, above the limit of %.0f (max_megapixels): skipped so that it"
-                                + " cannot exhaust memory",
-                        pixels / 1e6,
-                        maxPixels / 1e6));
+            if (declared != PictureSize.UNKNOWN) {
+                pixels = declared;
+                if (pixels > maxPixels) {
+                    throw new IOException(String.format(
+                            Locale.ROOT,
+                            "would decode to %.0f megapixels, above the limit of %.0f (max_megapixels): skipped so"
+                                    + " that it cannot exhaust memory",
+                            pixels / 1e6,
+                            maxPixels / 1e6));
+                }
             }
             // Encoded bytes + decoded BGR; decoding as stored may take 8 bytes a pixel (16-bit BGRA) before conversion.
             long bytes = size + Math.min(UNKNOWN_SIZE, pixels * (kind == Kind.JPEG ? 3 : 8));
@@ -122,6 +143,21 @@ public final class ImageReader {
                 throw e;
             }
         }
+    }
+
+    /**
+     * The largest picture file read for a pixel limit: what the largest picture allowed takes stored uncompressed at
+     * 16-bit RGBA (8 bytes a pixel, more than any format here needs), plus 16 MiB for metadata (EXIF, ICC, XMP,
+     * previews). 817 MB for the default 100 megapixels.
+     */
+    static long maxFileBytes(long maxPixels) {
+        return maxPixels >= (Long.MAX_VALUE - METADATA_BYTES) / 8 ? Long.MAX_VALUE : maxPixels * 8 + METADATA_BYTES;
+    }
+
+    private static String bytes(long n) {
+        return n >= 1_000_000_000
+                ? String.format(Locale.ROOT, "%.1f GB", n / 1e9)
+                : String.format(Locale.ROOT, "%.0f MB", n / 1e6);
     }
 
     private enum Kind {
@@ -137,10 +173,7 @@ public final class ImageReader {
             if (PngStructure.isPng(head)) {
                 return PNG;
             }
-            boolean webp = head.limit() >= 12
-                    && head.getInt(0) == ('R' << 24 | 'I' << 16 | 'F' << 8 | 'F')
-                    && head.getInt(8) == ('W' << 24 | 'E' << 16 | 'B' << 8 | 'P');
-            return webp ? WEBP : OTHER;
+            return PictureSize.isWebp(head) ? WEBP : OTHER;
         }
     }
 
@@ -158,7 +191,7 @@ public final class ImageReader {
             try (Mat raw = new Mat(1, size, CV_8UC1, data)) {
                 picture = imdecode(raw, flags(kind, scale));
             } catch (RuntimeException e) {
-                throw new IOException("cannot be decoded as an image: " + firstLine(e), e);
+                throw new IOException("cannot be decoded as an image: " + openCvReason(e), e);
             }
             if (picture == null || picture.empty()) {
                 if (picture != null) {
@@ -208,6 +241,16 @@ public final class ImageReader {
             case PNG, WEBP -> IMREAD_UNCHANGED;
             case OTHER -> IMREAD_COLOR;
         };
+    }
+
+    /**
+     * OpenCV's reason without its build path: {@code OpenCV(4.7.0) /home/…/loadsave.cpp:77: error: (-215:Assertion
+     * failed) size.width > 0 … in function 'validateInputImageSize'} becomes the part from the error code on.
+     */
+    static String openCvReason(RuntimeException e) {
+        String line = firstLine(e);
+        int error = line.indexOf("error: ");
+        return error >= 0 ? line.substring(error + "error: ".length()) : line;
     }
 
     private static String firstLine(RuntimeException e) {

@@ -104,12 +104,35 @@ public final class FrameSampler implements VideoSource<SampledFrame> {
         int[] targets = samples.stream().mapToInt(Sample::decodeIndex).toArray();
         List<DecodePlanner.Step> plan = planner.plan(index, targets);
         sink.planned(samples.size());
+        double content = indexed.contentSeconds();
+        double declared = indexed.declaredSeconds();
+        String truncation = truncation(indexed, content, declared);
         long seeks = plan.stream().filter(DecodePlanner.Step::seeks).count();
         int runs = seeks >= SEEK_BOUND * plan.size() ? Math.min(parallelRuns, plan.size() / 4) : 1;
-        if (runs <= 1) {
-            return new PlannedRun(video, index, samples, targets, sink, decoderThreads).run(plan, indexed.readError());
+        SamplingResult result = runs <= 1
+                ? new PlannedRun(video, index, samples, targets, sink, decoderThreads).run(plan, truncation)
+                : runInParallel(video, index, samples, targets, plan, runs, sink, truncation);
+        // Every sample out: they reach as far as the frames read; otherwise as far as the last one delivered.
+        double covered = result.delivered() == result.planned() && Double.isFinite(content)
+                ? Math.max(content, result.coveredSeconds())
+                : result.coveredSeconds();
+        return result.withCoverage(covered, declared);
+    }
+
+    /**
+     * "truncated at hh:mm:ss (…)" when the frames that could be read end before the file's declared duration, or
+     * reading stopped on an error; null when the index reaches the end.
+     */
+    private static String truncation(VideoIndexer.Result indexed, double content, double declared) {
+        String shortfall = SamplingResult.shortfall(content, declared);
+        if (indexed.readError() == null && shortfall == null) {
+            return null;
         }
-        return runInParallel(video, index, samples, targets, plan, runs, sink, indexed.readError());
+        String at = Double.isFinite(content) ? "truncated at " + SamplingResult.clock(content) : "truncated";
+        if (indexed.readError() != null) {
+            return at + " (" + indexed.readError() + ")";
+        }
+        return at + " (its header says " + SamplingResult.clock(declared) + ": " + shortfall + ")";
     }
 
     /**
@@ -148,7 +171,7 @@ public final class FrameSampler implements VideoSource<SampledFrame> {
                 String error = from + size >= plan.size() ? readError : null;
                 parts.add(pool.submit(() -> run.run(part, error)));
             }
-            SamplingResult total = new SamplingResult(0, 0, 0, 0, 0, null);
+            SamplingResult total = new SamplingResult(0, 0, 0, 0, 0, null, 0, Double.NaN);
             for (Future<SamplingResult> part : parts) {
                 SamplingResult r = part.get();
                 total = new SamplingResult(
@@ -157,7 +180,9 @@ public final class FrameSampler implements VideoSource<SampledFrame> {
                         total.packetsRead() + r.packetsRead(),
                         total.packetsDecoded() + r.packetsDecoded(),
                         total.seeks() + r.seeks(),
-                        total.problem() != null ? total.problem() : r.problem());
+                        total.problem() != null ? total.problem() : r.problem(),
+                        Math.max(total.coveredSeconds(), r.coveredSeconds()),
+                        Double.NaN);
             }
             return total;
         } catch (ExecutionException e) {
@@ -204,6 +229,7 @@ public final class FrameSampler implements VideoSource<SampledFrame> {
         private final SampleSink<SampledFrame> sink;
         private final int threads;
         private int delivered;
+        private double lastSeconds;
         private long decoded;
         private int seeks;
         private Orientation orientation = Orientation.UPRIGHT;
@@ -252,7 +278,13 @@ public final class FrameSampler implements VideoSource<SampledFrame> {
                     }
                     if (seekTo >= 0) {
                         decoder.drain(handler);
-                        cursor.seekTo(seekTo);
+                        try {
+                            cursor.seekTo(seekTo);
+                        } catch (VideoException e) {
+                            // The keyframe its index listed is no longer there: the file was cut meanwhile.
+                            problem = problem != null ? problem : cutWhileReading(cursor, e);
+                            break;
+                        }
                         seeks++;
                         needKey = false;
                         feed(cursor, decoder, handler);
@@ -272,8 +304,11 @@ public final class FrameSampler implements VideoSource<SampledFrame> {
                         try {
                             more = cursor.next();
                         } catch (VideoException e) {
-                            problem = problem != null ? problem : e.getMessage();
+                            problem = problem != null ? problem : cutWhileReading(cursor, e);
                             more = false;
+                        }
+                        if (!more && problem == null && cursor.position() < index.size() - 1) {
+                            problem = cutWhileReading(cursor, null);
                         }
                         if (!more) {
                             decoder.drain(handler);
@@ -291,10 +326,22 @@ public final class FrameSampler implements VideoSource<SampledFrame> {
                 if (!pending.isEmpty() && problem == null) {
                     problem = pending.size() + " of " + planned + " sample frames could not be decoded";
                 }
-                return new SamplingResult(planned, delivered, cursor.packetsRead(), decoded, seeks, problem);
+                return new SamplingResult(
+                        planned, delivered, cursor.packetsRead(), decoded, seeks, problem, lastSeconds, Double.NaN);
             } catch (DeliveryInterrupted e) {
                 throw e.cause;
             }
+        }
+
+        /** The file ended (or could not be read) before the packets its index listed: cut during the job. */
+        private String cutWhileReading(PacketCursor cursor, VideoException e) {
+            long[] shown = index.shownPtsSorted();
+            int at = Math.max(0, cursor.position());
+            String when = index.pts(at) == VideoIndex.NO_PTS || shown.length == 0
+                    ? ""
+                    : " at " + SamplingResult.clock(index.seconds(index.pts(at) - shown[0]));
+            String why = e == null ? "it ended while it was being read" : withoutFileName(video, e.getMessage());
+            return "truncated" + when + " (" + why + ")";
         }
 
         private void feed(PacketCursor cursor, VideoDecoder decoder, VideoDecoder.FrameHandler handler) {
@@ -319,7 +366,13 @@ public final class FrameSampler implements VideoSource<SampledFrame> {
                             orientation,
                             av_frame_clone(frame)));
             delivered++;
+            lastSeconds = Math.max(lastSeconds, sample.seconds());
         }
+    }
+
+    private static String withoutFileName(Path video, String message) {
+        String prefix = video.getFileName() + ": ";
+        return message != null && message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
 
     /** Hands a frame to the sink, closing it if the sink does not take it. */

@@ -20,8 +20,24 @@ import org.bytedeco.ffmpeg.avutil.AVRational;
  */
 final class VideoIndexer {
 
-    /** What the index pass found. */
-    record Result(VideoIndex index, String readError) {}
+    /**
+     * What the index pass found.
+     *
+     * @param readError why reading stopped before the end of the file, or null
+     * @param endPts where the last shown frame ends (its timestamp plus its duration), in stream ticks; {@link
+     *     VideoIndex#NO_PTS} when no frame has a timestamp
+     * @param declaredSeconds the duration the file declares, or NaN
+     */
+    record Result(VideoIndex index, String readError, long endPts, double declaredSeconds) {
+
+        /** How long the frames that could be read last, from the first shown frame. */
+        double contentSeconds() {
+            long[] shown = index.shownPtsSorted();
+            return endPts == VideoIndex.NO_PTS || shown.length == 0 || shown[0] == VideoIndex.NO_PTS
+                    ? Double.NaN
+                    : index.seconds(endPts - shown[0]);
+        }
+    }
 
     private VideoIndexer() {}
 
@@ -37,6 +53,7 @@ final class VideoIndexer {
         boolean[] hevcNonRef = new boolean[1024];
         int maxTemporalId = 0;
         String readError = null;
+        long endPts = VideoIndex.NO_PTS;
         try {
             while (input.next()) {
                 if ((builder.size() & 255) == 0 && Thread.interrupted()) {
@@ -55,6 +72,9 @@ final class VideoIndexer {
                     }
                 }
                 long pts = packet.pts() == AV_NOPTS_VALUE ? VideoIndex.NO_PTS : packet.pts();
+                if (pts != VideoIndex.NO_PTS && (flags & AV_PKT_FLAG_DISCARD) == 0) {
+                    endPts = Math.max(endPts, pts + Math.max(0, packet.duration()));
+                }
                 int i = builder.size();
                 builder.add(pts, key, droppable, (flags & AV_PKT_FLAG_DISCARD) != 0);
                 if (hevc) {
@@ -69,7 +89,7 @@ final class VideoIndexer {
                 }
             }
         } catch (VideoException e) {
-            readError = e.getMessage();
+            readError = withoutFileName(input, e.getMessage());
         }
         if (hevc) {
             // A sub-layer non-reference picture may still be referenced by higher temporal layers.
@@ -80,7 +100,13 @@ final class VideoIndexer {
             }
         }
         AVRational tb = input.timeBase();
-        return new Result(builder.build(tb.num(), tb.den(), input.declaredFps()), readError);
+        return new Result(
+                builder.build(tb.num(), tb.den(), input.declaredFps()), readError, endPts, input.declaredSeconds());
+    }
+
+    private static String withoutFileName(VideoInput input, String message) {
+        String prefix = input.file().getFileName() + ": ";
+        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
 
     private static byte[] extradata(AVCodecParameters parameters) {

@@ -17,6 +17,8 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+import static org.bytedeco.ffmpeg.global.avutil.AV_TIME_BASE;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +65,12 @@ final class VideoInput implements AutoCloseable {
         AVFormatContext format = new AVFormatContext(null);
         int rc = avformat_open_input(format, file.toAbsolutePath().toString(), null, (AVDictionary) null);
         if (rc < 0) {
-            throw new VideoException(file, "cannot be opened as a video (" + FfmpegErrors.describe(rc) + ")");
+            String unfinished = Mp4Boxes.missingIndex(file);
+            throw new VideoException(
+                    file,
+                    unfinished != null
+                            ? unfinished
+                            : "cannot be opened as a video (" + FfmpegErrors.describe(rc) + ")");
         }
         try {
             rc = avformat_find_stream_info(format, (PointerPointer<?>) null);
@@ -151,6 +158,16 @@ final class VideoInput implements AutoCloseable {
         return rate.num() > 0 && rate.den() > 0 ? rate.num() / (double) rate.den() : Double.NaN;
     }
 
+    /** Duration the file declares: its video stream's, else the container's; NaN when it declares none. */
+    double declaredSeconds() {
+        long ticks = stream().duration();
+        if (ticks != AV_NOPTS_VALUE && ticks > 0) {
+            return ticks * (double) timeBase().num() / timeBase().den();
+        }
+        long micros = format.duration();
+        return micros != AV_NOPTS_VALUE && micros > 0 ? micros / (double) AV_TIME_BASE : Double.NaN;
+    }
+
     /** Frame count the container declares, or 0 when it does not say. */
     long declaredFrames() {
         return stream().nb_frames();
@@ -170,7 +187,7 @@ final class VideoInput implements AutoCloseable {
                 return false;
             }
             if (rc < 0) {
-                throw new VideoException(file, "cannot be read to the end (" + FfmpegErrors.describe(rc) + ")");
+                throw new VideoException(file, "cannot be read further: " + FfmpegErrors.describe(rc));
             }
             if (packet.stream_index() == streamIndex) {
                 return true;
