@@ -30,4 +30,13 @@ public final class TopImagesOptions {
                 .perBatchPercentile(perBatchPercentile)
                 .batchSize(batchSize);
     }
+
+    /** The percentile kept (a front end that takes it over the whole folder itself, such as the Spark job). */
+    public double percent() {
+        return topImagesPercent;
+    }
+
+    public boolean perBatchPercentile() {
+        return perBatchPercentile;
+    }
 }

@@ -1,0 +1,70 @@
+package com.perfectframe.spark;
+
+import com.perfectframe.extract.ManifestRow;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * What tasks send back to the driver, one row type for all: a picture written ({@code picture}), an image scored and
+ * waiting for the folder-wide percentile ({@code scored}), a video done ({@code done}), or an input that failed
+ * ({@code error}). The driver splits them into the output's tables ({@link OutputTables}).
+ */
+final class ResultRows {
+
+    static final String PICTURE = "picture";
+    static final String SCORED = "scored";
+    static final String DONE = "done";
+    static final String ERROR = "error";
+
+    static final StructType SCHEMA = new StructType()
+            .add("kind", DataTypes.StringType, false)
+            .add("file", DataTypes.StringType, true)
+            .add("source", DataTypes.StringType, false)
+            .add("timestamp", DataTypes.StringType, true)
+            .add("frame_number", DataTypes.LongType, true)
+            .add("score", DataTypes.DoubleType, true)
+            .add("model", DataTypes.StringType, true)
+            .add("stage", DataTypes.StringType, true)
+            .add("error", DataTypes.StringType, true)
+            .add("executor", DataTypes.StringType, false)
+            .add("task_attempt", DataTypes.StringType, false)
+            .add("attempt_folder", DataTypes.StringType, true);
+
+    private ResultRows() {}
+
+    static Row picture(ManifestRow row, TaskIdentity task) {
+        return row(PICTURE, row, task, null);
+    }
+
+    static Row scored(ManifestRow row, TaskIdentity task, String attemptFolder) {
+        return row(SCORED, row, task, attemptFolder);
+    }
+
+    private static Row row(String kind, ManifestRow row, TaskIdentity task, String attemptFolder) {
+        return RowFactory.create(
+                kind,
+                row.file(),
+                row.source(),
+                row.timestamp(),
+                row.frameNumber(),
+                row.score(),
+                row.model(),
+                null,
+                null,
+                task.executor(),
+                task.attempt(),
+                attemptFolder);
+    }
+
+    static Row done(String source, TaskIdentity task) {
+        return RowFactory.create(
+                DONE, null, source, null, null, null, null, null, null, task.executor(), task.attempt(), null);
+    }
+
+    static Row error(String source, String stage, String error, TaskIdentity task) {
+        return RowFactory.create(
+                ERROR, null, source, null, null, null, null, stage, error, task.executor(), task.attempt(), null);
+    }
+}

@@ -1,0 +1,112 @@
+package com.perfectframe.spark;
+
+import com.perfectframe.extract.ExtractionException;
+import com.perfectframe.extract.ExtractionProgress;
+import com.perfectframe.extract.ExtractionRequest;
+import com.perfectframe.extract.ExtractionSummary;
+import com.perfectframe.extract.ExtractorFactory;
+import com.perfectframe.extract.Manifest;
+import com.perfectframe.extract.ManifestReader;
+import com.perfectframe.extract.ManifestRow;
+import com.perfectframe.extract.pipeline.Cancellation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Row;
+
+/**
+ * The executors' side of {@code best_frames} and {@code all_frames}: each video of the task is run through the core's
+ * pipeline in a scratch folder, exactly as the command line runs it, then its pictures are uploaded to this attempt's
+ * folder and committed under their final names ({@link AttemptFolder}). Returns a row per picture, one for the video
+ * when it was fully processed, and one per problem.
+ */
+final class VideoTasks implements FlatMapFunction<Iterator<InputFile>, Row> {
+
+    /**
+     * Test hook: a task-local property naming a video whose first attempt fails after uploading its pictures (as a
+     * lost executor would leave them), to prove that the retry commits each picture once. Unset in real jobs.
+     */
+    static final String FAIL_FIRST_ATTEMPT_OF = "perfectframe.test.failFirstAttemptOf";
+
+    private final JobArguments arguments;
+    private final String output;
+    private final HadoopConf hadoop;
+
+    VideoTasks(JobArguments arguments, String output, HadoopConf hadoop) {
+        this.arguments = arguments;
+        this.output = output;
+        this.hadoop = hadoop;
+    }
+
+    @Override
+    public Iterator<Row> call(Iterator<InputFile> inputs) throws Exception {
+        JobCommand command = arguments.parse();
+        Configuration configuration = hadoop.configuration();
+        TaskIdentity task = TaskIdentity.current();
+        List<Row> rows = new ArrayList<>();
+        while (inputs.hasNext()) {
+            rows.addAll(process(inputs.next(), command, configuration, task));
+        }
+        return rows.iterator();
+    }
+
+    private List<Row> process(InputFile video, JobCommand command, Configuration configuration, TaskIdentity task)
+            throws Exception {
+        List<Row> rows = new ArrayList<>();
+        try (ScratchFolder scratch = ScratchFolder.create()) {
+            scratch.localize(video, configuration);
+            ExtractionRequest request = command.request(scratch.in(), scratch.out());
+            ExtractorFactory factory = ExecutorExtractors.factory(command.settings());
+            ExtractionSummary summary;
+            try {
+                summary = ExecutorExtractors.exclusively(() -> factory.forRequest(command.extractor(), request)
+                        .run(request, new ExtractionProgress(), new Cancellation()));
+            } catch (ExtractionException e) {
+                rows.add(ResultRows.error(video.name(), "job", e.getMessage(), task));
+                return rows;
+            }
+            AttemptFolder attempt = new AttemptFolder(output, task.attempt(), configuration);
+            Map<String, ManifestRow> written = written(scratch.out());
+            for (String name : written.keySet()) {
+                attempt.upload(scratch.out().resolve(name), name);
+            }
+            Path samples = scratch.out().resolve("samples.csv");
+            String samplesName = "samples/" + video.name() + ".csv";
+            if (Files.exists(samples)) {
+                attempt.upload(samples, samplesName);
+            }
+            failFirstAttemptIfAsked(video, task);
+            for (Map.Entry<String, ManifestRow> picture : written.entrySet()) {
+                attempt.commit(picture.getKey());
+                rows.add(ResultRows.picture(picture.getValue(), task));
+            }
+            if (Files.exists(samples)) {
+                attempt.commit(samplesName);
+            }
+            attempt.discard();
+            summary.problems().forEach(p -> rows.add(ResultRows.error(video.name(), p.stage(), p.error(), task)));
+            if (summary.filesProcessed() == 1) {
+                rows.add(ResultRows.done(video.name(), task));
+            }
+        }
+        return rows;
+    }
+
+    private static Map<String, ManifestRow> written(Path out) throws java.io.IOException {
+        Path manifest = out.resolve(Manifest.FILE_NAME);
+        return Files.exists(manifest) ? ManifestReader.read(manifest) : Map.of();
+    }
+
+    private static void failFirstAttemptIfAsked(InputFile video, TaskIdentity task) {
+        TaskContext context = TaskContext.get();
+        if (task.attemptNumber() == 0 && video.name().equals(context.getLocalProperty(FAIL_FIRST_ATTEMPT_OF))) {
+            throw new IllegalStateException("test hook: first attempt of " + video.name() + " fails after upload");
+        }
+    }
+}

@@ -1,0 +1,298 @@
+package com.perfectframe.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.perfectframe.extract.ExtractionProgress;
+import com.perfectframe.extract.ExtractionRequest;
+import com.perfectframe.extract.ExtractorFactory;
+import com.perfectframe.extract.Manifest;
+import com.perfectframe.extract.ManifestReader;
+import com.perfectframe.extract.ManifestRow;
+import com.perfectframe.extract.pipeline.Cancellation;
+import com.perfectframe.testing.SyntheticModel;
+import com.perfectframe.testing.TestVideos;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Spark job in {@code local[2]} mode inside this JVM (with up to 3 attempts per task, as a cluster retries), on
+ * generated videos and synthetic weights, compared with the core's pipeline run as the command line runs it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SparkJobTests {
+
+    @TempDir
+    static Path root;
+
+    private SparkSession spark;
+    private Path input;
+    /** What the command line writes for the same videos and options: file name → bytes, file name → score. */
+    private Map<String, byte[]> cliPictures;
+
+    private Map<String, Double> cliScores;
+
+    @BeforeAll
+    void start() throws Exception {
+        assumeTrue(TestVideos.ffmpegAvailable(), TestVideos.NO_FFMPEG);
+        input = Files.createDirectory(root.resolve("archive"));
+        // Four videos of different lengths (largest first is the job's order; the CLI's is by name).
+        int[] seconds = {6, 9, 4, 7};
+        for (int i = 0; i < seconds.length; i++) {
+            TestVideos.h264(input.resolve("clip" + i + ".mp4"), seconds[i] * 25, 25, 50, 0);
+        }
+        Path cliIn = Files.createDirectory(root.resolve("cli-in"));
+        try (Stream<Path> videos = Files.list(input)) {
+            for (Path video : videos.toList()) {
+                Files.copy(video, cliIn.resolve(video.getFileName()));
+            }
+        }
+        Path cliOut = root.resolve("cli-out");
+        JobCommand cli = job("best_frames", "ignored").parse();
+        ExtractionRequest request = cli.request(cliIn, cliOut);
+        try (ExtractorFactory factory = new ExtractorFactory(cli.settings())) {
+            factory.forRequest(cli.extractor(), request).run(request, new ExtractionProgress(), new Cancellation());
+        }
+        cliPictures = pictures(cliOut);
+        cliScores = new HashMap<>();
+        ManifestReader.read(cliOut.resolve(Manifest.FILE_NAME))
+                .forEach((name, row) -> cliScores.put(name, row.score()));
+        assertThat(cliPictures).hasSizeGreaterThanOrEqualTo(4);
+
+        spark = SparkSession.builder()
+                .master("local[2,3]")
+                .appName("SparkJobTests")
+                .config("spark.ui.enabled", "false")
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.sql.shuffle.partitions", "2")
+                .config("spark.sql.warehouse.dir", root.resolve("warehouse").toString())
+                .getOrCreate();
+    }
+
+    @AfterAll
+    void stop() {
+        if (spark != null) {
+            spark.stop();
+        }
+    }
+
+    private JobArguments job(String command, String output, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "--input",
+                input.toString(),
+                "--output",
+                output,
+                "--models_dir",
+                SyntheticModel.modelsDir().toString()));
+        args.addAll(List.of(more));
+        return new JobArguments(command, args);
+    }
+
+    private JobReport run(JobArguments job) {
+        return SparkExtractJob.run(spark, job);
+    }
+
+    private static Map<String, byte[]> pictures(Path folder) throws IOException {
+        Map<String, byte[]> pictures = new TreeMap<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".jpg")).toList()) {
+                pictures.put(file.getFileName().toString(), Files.readAllBytes(file));
+            }
+        }
+        return pictures;
+    }
+
+    private static List<String> hidden(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.map(f -> folder.relativize(f).toString())
+                    .filter(n -> n.startsWith("_perfectframe") || n.endsWith(".part") || n.contains(".perfectframe"))
+                    .toList();
+        }
+    }
+
+    private List<Row> manifest(Path output) {
+        return spark.read()
+                .parquet(output.resolve(OutputTables.MANIFEST).toString())
+                .collectAsList();
+    }
+
+    @Test
+    void writesTheSamePicturesAndScoresAsTheCommandLine() throws Exception {
+        Path output = root.resolve("same");
+
+        JobReport report = run(job("best_frames", output.toString()));
+
+        assertThat(report.processed()).isEqualTo(4);
+        assertThat(report.failed()).isZero();
+        Map<String, byte[]> written = pictures(output);
+        assertThat(written.keySet()).isEqualTo(cliPictures.keySet());
+        written.forEach((name, bytes) -> assertThat(bytes).as(name).isEqualTo(cliPictures.get(name)));
+        List<Row> rows = manifest(output);
+        assertThat(rows).hasSize(cliPictures.size());
+        for (Row row : rows) {
+            String file = row.getAs("file");
+            assertThat((Double) row.getAs("score")).as(file).isEqualTo(cliScores.get(file));
+            assertThat((String) row.getAs("source")).isEqualTo(file.substring(0, file.indexOf('_')) + ".mp4");
+            assertThat((String) row.getAs("executor")).isEqualTo("driver"); // local mode: the driver runs the tasks
+            assertThat((String) row.getAs("task_attempt")).matches("\\d+\\.\\d+\\.0-\\d+");
+        }
+        assertThat(hidden(output)).isEmpty();
+        assertThat(input.resolve("clip0.mp4")).as("inputs are never renamed").exists();
+        assertThat(Files.readString(Files.list(output.resolve(OutputTables.MANIFEST_CSV))
+                        .filter(f -> f.toString().endsWith(".csv"))
+                        .findFirst()
+                        .orElseThrow()))
+                .startsWith("file,source,timestamp,frame_number,score,model,executor,task_attempt");
+    }
+
+    @Test
+    void aTaskThatFailsOnItsFirstAttemptIsRetriedWithoutDuplicatesOrPartialFiles() throws Exception {
+        Path output = root.resolve("retried");
+        spark.sparkContext().setLocalProperty(VideoTasks.FAIL_FIRST_ATTEMPT_OF, "clip1.mp4");
+        JobReport report;
+        try {
+            report = run(job("best_frames", output.toString()));
+        } finally {
+            spark.sparkContext().setLocalProperty(VideoTasks.FAIL_FIRST_ATTEMPT_OF, null);
+        }
+
+        assertThat(report.processed()).isEqualTo(4);
+        Map<String, byte[]> written = pictures(output);
+        assertThat(written.keySet()).isEqualTo(cliPictures.keySet());
+        written.forEach((name, bytes) -> assertThat(bytes).as(name).isEqualTo(cliPictures.get(name)));
+        assertThat(hidden(output)).as("no attempt folder left").isEmpty();
+        List<Row> rows = manifest(output);
+        assertThat(rows).hasSize(cliPictures.size());
+        assertThat(rows.stream()
+                        .filter(r -> "clip1.mp4".equals(r.getAs("source")))
+                        .map(r -> (String) r.getAs("task_attempt")))
+                .isNotEmpty()
+                .allMatch(attempt -> attempt.matches("\\d+\\.\\d+\\.1-\\d+"), "the second attempt's");
+    }
+
+    @Test
+    void aSecondRunOverTheSameInputWritesNothingNew() throws Exception {
+        Path output = root.resolve("twice");
+        run(job("best_frames", output.toString()));
+        Map<String, Long> before = modified(output);
+        long rowsBefore = manifest(output).size();
+
+        JobReport second = run(job("best_frames", output.toString()));
+
+        assertThat(second.inputs()).isZero();
+        assertThat(second.pictures()).isZero();
+        assertThat(modified(output)).isEqualTo(before);
+        assertThat(manifest(output)).hasSize((int) rowsBefore);
+    }
+
+    @Test
+    void corruptVideosAreReportedInTheErrorTableNotFatal() throws Exception {
+        Path mixed = Files.createDirectory(root.resolve("mixed"));
+        Files.copy(input.resolve("clip2.mp4"), mixed.resolve("good.mp4"));
+        Files.write(
+                mixed.resolve("broken.mp4"), "not a video at all".repeat(100).getBytes());
+        byte[] full = Files.readAllBytes(input.resolve("clip3.mp4"));
+        Files.write(mixed.resolve("cut.mkv"), java.util.Arrays.copyOf(full, 600));
+        Path output = root.resolve("mixed-out");
+        JobArguments job = new JobArguments(
+                "best_frames",
+                List.of(
+                        "--input",
+                        mixed.toString(),
+                        "--output",
+                        output.toString(),
+                        "--models_dir",
+                        SyntheticModel.modelsDir().toString()));
+
+        JobReport report = run(job);
+
+        assertThat(report.processed()).isEqualTo(1);
+        assertThat(report.failed()).isEqualTo(2);
+        assertThat(pictures(output).keySet())
+                .allMatch(n -> n.startsWith("good_"))
+                .isNotEmpty();
+        Map<String, String> errors = new HashMap<>();
+        spark.read()
+                .parquet(output.resolve(OutputTables.ERRORS).toString())
+                .collectAsList()
+                .forEach(r -> errors.put(r.getAs("source"), r.getAs("error")));
+        assertThat(errors.keySet()).containsExactlyInAnyOrder("broken.mp4", "cut.mkv");
+        assertThat(errors.get("broken.mp4"))
+                .startsWith("cannot be opened as a video")
+                .doesNotContain("\n");
+        List<String> done =
+                spark.read().parquet(output.resolve(OutputTables.VIDEOS).toString()).collectAsList().stream()
+                        .map(r -> (String) r.getAs("source"))
+                        .toList();
+        assertThat(done).containsExactly("good.mp4");
+    }
+
+    @Test
+    void topImagesKeepsTheFolderWidePercentileAsTheCommandLineDoes() throws Exception {
+        Path photos = Files.createDirectory(root.resolve("photos"));
+        for (int i = 0; i < 12; i++) {
+            com.perfectframe.testing.TestImages.write(photos.resolve(String.format("p%02d.jpg", i)), i);
+        }
+        Path cliOut = root.resolve("photos-cli");
+        JobArguments job = new JobArguments(
+                "top_images",
+                List.of(
+                        "--input",
+                        photos.toString(),
+                        "--output",
+                        root.resolve("photos-spark").toString(),
+                        "--models_dir",
+                        SyntheticModel.modelsDir().toString(),
+                        "--top_images_percent",
+                        "75",
+                        "--images_per_task",
+                        "5"));
+        JobCommand.TopImages command = (JobCommand.TopImages) job.parse();
+        ExtractionRequest cliRequest =
+                ExtractionRequest.builder(photos, cliOut).topImagesPercent(75.0).build();
+        try (ExtractorFactory factory = new ExtractorFactory(command.settings())) {
+            factory.forRequest(command.extractor(), cliRequest)
+                    .run(cliRequest, new ExtractionProgress(), new Cancellation());
+        }
+
+        JobReport report = run(job);
+
+        Map<String, byte[]> cli = pictures(cliOut);
+        Map<String, byte[]> written = pictures(root.resolve("photos-spark"));
+        assertThat(cli).hasSize(3);
+        assertThat(written.keySet()).isEqualTo(cli.keySet());
+        written.forEach((name, bytes) -> assertThat(bytes).as(name).isEqualTo(cli.get(name)));
+        assertThat(report.processed()).isEqualTo(12);
+        Map<String, ManifestRow> cliRows = ManifestReader.read(cliOut.resolve(Manifest.FILE_NAME));
+        for (Row row : manifest(root.resolve("photos-spark"))) {
+            assertThat((Double) row.getAs("score"))
+                    .isEqualTo(cliRows.get(row.getAs("file")).score());
+        }
+        assertThat(hidden(root.resolve("photos-spark"))).isEmpty();
+    }
+
+    private static Map<String, Long> modified(Path folder) throws IOException {
+        Map<String, Long> times = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                times.put(
+                        folder.relativize(file).toString(),
+                        Files.getLastModifiedTime(file).toMillis());
+            }
+        }
+        return times;
+    }
+}
