@@ -127,12 +127,20 @@ public final class Manifest {
      * {@code samples.csv}.
      */
     public static String csv(String field) {
-        boolean neutralised = !field.isEmpty() && FORMULA_STARTS.indexOf(field.charAt(0)) >= 0;
-        String cell = neutralised ? "'" + field : field;
+        String cell = spreadsheetSafe(field);
+        boolean neutralised = cell.length() != field.length();
         if (neutralised || cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
             return "\"" + cell.replace("\"", "\"\"") + "\"";
         }
         return cell;
+    }
+
+    /**
+     * The cell with the single quote that keeps a spreadsheet from taking it for a formula, where it needs one (OWASP's
+     * CSV injection rules, see {@link #csv}); for CSV writers that do their own quoting, such as Spark's.
+     */
+    public static String spreadsheetSafe(String field) {
+        return field != null && !field.isEmpty() && FORMULA_STARTS.indexOf(field.charAt(0)) >= 0 ? "'" + field : field;
     }
 
     /** The value {@link #csv} wrote, from an unquoted cell: the neutralising single quote removed. */

@@ -1,7 +1,9 @@
 package com.perfectframe.spark;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.udf;
 
+import com.perfectframe.extract.Manifest;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +14,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
  * The job's tables in the output folder, each appended to by every run (Spark's own commit protocol writes each
@@ -20,7 +25,8 @@ import org.apache.spark.sql.SparkSession;
  * <ul>
  *   <li>{@code manifest.parquet} (and {@code manifest_csv/}): a row per picture, the single-machine manifest's columns
  *       ({@code file, source, timestamp, frame_number, score, model}) plus {@code executor} and {@code task_attempt}.
- *       A file already listed by an earlier run is not listed again.
+ *       A file already listed by an earlier run is not listed again. The CSV copy's cells are spreadsheet-safe as the
+ *       command line's {@code manifest.csv}.
  *   <li>{@code videos.parquet}: a row per video fully processed; the next run skips these videos (the job never
  *       renames inputs).
  *   <li>{@code errors.parquet} (and {@code errors_csv/}): a row per input that failed or was cut short, with the stage
@@ -104,7 +110,21 @@ final class OutputTables {
     void appendErrors(Dataset<Row> errors) {
         Dataset<Row> rows = errors.select(columns(ERROR_COLUMNS));
         rows.write().mode(SaveMode.Append).parquet(table(ERRORS));
-        rows.coalesce(1).write().mode(SaveMode.Append).option("header", "true").csv(table(ERRORS_CSV));
+        spreadsheetSafe(rows, "source", "error")
+                .coalesce(1)
+                .write()
+                .mode(SaveMode.Append)
+                .option("header", "true")
+                .csv(table(ERRORS_CSV));
+    }
+
+    /** The CSV copies' text cells as the command line's manifest.csv writes them: safe to open in a spreadsheet. */
+    private static Dataset<Row> spreadsheetSafe(Dataset<Row> rows, String... columns) {
+        UserDefinedFunction safe = udf((UDF1<String, String>) Manifest::spreadsheetSafe, DataTypes.StringType);
+        for (String column : columns) {
+            rows = rows.withColumn(column, safe.apply(col(column)));
+        }
+        return rows;
     }
 
     private static Column[] columns(List<String> names) {

@@ -201,7 +201,8 @@ class SparkJobTests {
     @Test
     void corruptVideosAreReportedInTheErrorTableNotFatal() throws Exception {
         Path mixed = Files.createDirectory(root.resolve("mixed"));
-        Files.copy(input.resolve("clip2.mp4"), mixed.resolve("good.mp4"));
+        // A name a spreadsheet would take for a formula: the CSV table neutralises it, as manifest.csv does.
+        Files.copy(input.resolve("clip2.mp4"), mixed.resolve("=good.mp4"));
         Files.write(
                 mixed.resolve("broken.mp4"), "not a video at all".repeat(100).getBytes());
         byte[] full = Files.readAllBytes(input.resolve("clip3.mp4"));
@@ -222,7 +223,7 @@ class SparkJobTests {
         assertThat(report.processed()).isEqualTo(1);
         assertThat(report.failed()).isEqualTo(2);
         assertThat(pictures(output).keySet())
-                .allMatch(n -> n.startsWith("good_"))
+                .allMatch(n -> n.startsWith("=good_"))
                 .isNotEmpty();
         Map<String, String> errors = new HashMap<>();
         spark.read()
@@ -237,7 +238,15 @@ class SparkJobTests {
                 spark.read().parquet(output.resolve(OutputTables.VIDEOS).toString()).collectAsList().stream()
                         .map(r -> (String) r.getAs("source"))
                         .toList();
-        assertThat(done).containsExactly("good.mp4");
+        assertThat(done).containsExactly("=good.mp4");
+        String csv;
+        try (Stream<Path> parts = Files.list(output.resolve(OutputTables.MANIFEST_CSV))) {
+            csv = Files.readString(
+                    parts.filter(f -> f.toString().endsWith(".csv")).findFirst().orElseThrow());
+        }
+        assertThat(csv)
+                .containsPattern("\n'=good_\\d\\d-\\d\\d-\\d\\d\\.\\d{3}\\.jpg,'=good\\.mp4,")
+                .doesNotContain(",=good");
     }
 
     @Test
