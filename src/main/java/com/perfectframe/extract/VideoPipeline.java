@@ -223,7 +223,8 @@ final class VideoPipeline<S extends VideoSample> {
                 progress.totalSamplesDone(),
                 progress.picturesWritten(),
                 Duration.between(start, Instant.now()),
-                problems);
+                problems,
+                progress.notes());
     }
 
     private void openStages() {
