@@ -2,6 +2,7 @@
 # bench/service_load.sh - does the REST service stay responsive while a job runs? (benchmark, not a test)
 #
 # For each jar, in interleaved rounds (before, after, before, after, ...) so that both see the same machine load:
+# (ABBA order: round 1 before then after, round 2 after then before, ...)
 #   1. starts `java -jar JAR serve` on a free port with the work folder as the only allowed root, waits for
 #      /actuator/health;
 #   2. releases 50 POST /extractors/best_frames_extractor at once on the idle service (fresh input folder holding a
@@ -133,8 +134,14 @@ round_of() { # jar label round
   results+=("$label $p50 $p99 $max $(count 200 "$posts") $(count 409 "$posts")")
 }
 for ((r = 1; r <= ROUNDS; r++)); do
-  round_of "$BEFORE_JAR" before "$r"
-  round_of "$AFTER_JAR" after "$r"
+  # ABBA: the order alternates, so that neither jar always runs right after the other's shutdown.
+  if ((r % 2)); then
+    round_of "$BEFORE_JAR" before "$r"
+    round_of "$AFTER_JAR" after "$r"
+  else
+    round_of "$AFTER_JAR" after "$r"
+    round_of "$BEFORE_JAR" before "$r"
+  fi
 done
 
 echo
@@ -143,12 +150,12 @@ import sys, statistics
 rows = [l.split() for l in sys.stdin if l.strip()]
 def med(label, i): return statistics.median(float(r[i]) for r in rows if r[0] == label)
 def posts(label): return ", ".join(f"{r[4] or 0} started / {r[5] or 0} got 409" for r in rows if r[0] == label)
-print(f"{\"\":24}{\"before\":>10}{\"after\":>10}{\"after/before\":>14}")
+print("%-24s%10s%10s%14s" % ("", "before", "after", "after/before"))
 for name, i in (("GET / p50 ms (median)", 1), ("GET / p99 ms (median)", 2), ("GET / max ms (median)", 3)):
     b, a = med("before", i), med("after", i)
     print(f"{name:24}{b:10.1f}{a:10.1f}{a / b:14.2f}")
-print(f"POSTs before: {posts(\"before\")}")
-print(f"POSTs after:  {posts(\"after\")}")
+print("POSTs before: " + posts("before"))
+print("POSTs after:  " + posts("after"))
 ok = all(r[4] == "1" and r[5] == str(int(sys.argv[1]) - 1) for r in rows)
 print("exactly one POST of each burst started a job, the rest 409:", "yes" if ok else "NO")
 ' "$POSTS"
