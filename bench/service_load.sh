@@ -6,9 +6,10 @@
 #   1. starts `java -jar JAR serve` on a free port with the work folder as the only allowed root, waits for
 #      /actuator/health;
 #   2. releases 50 POST /extractors/best_frames_extractor at once on the idle service (fresh input folder holding a
-#      hard link of the video): exactly one must start the job (200), the rest get 409;
+#      two hard links of the video): exactly one must start the job (200), the rest get 409;
 #   3. while that job runs (model load, decode, scoring), GETs / at 100 requests/s for 20 s and prints p50/p99/max
-#      latency, measured from each request's scheduled time; says whether the job was still running at the end;
+#      latency, measured from each request's scheduled time; says whether the job was still running at the end
+#      (else how it ended);
 #   4. cancels the job (DELETE /extractors/current) and stops the service.
 # Then prints, per jar, the median over its rounds and the after/before ratios. Load client: bench/LoadClient.java
 # (java's single-file launcher; no dependency).
@@ -107,7 +108,9 @@ round_of() { # jar label round
   local jar=$1 label=$2 round=$3 port base in out started
   port=$(free_port); base="http://127.0.0.1:$port"
   in="$WORK/in-$label-$round"; out="$WORK/out-$label-$round"
-  mkdir -p "$in"; ln "$video" "$in/" 2>/dev/null || cp "$video" "$in/"
+  mkdir -p "$in"
+  local copy  # the video twice, so that the job outlasts the measurement on a quiet machine too
+  for copy in 1 2; do ln "$video" "$in/$copy-$(basename "$video")" 2>/dev/null || cp "$video" "$in/$copy-$(basename "$video")"; done
   java -jar "$jar" serve -p "$port" "--perfectframe.allowed-roots=$WORK" "--perfectframe.models-dir=$WORK/models" \
     > "$WORK/service-$label-$round.log" 2>&1 &
   SERVICE_PID=$!
@@ -123,7 +126,7 @@ round_of() { # jar label round
   local gets
   gets=$(client get "$base/" "$RATE" "$SECONDS_")
   local running
-  running=$(curl -fsS "$base/" | field '"yes" if d.get("active_extractor") else "no (ended)"')
+  running=$(curl -fsS "$base/" | field '"yes" if d.get("active_extractor") else "no:" + (d.get("last_job") or {}).get("state", "?")')
   curl -fsS -X DELETE "$base/extractors/current" >/dev/null 2>&1 || true
   stop_service
   local p50 p99 max
