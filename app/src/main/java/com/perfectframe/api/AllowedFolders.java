@@ -1,7 +1,6 @@
 package com.perfectframe.api;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import com.perfectframe.extract.Confinement;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,7 +14,7 @@ public final class AllowedFolders {
     private final List<Path> roots;
 
     public AllowedFolders(List<Path> roots) {
-        this.roots = roots.stream().map(AllowedFolders::real).toList();
+        this.roots = new Confinement(roots).roots();
     }
 
     /**
@@ -39,20 +38,13 @@ public final class AllowedFolders {
         return roots;
     }
 
-    /** The absolute path with symbolic links resolved as far as the path exists. */
+    /** The absolute path with symbolic links resolved as far as the path exists ({@link Confinement#real}). */
     public static Path real(Path path) {
-        Path absolute = path.toAbsolutePath().normalize();
-        Path existing = absolute;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        if (existing == null) {
-            return absolute;
-        }
-        try {
-            return existing.toRealPath().resolve(existing.relativize(absolute)).normalize();
-        } catch (IOException e) {
-            return absolute;
-        }
+        return Confinement.real(path);
+    }
+
+    /** The confinement a job started by this service runs under: its input files must lie under the same roots. */
+    public Confinement confinement() {
+        return new Confinement(roots);
     }
 }

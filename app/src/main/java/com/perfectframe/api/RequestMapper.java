@@ -63,6 +63,7 @@ final class RequestMapper {
                     .samplesCsv(body.samplesCsv())
                     .rules(QualityRules.of(
                             body.sharpnessRatio(), body.exposureMargin(), body.flatSpread(), body.duplicateBits()))
+                    .confinement(folders.confinement())
                     .build();
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException(Excerpt.message(e.getMessage(), 200));

@@ -7,6 +7,7 @@ import com.perfectframe.score.nima.convert.NimaModelInfo;
 import com.perfectframe.score.nima.convert.SavedModelCache;
 import com.perfectframe.score.nima.convert.SyntheticWeights;
 import com.perfectframe.score.nima.convert.TensorflowNativeBootstrap;
+import com.perfectframe.score.nima.convert.WeightsTrust;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,12 +17,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code model info|convert|synthesize}: inspect NIMA, convert Keras weights ahead of time, write test weights. */
+/**
+ * {@code model info|convert|synthesize|trust}: inspect NIMA, convert Keras weights ahead of time, write test weights,
+ * accept changed weights on purpose.
+ */
 @Command(
         name = "model",
         mixinStandardHelpOptions = true,
-        description = "NIMA model tools: info, convert, synthesize.",
-        subcommands = {ModelCommand.Info.class, ModelCommand.Convert.class, ModelCommand.Synthesize.class})
+        description = "NIMA model tools: info, convert, synthesize, trust.",
+        subcommands = {
+            ModelCommand.Info.class,
+            ModelCommand.Convert.class,
+            ModelCommand.Synthesize.class,
+            ModelCommand.Trust.class
+        })
 public class ModelCommand implements Runnable {
 
     @Spec
@@ -125,6 +134,55 @@ public class ModelCommand implements Runnable {
                             "Wrote synthetic NIMA weights (seed %d) to %s; scores computed with"
                                     + " them are meaningless.%n",
                             seed, output);
+            return 0;
+        }
+    }
+
+    /** Records the weights' current SHA-256 as trusted: how a user accepts new weights on purpose. */
+    @Command(
+            name = "trust",
+            mixinStandardHelpOptions = true,
+            description = "Accept a weights file as it is now: record its SHA-256 in the models folder's "
+                    + WeightsTrust.FILE_NAME + ", so that later changes are reported against it.")
+    static class Trust implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(
+                names = "--weights",
+                paramLabel = "FILE",
+                description = "Keras weights (.h5) (default: weights.h5 in the models folder).")
+        Path weights;
+
+        @Option(
+                names = "--models_dir",
+                paramLabel = "DIR",
+                defaultValue = NimaOptions.DEFAULT_MODELS_DIR,
+                description = "Models folder (default: ${DEFAULT-VALUE}).")
+        Path modelsDir;
+
+        @Override
+        public Integer call() throws Exception {
+            Path file = weights != null
+                    ? weights
+                    : NimaOptions.defaults().withModelsDir(modelsDir).resolvedWeightsFile();
+            if (!Files.isRegularFile(file)) {
+                throw new ModelException(
+                        "Weights file " + file + " does not exist; pass the path of NIMA's weights.h5 with --weights.");
+            }
+            WeightsTrust.Trusted trusted = WeightsTrust.trust(modelsDir, file);
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            "Trusted %s: SHA-256 %s (%s), recorded in %s.%n",
+                            file,
+                            trusted.sha256(),
+                            trusted.before() == null
+                                    ? "no hash was recorded before"
+                                    : trusted.before().equals(trusted.sha256())
+                                            ? "unchanged"
+                                            : "was " + trusted.before(),
+                            trusted.record());
             return 0;
         }
     }

@@ -52,7 +52,7 @@ final class GalleryFolder {
         if (!Files.isDirectory(folder)) {
             throw notFound("folder '" + path + "' does not exist.");
         }
-        if (!Files.isRegularFile(manifest)) {
+        if (!Files.isRegularFile(manifest, LinkOption.NOFOLLOW_LINKS)) {
             throw notFound("folder '" + path + "' has no manifest.csv: no job has written pictures there yet.");
         }
         try {

@@ -39,4 +39,20 @@ class ModelCommandTests {
                 .doesNotContain("\n")
                 .doesNotContain("at com.");
     }
+
+    @Test
+    void trustRecordsTheWeightsAsTheyAreNowAndSaysWhatItReplaced() throws Exception {
+        Path weights = java.nio.file.Files.writeString(dir.resolve("weights.h5"), "first");
+        assertThat(run("trust", "--models_dir", dir.toString())).isZero();
+        assertThat(out.toString()).contains("Trusted " + weights).contains("no hash was recorded before");
+        java.nio.file.Files.writeString(weights, "second");
+        assertThat(run("trust", "--weights", weights.toString(), "--models_dir", dir.toString()))
+                .isZero();
+        assertThat(out.toString())
+                // SHA-256 of "second", replacing that of "first".
+                .contains("SHA-256 16367aacb67a4a017c8da8ab95682ccb390863780f7114dda0a0e0c55644c7c4")
+                .contains("was a7937b64b8caa58f03721bb6bacf5c78cb235febe0e70b1b84cd99541461a08e");
+        assertThat(dir.resolve("trusted-weights.sha256"))
+                .hasContent("16367aacb67a4a017c8da8ab95682ccb390863780f7114dda0a0e0c55644c7c4  weights.h5");
+    }
 }

@@ -38,7 +38,7 @@ public final class BestFramesExtractor implements Extractor {
     @Override
     public ExtractionSummary run(ExtractionRequest request, ExtractionProgress progress, Cancellation cancellation)
             throws ExtractionException, InterruptedException {
-        List<Path> videos = InputFiles.videosToProcess(request);
+        List<Path> videos = InputFiles.videosToProcess(request, progress);
         Path output = OutputFolder.prepare(request);
         try (OutputFolder.Lock lock = OutputFolder.lock(output)) {
             ScoringModel model = ScoringModels.get(models, cancellation);

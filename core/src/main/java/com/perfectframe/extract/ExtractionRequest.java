@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param inputs which files of the input folder are inputs
  * @param bestFrames options of best_frames_extractor
  * @param topImages options of top_images_extractor
+ * @param confinement the folders input files must really lie in ({@link Confinement#NONE} on the command line;
+ *     the service's allowed roots), so that a symbolic link cannot make the service read a file elsewhere
  */
 public record ExtractionRequest(
         Path inputDirectory,
@@ -30,7 +32,8 @@ public record ExtractionRequest(
         int batchSize,
         Inputs inputs,
         BestFrames bestFrames,
-        TopImages topImages) {
+        TopImages topImages,
+        Confinement confinement) {
 
     public static final Path DEFAULT_INPUT = Path.of("input_directory");
     public static final Path DEFAULT_OUTPUT = Path.of("output_directory");
@@ -146,6 +149,7 @@ public record ExtractionRequest(
         Objects.requireNonNull(inputs, "inputs");
         Objects.requireNonNull(bestFrames, "bestFrames");
         Objects.requireNonNull(topImages, "topImages");
+        Objects.requireNonNull(confinement, "confinement");
         if (batchSize < 1 || batchSize > 10_000) {
             throw new IllegalArgumentException("batch_size must be between 1 and 10000, got " + batchSize);
         }
@@ -193,6 +197,7 @@ public record ExtractionRequest(
         private double minGapSeconds;
         private boolean samplesCsv;
         private QualityRules rules = QualityRules.defaults();
+        private Confinement confinement = Confinement.NONE;
 
         private Builder(Path input, Path output) {
             this.input = input;
@@ -287,6 +292,12 @@ public record ExtractionRequest(
             return this;
         }
 
+        /** Input files must really lie under these folders (the service's allowed roots). */
+        public Builder confinement(Confinement value) {
+            confinement = value != null ? value : confinement;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the first field whose value cannot be used */
         public ExtractionRequest build() {
             return new ExtractionRequest(
@@ -305,7 +316,8 @@ public record ExtractionRequest(
                                     minGapSeconds,
                                     samplesCsv,
                                     rules)),
-                    new TopImages(topImagesPercent, perBatchPercentile));
+                    new TopImages(topImagesPercent, perBatchPercentile),
+                    confinement);
         }
     }
 }

@@ -24,7 +24,7 @@ public final class FramesExtractor implements Extractor {
     @Override
     public ExtractionSummary run(ExtractionRequest request, ExtractionProgress progress, Cancellation cancellation)
             throws ExtractionException, InterruptedException {
-        List<Path> videos = InputFiles.videosToProcess(request);
+        List<Path> videos = InputFiles.videosToProcess(request, progress);
         Path output = OutputFolder.prepare(request);
         try (OutputFolder.Lock lock = OutputFolder.lock(output)) {
             OutputStaging staging = new OutputStaging(output);

@@ -5,12 +5,17 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Finds a job's inputs: the files directly in the input folder with a wanted extension, in name order. */
 public final class InputFiles {
+
+    private static final Logger log = LoggerFactory.getLogger(InputFiles.class);
 
     private InputFiles() {}
 
@@ -22,14 +27,18 @@ public final class InputFiles {
                 .toList();
     }
 
-    /** The videos a job processes; a folder without any is the job's error. */
-    static List<Path> videosToProcess(ExtractionRequest request) throws ExtractionException {
-        List<Path> videos = videos(request);
+    /**
+     * The videos a job processes; a folder without any is the job's error. Under a {@link Confinement}, a symbolic
+     * link to a file elsewhere is named in the job's notes and left alone (neither read nor renamed).
+     */
+    static List<Path> videosToProcess(ExtractionRequest request, ExtractionProgress progress)
+            throws ExtractionException {
+        List<Path> videos = confined(videos(request), request.confinement(), progress);
         if (videos.isEmpty()) {
             throw new ExtractionException("No unprocessed videos in "
                     + request.inputDirectory().toAbsolutePath() + " (looked for "
                     + String.join(" ", request.inputs().videoExtensions()) + "; names starting with '"
-                    + request.inputs().processedVideoPrefix() + "' are skipped).");
+                    + request.inputs().processedVideoPrefix() + "' are skipped" + refused(progress) + ").");
         }
         // Each processed video is renamed: a folder where that cannot happen is said so before any work, instead of
         // writing every picture again on each run.
@@ -47,15 +56,36 @@ public final class InputFiles {
         return list(request.inputDirectory(), request.inputs().imageExtensions());
     }
 
-    /** The images a job scores; a folder without any is the job's error. */
-    static List<Path> imagesToScore(ExtractionRequest request) throws ExtractionException {
-        List<Path> images = images(request);
+    /** The images a job scores; a folder without any is the job's error. Confined like {@link #videosToProcess}. */
+    static List<Path> imagesToScore(ExtractionRequest request, ExtractionProgress progress) throws ExtractionException {
+        List<Path> images = confined(images(request), request.confinement(), progress);
         if (images.isEmpty()) {
             throw new ExtractionException(
                     "No images in " + request.inputDirectory().toAbsolutePath() + " (looked for "
-                            + String.join(" ", request.inputs().imageExtensions()) + ").");
+                            + String.join(" ", request.inputs().imageExtensions()) + refused(progress) + ").");
         }
         return images;
+    }
+
+    /** The files whose real path the confinement allows; each other one is named in the job's notes. */
+    static List<Path> confined(List<Path> files, Confinement confinement, ExtractionProgress progress) {
+        List<Path> allowed = new ArrayList<>(files.size());
+        for (Path file : files) {
+            if (confinement.allows(file)) {
+                allowed.add(file);
+            } else {
+                log.warn("Skipping {}: {}", file.getFileName(), Confinement.OUTSIDE_NOTE);
+                progress.note(file, Confinement.OUTSIDE_NOTE);
+            }
+        }
+        return allowed;
+    }
+
+    private static String refused(ExtractionProgress progress) {
+        long refused = progress.notes().stream()
+                .filter(n -> n.note().equals(Confinement.OUTSIDE_NOTE))
+                .count();
+        return refused == 0 ? "" : "; " + refused + " symbolic links to files outside the allowed folders were skipped";
     }
 
     static List<Path> list(Path directory, List<String> extensions) throws ExtractionException {

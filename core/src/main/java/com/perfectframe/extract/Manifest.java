@@ -110,8 +110,10 @@ public final class Manifest {
     /**
      * Appends rows to a CSV file of the output folder, creating it with its header first if needed. Written through
      * {@code java.io}, not an NIO channel, so that a thread interrupted by a cancellation still completes its rows.
+     * A symbolic link in the file's place is refused, never written through.
      */
     static void appendRows(Path file, String header, String rows) throws IOException {
+        OutputFiles.refuseLink(file);
         File target = file.toFile();
         String text = target.createNewFile() ? header + rows : rows;
         try (FileOutputStream out = new FileOutputStream(target, true)) {

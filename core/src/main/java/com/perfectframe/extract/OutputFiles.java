@@ -54,6 +54,20 @@ public final class OutputFiles {
         }
     }
 
+    /**
+     * Refuses to write through a symbolic link: an output file (the manifest, the lock…) that is a link could make
+     * a job append to, or truncate, a file outside the output folder. Pictures need no such check: they are linked
+     * into place under a free name, which never follows a link.
+     *
+     * @throws IOException naming the file when it is a symbolic link
+     */
+    static void refuseLink(Path file) throws IOException {
+        if (Files.isSymbolicLink(file)) {
+            throw new FileSystemException(
+                    file.toString(), null, "is a symbolic link; PerfectFrame never writes through one (remove it)");
+        }
+    }
+
     /** Whether a failure to write a file is its name being too long for the file system (ENAMETOOLONG). */
     public static boolean nameTooLong(IOException e) {
         return e instanceof FileSystemException fs

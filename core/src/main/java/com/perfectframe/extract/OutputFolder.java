@@ -103,8 +103,13 @@ final class OutputFolder {
         Path file = output.resolve(LOCK_FILE);
         FileChannel channel;
         try {
+            OutputFiles.refuseLink(file);
             channel = FileChannel.open(
-                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                    file,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.READ,
+                    StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
             throw new ExtractionException(
                     "Output folder " + output.toAbsolutePath() + " cannot be locked (" + e.getMessage() + ").");

@@ -43,6 +43,8 @@ final class OutputStaging {
 
     /** Opens the staging folder of a video about to enter the pipeline. */
     StagedVideo open(Path video) throws IOException {
+        // Never through a link: a staging folder elsewhere would put pictures outside the output folder.
+        OutputFiles.refuseLink(output.resolve(FOLDER));
         Path parent = Files.createDirectories(output.resolve(FOLDER));
         StagedVideo staged = new StagedVideo(video, Files.createTempDirectory(parent, "video-"), output);
         videos.put(video, staged);

@@ -33,7 +33,7 @@ public final class TopImagesExtractor implements Extractor {
     @Override
     public ExtractionSummary run(ExtractionRequest request, ExtractionProgress progress, Cancellation cancellation)
             throws ExtractionException, InterruptedException {
-        List<Path> images = InputFiles.imagesToScore(request);
+        List<Path> images = InputFiles.imagesToScore(request, progress);
         Path output = OutputFolder.prepare(request);
         try (OutputFolder.Lock lock = OutputFolder.lock(output)) {
             ScoringModel model = ScoringModels.get(models, cancellation);

@@ -246,7 +246,8 @@ final class VideoPipeline<S extends VideoSample> {
                 progress.totalSamplesDone(),
                 progress.picturesWritten(),
                 Duration.between(start, Instant.now()),
-                problems);
+                problems,
+                progress.notes());
     }
 
     /** Opens the video's staging folder, where its outputs wait until it is done. */

@@ -47,7 +47,7 @@ class InputFilesTests {
         try {
             ExtractionRequest request =
                     ExtractionRequest.builder(input, dir.resolve("out")).build();
-            assertThatThrownBy(() -> InputFiles.videosToProcess(request))
+            assertThatThrownBy(() -> InputFiles.videosToProcess(request, new ExtractionProgress()))
                     .isInstanceOf(ExtractionException.class)
                     .hasMessageContaining("is read-only")
                     .hasMessageContaining("could not be renamed");

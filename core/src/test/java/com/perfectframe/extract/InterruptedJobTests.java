@@ -1,6 +1,7 @@
 package com.perfectframe.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.perfectframe.extract.pipeline.Cancellation;
@@ -300,5 +301,22 @@ class InterruptedJobTests {
     private static String withoutScore(String row) {
         String[] cells = row.split(",", -1);
         return cells[0] + "," + cells[1] + "," + cells[5];
+    }
+
+    @Test
+    void aStagingFolderThatIsALinkIsNeverWrittenThrough() throws Exception {
+        Path input = videos("in-link");
+        Path output = Files.createDirectory(root.resolve("out-link"));
+        Path elsewhere = Files.createDirectory(root.resolve("elsewhere"));
+        Files.createSymbolicLink(output.resolve(OutputStaging.FOLDER), elsewhere);
+
+        assertThatThrownBy(() -> allFrames(input, output))
+                .isInstanceOf(ExtractionException.class)
+                .hasMessageContaining(OutputStaging.FOLDER)
+                .hasMessageContaining("is a symbolic link");
+        try (var files = Files.list(elsewhere)) {
+            assertThat(files).as("nothing written through the link").isEmpty();
+        }
+        assertThat(input.resolve("alpha.mp4")).as("not renamed").exists();
     }
 }

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * Converts a Keras weights file into a TensorFlow SavedModel once, under
  * {@code MODELS/savedmodel/SHA256-nima1[-foldedbn]/}, and reuses it on the next load. The export goes to a temporary folder
  * moved into place when complete, so an interrupted conversion is simply redone; the temporary folders that
- * interrupted conversions left are removed at the next load ({@link ExportFolders}).
+ * interrupted conversions left are removed at the next load ({@link ExportFolders}). The weights' hash is first
+ * checked against the one recorded at their first use ({@link WeightsTrust}).
  */
 public final class SavedModelCache {
 
@@ -26,9 +27,12 @@ public final class SavedModelCache {
     /**
      * Returns the cached SavedModel for {@code weightsFile}, converting it first when needed. The TensorFlow
      * native library must be loaded ({@link TensorflowNativeBootstrap#load}).
+     *
+     * @throws ModelException when the weights changed since they were first used
      */
     public static ConvertedModel ensure(Path modelsDir, Path weightsFile, boolean fuseBatchNorm) {
         String sha = Sha256.of(weightsFile);
+        WeightsTrust.check(modelsDir, weightsFile, sha);
         ExportFolders.removeStale(modelsDir.resolve("savedmodel"));
         Path dir = modelsDir
                 .resolve("savedmodel")

@@ -12,14 +12,20 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Downloads the weights file with progress, into a temporary file in the target's folder that is moved into place
- * only once complete, so a broken download never looks like weights. Offline, it fails with one message that
- * says where to put the file by hand.
+ * only once complete, so a broken download never looks like weights, nor does one whose SHA-256 differs from the
+ * one the server publishes (when it publishes one). Offline, it fails with one message that says where to put the
+ * file by hand.
  */
 public final class WeightsDownloader {
 
@@ -56,9 +62,19 @@ public final class WeightsDownloader {
                 }
                 long total =
                         response.headers().firstValueAsLong("Content-Length").orElse(-1);
-                long copied = copy(in, tmp, total);
+                MessageDigest digest = sha256();
+                long copied = copy(in, tmp, total, digest);
                 if (total >= 0 && copied != total) {
                     throw new IOException("got " + copied + " of " + total + " bytes");
+                }
+                String published = publishedSha256(response);
+                String got = HexFormat.of().formatHex(digest.digest());
+                if (published == null) {
+                    log.info("The server publishes no SHA-256 for {}; {} is recorded at first use", url, got);
+                } else if (!published.equals(got)) {
+                    throw new IOException("the download's SHA-256 is " + got + ", the server publishes " + published);
+                } else {
+                    log.info("Verified the download against the server's SHA-256 {}", published);
                 }
             }
             try {
@@ -84,13 +100,47 @@ public final class WeightsDownloader {
         }
     }
 
-    private static long copy(InputStream in, Path tmp, long total) throws IOException {
+    /**
+     * The SHA-256 the server publishes for the file, or null: Hugging Face gives it for large (LFS) files as the
+     * {@code X-Linked-Etag} of its redirect and as the {@code ETag} of the file, 64 hex digits; an ETag of another
+     * shape (an MD5, a version) is not a SHA-256 and is ignored. Every response of the redirect chain is looked at.
+     */
+    static String publishedSha256(HttpResponse<?> response) {
+        for (HttpResponse<?> r = response; r != null; r = r.previousResponse().orElse(null)) {
+            for (String header : new String[] {"X-Linked-Etag", "ETag"}) {
+                for (String value : r.headers().allValues(header)) {
+                    String tag = value.strip();
+                    if (tag.startsWith("W/")) {
+                        tag = tag.substring(2);
+                    }
+                    tag = tag.replace("\"", "").toLowerCase(Locale.ROOT);
+                    if (SHA256.matcher(tag).matches()) {
+                        return tag;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long copy(InputStream in, Path tmp, long total, MessageDigest digest) throws IOException {
         long copied = 0;
         long nextReport = PROGRESS_STEP;
         byte[] buffer = new byte[1 << 16];
         try (OutputStream out = Files.newOutputStream(tmp)) {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 out.write(buffer, 0, n);
+                digest.update(buffer, 0, n);
                 copied += n;
                 if (copied >= nextReport) {
                     nextReport += PROGRESS_STEP;

@@ -39,6 +39,20 @@ class WeightsDownloaderTests {
                 out.write(BODY);
             }
         });
+        server.createContext("/published.h5", exchange -> {
+            exchange.getResponseHeaders().add("ETag", "\"" + Sha256Of.bytes(BODY) + "\"");
+            exchange.sendResponseHeaders(200, BODY.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(BODY);
+            }
+        });
+        server.createContext("/redirect.h5", exchange -> {
+            // Hugging Face's shape: the SHA-256 on the redirect (X-Linked-Etag), the file on another host.
+            exchange.getResponseHeaders().add("X-Linked-Etag", "\"" + "0".repeat(64) + "\"");
+            exchange.getResponseHeaders().add("Location", "/weights.h5");
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
         server.createContext("/cut.h5", exchange -> {
             exchange.sendResponseHeaders(200, BODY.length);
             OutputStream out = exchange.getResponseBody();
@@ -65,6 +79,38 @@ class WeightsDownloaderTests {
         assertThat(Files.readAllBytes(target)).isEqualTo(BODY);
         try (var files = Files.list(target.getParent())) {
             assertThat(files).containsExactly(target);
+        }
+    }
+
+    @Test
+    void aDownloadMatchingThePublishedSha256IsKept() throws Exception {
+        Path target = dir.resolve("weights.h5");
+        WeightsDownloader.download(url("/published.h5"), target);
+        assertThat(Files.readAllBytes(target)).isEqualTo(BODY);
+    }
+
+    @Test
+    void aDownloadNotMatchingThePublishedSha256IsRefusedNamingBothHashes() throws Exception {
+        Path target = dir.resolve("weights.h5");
+        assertThatThrownBy(() -> WeightsDownloader.download(url("/redirect.h5"), target))
+                .isInstanceOf(ModelException.class)
+                .hasMessageContaining("the download's SHA-256 is " + Sha256Of.bytes(BODY))
+                .hasMessageContaining("the server publishes " + "0".repeat(64));
+        try (var files = Files.list(dir)) {
+            assertThat(files).as("nothing is left in place").isEmpty();
+        }
+    }
+
+    /** SHA-256 of bytes in memory, in hex. */
+    private static final class Sha256Of {
+        static String bytes(byte[] data) {
+            try {
+                return java.util.HexFormat.of()
+                        .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(data));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 
