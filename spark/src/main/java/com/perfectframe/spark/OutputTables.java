@@ -90,7 +90,8 @@ final class OutputTables {
         long count = rows.count();
         if (count > 0) {
             rows.write().mode(SaveMode.Append).parquet(table(MANIFEST));
-            rows.coalesce(1)
+            spreadsheetSafe(rows, "file", "source", "model")
+                    .coalesce(1)
                     .write()
                     .mode(SaveMode.Append)
                     .option("header", "true")
