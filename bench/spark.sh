@@ -14,9 +14,9 @@ cd "$(dirname "$0")/.."
 cache=${PERFECTFRAME_BENCH_CACHE:-$HOME/.cache/perfectframe-bench}
 master=${SPARK_MASTER:-local[2]}
 [ -x /usr/bin/time ] || { echo "spark.sh: GNU time missing: apt-get install time" >&2; exit 2; }
-./mvnw -q -B -ntp package -DskipTests
-# Spark itself is the cluster's (provided); here it comes from the Maven repository.
-./mvnw -q -B -ntp dependency:build-classpath -pl spark -Dmdep.includeScope=compile \
+# Spark itself is the cluster's (provided); here it comes from the Maven repository: the class path the spark module
+# compiles with (written by each module in turn; the spark module, built last, has the final word).
+./mvnw -q -B -ntp package -DskipTests dependency:build-classpath -Dmdep.includeScope=compile \
   -Dmdep.outputFile="$PWD/target/spark-classpath.txt" >/dev/null
 
 videos=("$@")
