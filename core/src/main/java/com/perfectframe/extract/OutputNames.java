@@ -74,7 +74,7 @@ public final class OutputNames {
     }
 
     /** The n-th variant of a name: n = 0 is the name itself, then {@code stem_1.ext}, {@code stem_2.ext}, … */
-    static String variant(String fileName, int n) {
+    public static String variant(String fileName, int n) {
         if (n == 0) {
             return fileName;
         }

@@ -5,9 +5,10 @@ import java.util.List;
 /**
  * Scores prepared pictures for aesthetic quality, so the extractors can stay ignorant of the model behind it.
  *
- * <p>One thread at a time: the pipeline's scoring thread owns the scorer for the length of a job (the scorer keeps
- * one inference session and one input buffer for its whole life). Inputs come from a {@link PicturePreparer} of
- * the same model. Implementations hold native resources and must be closed.
+ * <p>A job's scoring thread uses it for the length of the job. Jobs running side by side in one process (the Spark
+ * job's concurrent tasks) share it: NIMA's scorer runs every caller's batches in turn on its one inference thread,
+ * which owns the inference session and its input buffer. Inputs come from a {@link PicturePreparer} of the same
+ * model. Implementations hold native resources and must be closed.
  */
 public interface FrameScorer extends AutoCloseable {
 

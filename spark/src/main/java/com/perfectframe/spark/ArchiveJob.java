@@ -11,9 +11,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -71,43 +73,66 @@ final class ArchiveJob {
         JavaRDD<Row> rows = videos
                 ? context.parallelize(inputs, inputs.size())
                         .mapPartitions(new VideoTasks(arguments, command.output, hadoop))
-                : context.parallelize(
-                                ImageShares.of(inputs, ((JobCommand.TopImages) command).imagesPerTask), inputs.size())
+                : shares(context, ImageShares.of(inputs, ((JobCommand.TopImages) command).imagesPerTask))
                         .mapPartitions(new ImageTasks(arguments, command.output, hadoop));
         context.setJobDescription("PerfectFrame " + arguments.command() + " on " + inputs.size() + " " + unit);
-        Dataset<Row> results = spark.createDataFrame(rows, ResultRows.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
+        // The tasks run once, now; the tables below read their persisted rows. Meanwhile the driver, idle otherwise,
+        // sets Spark SQL up for those tables (seconds of planning and code generation the first time).
+        rows.persist(StorageLevel.MEMORY_AND_DISK());
+        JavaFutureAction<Long> tasks = rows.countAsync();
+        spark.createDataFrame(List.of(), ResultRows.SCHEMA)
+                .filter(col("kind").equalTo(ResultRows.PICTURE))
+                .count();
+        Dataset<Row> results = spark.createDataFrame(rows, ResultRows.SCHEMA);
         try {
-            results.count(); // runs the tasks once; the tables below read the persisted rows
+            await(tasks);
+            // One or two rows per input: small enough for the driver, whatever the archive's size.
+            List<Row> outcomes = results.filter(col("kind").isin(ResultRows.DONE, ResultRows.ERROR))
+                    .collectAsList();
             Dataset<Row> pictures = videos
                     ? results.filter(col("kind").equalTo(ResultRows.PICTURE))
                     : commitTopImages(results, ((JobCommand.TopImages) command).percent(), command.output);
             long added = tables.appendPictures(pictures);
-            Dataset<Row> errors = results.filter(col("kind").equalTo(ResultRows.ERROR));
-            long failed = errors.select("source").distinct().count();
+            List<Row> errors = outcomes.stream()
+                    .filter(r -> ResultRows.ERROR.equals(r.getString(0)))
+                    .toList();
+            long failed = errors.stream().map(r -> r.getAs("source")).distinct().count();
             if (failed > 0) {
-                tables.appendErrors(errors);
+                tables.appendErrors(spark.createDataFrame(errors, ResultRows.SCHEMA));
             }
-            long processed;
-            if (videos) {
-                Dataset<Row> finished = results.filter(col("kind").equalTo(ResultRows.DONE));
-                processed = finished.count();
-                if (processed > 0) {
-                    tables.appendDone(finished);
-                }
-            } else {
-                processed = results.filter(col("kind").equalTo(ResultRows.SCORED))
-                        .select("source")
-                        .distinct()
-                        .count();
+            List<Row> finished = outcomes.stream()
+                    .filter(r -> ResultRows.DONE.equals(r.getString(0)))
+                    .toList();
+            long processed = videos
+                    ? finished.size()
+                    : results.filter(col("kind").equalTo(ResultRows.SCORED)).count();
+            if (!finished.isEmpty()) {
+                tables.appendDone(spark.createDataFrame(finished, ResultRows.SCHEMA));
             }
             return new JobReport(unit, inputs.size(), processed, failed, added, Duration.between(start, Instant.now()));
         } finally {
-            results.unpersist();
+            rows.unpersist();
             try {
                 AttemptFolder.discardAll(command.output, configuration);
             } catch (IOException e) {
                 // Left for the next run, which discards them too.
             }
+        }
+    }
+
+    private static JavaRDD<List<InputFile>> shares(JavaSparkContext context, List<List<InputFile>> shares) {
+        return context.parallelize(shares, shares.size());
+    }
+
+    private static void await(JavaFutureAction<Long> tasks) {
+        try {
+            tasks.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            tasks.cancel(true);
+            throw new JobException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new JobException(e.getMessage(), e);
         }
     }
 
@@ -135,8 +160,8 @@ final class ArchiveJob {
                     Row row = scored.get(i);
                     String file = row.getString(row.fieldIndex("file"));
                     String folder = row.getString(row.fieldIndex("attempt_folder"));
-                    AttemptFolder.commit(fs, new Path(folder, file), new Path(new Path(output), file));
-                    kept.add(asPicture(row));
+                    String committed = AttemptFolder.commit(fs, new Path(folder), file, new Path(output));
+                    kept.add(asPicture(row, committed));
                 }
             } catch (IOException e) {
                 throw new JobException("Output folder " + output + " cannot be written: " + e.getMessage(), e);
@@ -145,12 +170,13 @@ final class ArchiveJob {
         return spark.createDataFrame(kept, ResultRows.SCHEMA);
     }
 
-    private static Row asPicture(Row scored) {
+    private static Row asPicture(Row scored, String file) {
         Object[] values = new Object[scored.length()];
         for (int i = 0; i < values.length; i++) {
             values[i] = scored.get(i);
         }
         values[0] = ResultRows.PICTURE;
+        values[scored.fieldIndex("file")] = file;
         return RowFactory.create(values);
     }
 }

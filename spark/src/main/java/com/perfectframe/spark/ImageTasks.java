@@ -58,8 +58,8 @@ final class ImageTasks implements FlatMapFunction<Iterator<List<InputFile>>, Row
             ExtractorFactory factory = ExecutorExtractors.factory(command.settings());
             ExtractionSummary summary;
             try {
-                summary = ExecutorExtractors.exclusively(() -> factory.forRequest(command.extractor(), request)
-                        .run(request, new ExtractionProgress(), new Cancellation()));
+                summary = factory.forRequest(command.extractor(), request)
+                        .run(request, new ExtractionProgress(), new Cancellation());
             } catch (ExtractionException e) {
                 rows.add(ResultRows.error(scratch.in().toString(), "job", e.getMessage(), task));
                 return rows.iterator();

@@ -77,42 +77,42 @@ final class OutputTables {
         return done;
     }
 
-    /** Appends the pictures not listed yet; returns how many. */
+    /**
+     * Appends the pictures not listed yet (a video that was not done, run again, finds some of its pictures already
+     * there); returns how many. The pictures' rows are read from the job's persisted results, without a shuffle.
+     */
     long appendPictures(Dataset<Row> pictures) {
         Dataset<Row> rows = pictures.select(columns(MANIFEST_COLUMNS));
         if (exists(MANIFEST)) {
             Dataset<Row> listed = spark.read().parquet(table(MANIFEST)).select("file");
             rows = rows.join(listed, rows.col("file").equalTo(listed.col("file")), "left_anti");
         }
-        rows = rows.dropDuplicates("file")
-                .orderBy("source", "frame_number", "file")
-                .cache();
         long count = rows.count();
         if (count > 0) {
             rows.write().mode(SaveMode.Append).parquet(table(MANIFEST));
             spreadsheetSafe(rows, "file", "source", "model")
                     .coalesce(1)
+                    .sortWithinPartitions("source", "frame_number", "file")
                     .write()
                     .mode(SaveMode.Append)
                     .option("header", "true")
                     .csv(table(MANIFEST_CSV));
         }
-        rows.unpersist();
         return count;
     }
 
     void appendDone(Dataset<Row> done) {
         done.select("source", "executor", "task_attempt")
+                .coalesce(1)
                 .write()
                 .mode(SaveMode.Append)
                 .parquet(table(VIDEOS));
     }
 
     void appendErrors(Dataset<Row> errors) {
-        Dataset<Row> rows = errors.select(columns(ERROR_COLUMNS));
+        Dataset<Row> rows = errors.select(columns(ERROR_COLUMNS)).coalesce(1);
         rows.write().mode(SaveMode.Append).parquet(table(ERRORS));
         spreadsheetSafe(rows, "source", "error")
-                .coalesce(1)
                 .write()
                 .mode(SaveMode.Append)
                 .option("header", "true")

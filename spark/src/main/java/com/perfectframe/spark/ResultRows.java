@@ -34,18 +34,19 @@ final class ResultRows {
 
     private ResultRows() {}
 
-    static Row picture(ManifestRow row, TaskIdentity task) {
-        return row(PICTURE, row, task, null);
+    /** A picture committed under {@code file} (its manifest row says the name it had in the scratch folder). */
+    static Row picture(ManifestRow row, String file, TaskIdentity task) {
+        return row(PICTURE, row, file, task, null);
     }
 
     static Row scored(ManifestRow row, TaskIdentity task, String attemptFolder) {
-        return row(SCORED, row, task, attemptFolder);
+        return row(SCORED, row, row.file(), task, attemptFolder);
     }
 
-    private static Row row(String kind, ManifestRow row, TaskIdentity task, String attemptFolder) {
+    private static Row row(String kind, ManifestRow row, String file, TaskIdentity task, String attemptFolder) {
         return RowFactory.create(
                 kind,
-                row.file(),
+                file,
                 row.source(),
                 row.timestamp(),
                 row.frameNumber(),

@@ -65,8 +65,8 @@ final class VideoTasks implements FlatMapFunction<Iterator<InputFile>, Row> {
             ExtractorFactory factory = ExecutorExtractors.factory(command.settings());
             ExtractionSummary summary;
             try {
-                summary = ExecutorExtractors.exclusively(() -> factory.forRequest(command.extractor(), request)
-                        .run(request, new ExtractionProgress(), new Cancellation()));
+                summary = factory.forRequest(command.extractor(), request)
+                        .run(request, new ExtractionProgress(), new Cancellation());
             } catch (ExtractionException e) {
                 rows.add(ResultRows.error(video.name(), "job", e.getMessage(), task));
                 return rows;
@@ -83,8 +83,8 @@ final class VideoTasks implements FlatMapFunction<Iterator<InputFile>, Row> {
             }
             failFirstAttemptIfAsked(video, task);
             for (Map.Entry<String, ManifestRow> picture : written.entrySet()) {
-                attempt.commit(picture.getKey());
-                rows.add(ResultRows.picture(picture.getValue(), task));
+                String committed = attempt.commit(picture.getKey());
+                rows.add(ResultRows.picture(picture.getValue(), committed, task));
             }
             if (Files.exists(samples)) {
                 attempt.commit(samplesName);

@@ -293,6 +293,48 @@ class SparkJobTests {
         assertThat(hidden(root.resolve("photos-spark"))).isEmpty();
     }
 
+    @Test
+    void videosWithTheSameNameStemKeepAllTheirPicturesAsTheCommandLineDoes() throws Exception {
+        Path same = Files.createDirectory(root.resolve("same-stem"));
+        TestVideos.h264(same.resolve("take.mp4"), 100, 25, 25, 0);
+        TestVideos.h264(same.resolve("take.mkv"), 80, 20, 20, 0); // other frames at the same times
+        Path cliIn = Files.createDirectory(root.resolve("same-stem-cli"));
+        for (String name : List.of("take.mp4", "take.mkv")) {
+            Files.copy(same.resolve(name), cliIn.resolve(name));
+        }
+        Path cliOut = root.resolve("same-stem-cli-out");
+        JobCommand cli = job("best_frames", "ignored").parse();
+        ExtractionRequest request = cli.request(cliIn, cliOut);
+        try (ExtractorFactory factory = new ExtractorFactory(cli.settings())) {
+            factory.forRequest(cli.extractor(), request).run(request, new ExtractionProgress(), new Cancellation());
+        }
+        Path output = root.resolve("same-stem-out");
+
+        run(new JobArguments(
+                "best_frames",
+                List.of(
+                        "--input",
+                        same.toString(),
+                        "--output",
+                        output.toString(),
+                        "--models_dir",
+                        SyntheticModel.modelsDir().toString())));
+
+        // Which video gets the _1 names may differ (the job starts the larger one first); each picture is there.
+        Map<String, byte[]> cliPictures = pictures(cliOut);
+        Map<String, byte[]> written = pictures(output);
+        assertThat(written).hasSameSizeAs(cliPictures);
+        Map<String, ManifestRow> cliRows = ManifestReader.read(cliOut.resolve(Manifest.FILE_NAME));
+        Map<String, byte[]> cliBySample = new HashMap<>();
+        cliRows.values().forEach(r -> cliBySample.put(r.source() + "@" + r.timestamp(), cliPictures.get(r.file())));
+        List<Row> rows = manifest(output);
+        assertThat(rows).hasSize(cliRows.size());
+        for (Row row : rows) {
+            String sample = row.getAs("source") + "@" + row.getAs("timestamp");
+            assertThat(written.get((String) row.getAs("file"))).as(sample).isEqualTo(cliBySample.get(sample));
+        }
+    }
+
     private static Map<String, Long> modified(Path folder) throws IOException {
         Map<String, Long> times = new TreeMap<>();
         try (Stream<Path> files = Files.walk(folder)) {
