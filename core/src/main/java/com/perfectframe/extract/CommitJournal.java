@@ -150,6 +150,7 @@ final class CommitJournal {
 
     /** Appends what is missing of the rows: all of them, the end of them after a cut write, or nothing. */
     private static void append(Path file, long offset, String text) throws IOException {
+        OutputFiles.refuseLink(file);
         byte[] rows = text.getBytes(StandardCharsets.UTF_8);
         long size = Files.exists(file) ? Files.size(file) : 0;
         int present = 0;

@@ -148,6 +148,8 @@ final class StagedVideo {
     /** Rows after what the file holds now: with its header when it does not exist yet. */
     private CommitJournal.Append append(String fileName, String header, String text) throws IOException {
         Path file = output.resolve(fileName);
+        // Refused before the journal is written: no picture is put in place for rows that could not be listed.
+        OutputFiles.refuseLink(file);
         if (Files.exists(file)) {
             return new CommitJournal.Append(fileName, Files.size(file), text);
         }

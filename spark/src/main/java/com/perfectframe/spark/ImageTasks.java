@@ -1,16 +1,8 @@
 package com.perfectframe.spark;
 
 import com.perfectframe.extract.ExtractionException;
-import com.perfectframe.extract.ExtractionProgress;
-import com.perfectframe.extract.ExtractionRequest;
 import com.perfectframe.extract.ExtractionSummary;
-import com.perfectframe.extract.ExtractorFactory;
-import com.perfectframe.extract.Manifest;
-import com.perfectframe.extract.ManifestReader;
 import com.perfectframe.extract.ManifestRow;
-import com.perfectframe.extract.pipeline.Cancellation;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -54,19 +46,15 @@ final class ImageTasks implements FlatMapFunction<Iterator<List<InputFile>>, Row
             if (count == 0) {
                 return rows.iterator();
             }
-            ExtractionRequest request = command.request(scratch.in(), scratch.out());
-            ExtractorFactory factory = ExecutorExtractors.factory(command.settings());
             ExtractionSummary summary;
             try {
-                summary = factory.forRequest(command.extractor(), request)
-                        .run(request, new ExtractionProgress(), new Cancellation());
+                summary = scratch.run(command);
             } catch (ExtractionException e) {
                 rows.add(ResultRows.error(scratch.in().toString(), "job", e.getMessage(), task));
                 return rows.iterator();
             }
             AttemptFolder attempt = new AttemptFolder(output, task.attempt(), configuration);
-            Path manifest = scratch.out().resolve(Manifest.FILE_NAME);
-            Map<String, ManifestRow> scored = Files.exists(manifest) ? ManifestReader.read(manifest) : Map.of();
+            Map<String, ManifestRow> scored = scratch.written();
             for (Map.Entry<String, ManifestRow> image : scored.entrySet()) {
                 attempt.upload(scratch.out().resolve(image.getKey()), image.getKey());
                 rows.add(ResultRows.scored(image.getValue(), task, attempt.uri()));

@@ -1,11 +1,20 @@
 package com.perfectframe.spark;
 
+import com.perfectframe.extract.ExtractionException;
+import com.perfectframe.extract.ExtractionProgress;
+import com.perfectframe.extract.ExtractionRequest;
+import com.perfectframe.extract.ExtractionSummary;
+import com.perfectframe.extract.Manifest;
+import com.perfectframe.extract.ManifestReader;
+import com.perfectframe.extract.ManifestRow;
+import com.perfectframe.extract.pipeline.Cancellation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -55,6 +64,25 @@ final class ScratchFolder implements AutoCloseable {
             Files.setLastModifiedTime(local, FileTime.fromMillis(input.modified()));
         }
         return local;
+    }
+
+    /**
+     * Runs the job's extractor on {@code in} into {@code out}, as the command line would, with the executor's shared
+     * model.
+     *
+     * @throws ExtractionException when the job cannot run at all
+     */
+    ExtractionSummary run(JobCommand command) throws ExtractionException, InterruptedException {
+        ExtractionRequest request = command.request(in, out);
+        return ExecutorExtractors.factory(command.settings())
+                .forRequest(command.extractor(), request)
+                .run(request, new ExtractionProgress(), new Cancellation());
+    }
+
+    /** The pictures the run wrote, by file name, as its manifest lists them. */
+    Map<String, ManifestRow> written() throws IOException {
+        Path manifest = out.resolve(Manifest.FILE_NAME);
+        return Files.exists(manifest) ? ManifestReader.read(manifest) : Map.of();
     }
 
     @Override

@@ -1,14 +1,8 @@
 package com.perfectframe.spark;
 
 import com.perfectframe.extract.ExtractionException;
-import com.perfectframe.extract.ExtractionProgress;
-import com.perfectframe.extract.ExtractionRequest;
 import com.perfectframe.extract.ExtractionSummary;
-import com.perfectframe.extract.ExtractorFactory;
-import com.perfectframe.extract.Manifest;
-import com.perfectframe.extract.ManifestReader;
 import com.perfectframe.extract.ManifestRow;
-import com.perfectframe.extract.pipeline.Cancellation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,18 +55,15 @@ final class VideoTasks implements FlatMapFunction<Iterator<InputFile>, Row> {
         List<Row> rows = new ArrayList<>();
         try (ScratchFolder scratch = ScratchFolder.create()) {
             scratch.localize(video, configuration);
-            ExtractionRequest request = command.request(scratch.in(), scratch.out());
-            ExtractorFactory factory = ExecutorExtractors.factory(command.settings());
             ExtractionSummary summary;
             try {
-                summary = factory.forRequest(command.extractor(), request)
-                        .run(request, new ExtractionProgress(), new Cancellation());
+                summary = scratch.run(command);
             } catch (ExtractionException e) {
                 rows.add(ResultRows.error(video.name(), "job", e.getMessage(), task));
                 return rows;
             }
             AttemptFolder attempt = new AttemptFolder(output, task.attempt(), configuration);
-            Map<String, ManifestRow> written = written(scratch.out());
+            Map<String, ManifestRow> written = scratch.written();
             for (String name : written.keySet()) {
                 attempt.upload(scratch.out().resolve(name), name);
             }
@@ -96,11 +87,6 @@ final class VideoTasks implements FlatMapFunction<Iterator<InputFile>, Row> {
             }
         }
         return rows;
-    }
-
-    private static Map<String, ManifestRow> written(Path out) throws java.io.IOException {
-        Path manifest = out.resolve(Manifest.FILE_NAME);
-        return Files.exists(manifest) ? ManifestReader.read(manifest) : Map.of();
     }
 
     private static void failFirstAttemptIfAsked(InputFile video, TaskIdentity task) {
