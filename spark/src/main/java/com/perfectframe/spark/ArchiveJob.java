@@ -132,7 +132,7 @@ final class ArchiveJob {
             tasks.cancel(true);
             throw new JobException("interrupted", e);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new JobException(e.getMessage(), e);
+            throw new JobException("the job failed: " + ClassPathClash.describe(e.getCause()), e.getCause());
         }
     }
 

@@ -76,6 +76,10 @@ abstract class JobCommand implements Callable<Integer> {
         } catch (JobException e) {
             System.err.println("Error: " + e.getMessage());
             return 1;
+        } catch (RuntimeException e) {
+            // Spark reports a failed task with its whole stack trace (in its log, above); the user gets one line.
+            System.err.println("Error: the job failed: " + ClassPathClash.describe(e));
+            return 1;
         } finally {
             spark.stop();
         }

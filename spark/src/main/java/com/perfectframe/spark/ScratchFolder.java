@@ -74,9 +74,17 @@ final class ScratchFolder implements AutoCloseable {
      */
     ExtractionSummary run(JobCommand command) throws ExtractionException, InterruptedException {
         ExtractionRequest request = command.request(in, out);
-        return ExecutorExtractors.factory(command.settings())
-                .forRequest(command.extractor(), request)
-                .run(request, new ExtractionProgress(), new Cancellation());
+        try {
+            return ExecutorExtractors.factory(command.settings())
+                    .forRequest(command.extractor(), request)
+                    .run(request, new ExtractionProgress(), new Cancellation());
+        } catch (RuntimeException | LinkageError e) {
+            Throwable said = ClassPathClash.recognise(e);
+            if (said instanceof ClassPathClash clash) {
+                throw clash;
+            }
+            throw e;
+        }
     }
 
     /** The pictures the run wrote, by file name, as its manifest lists them. */
