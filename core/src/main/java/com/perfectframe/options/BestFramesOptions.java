@@ -102,15 +102,4 @@ public final class BestFramesOptions {
                 .samplesCsv(samplesCsv)
                 .rules(QualityRules.of(sharpnessRatio, exposureMargin, flatSpread, duplicateBits));
     }
-
-    /** Whether every sample is written unscored (frames extraction). */
-    public boolean allFrames() {
-        return allFrames;
-    }
-
-    /** Asks for frames extraction (the Spark job's {@code all_frames} command). */
-    public BestFramesOptions withAllFrames() {
-        allFrames = true;
-        return this;
-    }
 }

@@ -14,11 +14,6 @@ record JobArguments(String command, List<String> arguments) implements Serializa
         arguments = List.copyOf(arguments);
     }
 
-    /** A job from the words after {@code spark-submit … perfectframe-spark.jar}, for tests. */
-    static JobArguments of(String command, String... arguments) {
-        return new JobArguments(command, List.of(arguments));
-    }
-
     /**
      * The parsed command.
      *
