@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -61,50 +62,10 @@ public final class Manifest {
         if (!Files.isRegularFile(file)) {
             return Set.of();
         }
-        String text = Files.readString(file, StandardCharsets.UTF_8);
         Set<String> names = new HashSet<>();
-        int i = text.indexOf('\n') + 1; // after the header
-        while (i > 0 && i < text.length()) {
-            StringBuilder cell = new StringBuilder();
-            boolean quoted = text.charAt(i) == '"';
-            if (quoted) {
-                i++;
-                while (i < text.length()) {
-                    char c = text.charAt(i++);
-                    if (c == '"') {
-                        if (i < text.length() && text.charAt(i) == '"') {
-                            cell.append('"');
-                            i++;
-                        } else {
-                            break;
-                        }
-                    } else {
-                        cell.append(c);
-                    }
-                }
-            } else {
-                while (i < text.length() && text.charAt(i) != ',' && text.charAt(i) != '\n') {
-                    cell.append(text.charAt(i++));
-                }
-            }
-            names.add(quoted && cell.toString().startsWith("'") ? plain(cell.toString()) : cell.toString());
-            i = endOfRecord(text, i) + 1;
-        }
+        List<List<String>> records = ManifestReader.records(Files.readString(file, StandardCharsets.UTF_8));
+        records.stream().skip(1).forEach(record -> names.add(record.get(0))); // after the header
         return names;
-    }
-
-    /** Where the record that goes on at {@code i} ends: the next line end outside quotes. */
-    private static int endOfRecord(String text, int i) {
-        boolean inQuotes = false;
-        for (; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"') {
-                inQuotes = !inQuotes;
-            } else if (c == '\n' && !inQuotes) {
-                return i;
-            }
-        }
-        return text.length();
     }
 
     /**
