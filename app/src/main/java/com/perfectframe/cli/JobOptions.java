@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Options every extractor command takes: where to read, where to write, how much to say; the original's launcher flags. */
+/**
+ * Options every extractor command takes: where to read, where to write, how much to say, and the original's launcher
+ * flags.
+ */
 final class JobOptions {
 
     @Mixin

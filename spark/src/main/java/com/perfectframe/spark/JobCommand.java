@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * One extractor's command: the command line's own options (the core's option mixins, so the names and defaults are the
- * same), the folders required and read as URIs ({@link RequiredFolders}). The driver parses it to plan the job; each executor parses the same arguments
- * again ({@link JobArguments#parse()}) to build its request and settings, so nothing but strings crosses the wire.
+ * same), the folders required and read as URIs ({@link RequiredFolders}). The driver parses it to plan the job; each
+ * executor parses the same arguments again ({@link JobArguments#parse()}) to build its request and settings, so nothing
+ * but strings crosses the wire.
  */
 @Command(modelTransformer = RequiredFolders.class)
 abstract class JobCommand implements Callable<Integer> {
