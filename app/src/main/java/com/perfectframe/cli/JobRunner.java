@@ -37,6 +37,7 @@ final class JobRunner {
             JobOptions options,
             PipelineOptions pipeline,
             String unit) {
+        options.launcher.notes().forEach(err::println);
         ExtractionRequest job;
         PipelineSettings settings;
         try {
