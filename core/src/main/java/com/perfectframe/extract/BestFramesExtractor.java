@@ -70,13 +70,18 @@ public final class BestFramesExtractor implements Extractor {
             return VideoPipeline.scored(
                             sampler,
                             scoring,
-                            () -> new FrameWriter(encoder, modelName),
+                            () -> new FrameWriter(encoder, modelName, sources(request)),
                             sizes,
                             new VideoPipeline.Outputs(staging, request.inputs().processedVideoPrefix()),
                             progress,
                             cancellation)
                     .run(videos);
         }
+    }
+
+    /** Where the request's frames come from, as their pictures and the manifest name them. */
+    static FrameWriter.Sources sources(ExtractionRequest request) {
+        return new FrameWriter.Sources(request.inputDirectory(), request.stripLocation());
     }
 
     /**

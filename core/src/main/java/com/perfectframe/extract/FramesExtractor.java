@@ -35,7 +35,7 @@ public final class FramesExtractor implements Extractor {
             ImageEncoder encoder = new ImageEncoder(request.outputFormat());
             return VideoPipeline.everySample(
                             sampler,
-                            () -> new FrameWriter(encoder, null),
+                            () -> new FrameWriter(encoder, null, BestFramesExtractor.sources(request)),
                             new VideoPipeline.Sizes(0, settings.writerThreadsFor(true), 1, settings.frameBudgetBytes()),
                             new VideoPipeline.Outputs(
                                     new OutputStaging(job.output()),

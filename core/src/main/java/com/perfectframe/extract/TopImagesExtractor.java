@@ -47,9 +47,9 @@ public final class TopImagesExtractor implements Extractor {
                                     model.newPreparer(), gate, (long) settings.maxMegapixels() * 1_000_000),
                             new BatchScorer(model.scorer(), model::recycle),
                             selection,
-                            new ImageCopier(job.output(), request.outputFormat()),
+                            new ImageCopier(job.output(), request.outputFormat(), request.inputDirectory()),
                             ManifestListing.open(
-                                    job.output(), model.scorer().identity().manifestName()),
+                                    job.output(), model.scorer().identity().manifestName(), request.inputDirectory()),
                             new ImagePipeline.Sizes(
                                     settings.prepareThreads(),
                                     Math.min(request.batchSize(), settings.inferenceBatch())),

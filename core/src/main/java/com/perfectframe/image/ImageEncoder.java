@@ -4,6 +4,9 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_JPEG_QUALITY;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_WEBP_QUALITY;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 
+import com.perfectframe.image.metadata.MetadataEmbedding;
+import com.perfectframe.image.metadata.PictureMetadata;
+import com.perfectframe.image.metadata.Splice;
 import java.util.Locale;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
@@ -35,6 +38,24 @@ public final class ImageEncoder {
 
     public ImageFormat format() {
         return format;
+    }
+
+    /**
+     * Encodes like {@link #encodeNative(Mat)}, carrying metadata blocks (EXIF, XMP, ICC) in the format's own places
+     * ({@link MetadataEmbedding}).
+     */
+    public EncodedImage encodeNative(Mat bgr, PictureMetadata metadata) {
+        EncodedImage encoded = encodeNative(bgr);
+        if (metadata == null || metadata.isEmpty()) {
+            return encoded;
+        }
+        try {
+            Splice splice = MetadataEmbedding.splice(encoded.encoded(), bgr.cols(), bgr.rows(), metadata);
+            return encoded.with(splice);
+        } catch (RuntimeException e) {
+            encoded.close();
+            throw e;
+        }
     }
 
     /** Encodes into native memory, to be written straight to a file without a copy on the Java heap. */

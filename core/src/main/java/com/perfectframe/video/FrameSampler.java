@@ -2,9 +2,11 @@ package com.perfectframe.video;
 
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_clone;
 
+import com.perfectframe.capture.Recording;
 import com.perfectframe.platform.NativeMemory;
 import com.perfectframe.video.container.FfmpegLogging;
 import com.perfectframe.video.container.PacketCursor;
+import com.perfectframe.video.container.RecordingMetadata;
 import com.perfectframe.video.container.VideoDecoder;
 import com.perfectframe.video.container.VideoException;
 import com.perfectframe.video.container.VideoIndex;
@@ -93,7 +95,9 @@ public final class FrameSampler implements VideoSource<SampledFrame> {
     private SamplingResult sampleOnce(Path video, SampleSink<SampledFrame> sink)
             throws VideoException, InterruptedException {
         VideoIndexer.Result indexed;
+        Recording recording;
         try (VideoInput input = VideoInput.open(video)) {
+            recording = RecordingMetadata.read(input);
             indexed = VideoIndexer.read(input);
         }
         VideoIndex index = indexed.index();
@@ -106,7 +110,7 @@ public final class FrameSampler implements VideoSource<SampledFrame> {
         }
         if (!index.hasUsablePts()) {
             log.debug("{}: no usable timestamps, decoding every frame", video.getFileName());
-            return new SequentialSampling(video, decoderThreads, sink).run(index.declaredFps());
+            return new SequentialSampling(video, recording, decoderThreads, sink).run(index.declaredFps());
         }
         List<Sample> samples = SampleSchedule.of(index);
         int[] targets = samples.stream().mapToInt(Sample::decodeIndex).toArray();
@@ -118,8 +122,8 @@ public final class FrameSampler implements VideoSource<SampledFrame> {
         long seeks = plan.stream().filter(DecodePlanner.Step::seeks).count();
         int runs = seeks >= SEEK_BOUND * plan.size() ? Math.min(parallelRuns, plan.size() / 4) : 1;
         SamplingResult result = runs <= 1
-                ? new PlannedRun(video, index, samples, targets, sink, decoderThreads).run(plan, truncation)
-                : runInParallel(video, index, samples, targets, plan, runs, sink, truncation);
+                ? new PlannedRun(video, recording, index, samples, targets, sink, decoderThreads).run(plan, truncation)
+                : runInParallel(video, recording, index, samples, targets, plan, runs, sink, truncation);
         // Every sample out: they reach as far as the frames read; otherwise as far as the last one delivered.
         double covered = result.delivered() == result.planned() && Double.isFinite(content)
                 ? Math.max(content, result.coveredSeconds())
@@ -149,6 +153,7 @@ public final class FrameSampler implements VideoSource<SampledFrame> {
      */
     private SamplingResult runInParallel(
             Path video,
+            Recording recording,
             VideoIndex index,
             List<Sample> samples,
             int[] targets,
@@ -175,7 +180,7 @@ public final class FrameSampler implements VideoSource<SampledFrame> {
                 }
                 List<Sample> partSamples =
                         part.stream().map(step -> byTarget.get(step.target())).toList();
-                PlannedRun run = new PlannedRun(video, index, partSamples, targets, sink, 1);
+                PlannedRun run = new PlannedRun(video, recording, index, partSamples, targets, sink, 1);
                 String error = from + size >= plan.size() ? readError : null;
                 parts.add(pool.submit(() -> run.run(part, error)));
             }
@@ -231,6 +236,7 @@ public final class FrameSampler implements VideoSource<SampledFrame> {
     /** One planned decode of one video: state shared by the plan's steps. */
     private final class PlannedRun {
         private final Path video;
+        private final Recording recording;
         private final VideoIndex index;
         private final Map<Long, Sample> pending = new HashMap<>();
         private final boolean[] needed;
@@ -244,12 +250,14 @@ public final class FrameSampler implements VideoSource<SampledFrame> {
 
         PlannedRun(
                 Path video,
+                Recording recording,
                 VideoIndex index,
                 List<Sample> samples,
                 int[] targets,
                 SampleSink<SampledFrame> sink,
                 int threads) {
             this.video = video;
+            this.recording = recording;
             this.threads = threads;
             this.index = index;
             this.sink = sink;
@@ -372,6 +380,7 @@ public final class FrameSampler implements VideoSource<SampledFrame> {
                             sample.frameNumber(),
                             sample.seconds(),
                             orientation,
+                            recording,
                             av_frame_clone(frame)));
             delivered++;
             lastSeconds = Math.max(lastSeconds, sample.seconds());

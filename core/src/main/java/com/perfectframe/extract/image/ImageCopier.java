@@ -10,6 +10,7 @@ import com.perfectframe.image.EncodedImage;
 import com.perfectframe.image.ImageEncoder;
 import com.perfectframe.image.ImageEncoder.ImageFormat;
 import com.perfectframe.image.ImageReader;
+import com.perfectframe.image.metadata.PhotoMetadata;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -28,16 +29,27 @@ public final class ImageCopier implements ImagePipeline.CopyStep {
 
     private final Path output;
     private final ImageEncoder encoder;
+    private final Path inputRoot;
 
-    public ImageCopier(Path output, ImageFormat format) {
+    /**
+     * @param inputRoot the input folder: a photo in a subfolder of it is copied into the same subfolder of the output
+     *     folder
+     */
+    public ImageCopier(Path output, ImageFormat format, Path inputRoot) {
         this.output = output;
         this.encoder = new ImageEncoder(format);
+        this.inputRoot = inputRoot;
     }
 
     @Override
     public ImagePipeline.Copied copy(Path image) throws StageFailure {
+        ImagePipeline.Copied copied = copyOnly(image);
+        return new ImagePipeline.Copied(copied.path(), copied.alreadyThere(), PhotoMetadata.captured(image));
+    }
+
+    private ImagePipeline.Copied copyOnly(Path image) throws StageFailure {
         ImageFormat format = encoder.format();
-        String name = OutputNames.forImage(image, format.extension());
+        String name = OutputNames.inFolderOf(inputRoot, image, OutputNames.forImage(image, format.extension()));
         if (sourceFormat(image) == format) {
             Path earlier = output.resolve(name);
             if (sameBytes(image, earlier)) {
@@ -61,7 +73,8 @@ public final class ImageCopier implements ImagePipeline.CopyStep {
         }
         EncodedImage encoded;
         try (Mat bgr = ImageReader.read(image)) {
-            encoded = encoder.encodeNative(bgr);
+            // Written upright, keeping the photo's EXIF (orientation 1), ICC profile and XMP.
+            encoded = encoder.encodeNative(bgr, PhotoMetadata.forCopy(image, bgr.cols(), bgr.rows()));
         } catch (IOException e) {
             throw StageFailure.ofInput(READ, image, StageFailure.describe(e), e);
         } catch (RuntimeException e) {

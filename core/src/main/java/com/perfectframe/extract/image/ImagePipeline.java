@@ -14,6 +14,7 @@ import com.perfectframe.extract.stage.BatchScorer;
 import com.perfectframe.extract.stage.JobState;
 import com.perfectframe.extract.stage.Stage;
 import com.perfectframe.extract.stage.StageFailure;
+import com.perfectframe.image.metadata.PhotoMetadata;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -64,13 +65,18 @@ public final class ImagePipeline {
 
     /**
      * Where a kept image is in the output folder, and whether an identical copy was already there (a rerun): that
-     * one is neither written again under another name nor listed twice.
+     * one is neither written again under another name nor listed twice; and when the photo was taken.
      */
-    record Copied(Path path, boolean alreadyThere) {}
+    public record Copied(Path path, boolean alreadyThere, PhotoMetadata.Captured captured) {
+
+        public Copied(Path path, boolean alreadyThere) {
+            this(path, alreadyThere, null);
+        }
+    }
 
     /** Writes a kept image's manifest row. */
     public interface Listing {
-        void list(Path written, ScoredImage image) throws StageFailure;
+        void list(Copied copied, ScoredImage image) throws StageFailure;
 
         /**
          * Whether the manifest lists a picture already there; one that it does not (a job killed between the copy
@@ -204,10 +210,10 @@ public final class ImagePipeline {
         try {
             Copied copied = copier.copy(image.image());
             if (!copied.alreadyThere()) {
-                listing.list(copied.path(), image);
+                listing.list(copied, image);
                 progress.pictureWritten();
             } else if (!listing.lists(copied.path())) {
-                listing.list(copied.path(), image);
+                listing.list(copied, image);
             }
         } catch (StageFailure f) {
             if (f.stopsJob()) {

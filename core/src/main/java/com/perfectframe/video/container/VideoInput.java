@@ -139,6 +139,10 @@ public final class VideoInput implements AutoCloseable {
         }
     }
 
+    AVFormatContext formatContext() {
+        return format;
+    }
+
     AVStream stream() {
         return format.streams(streamIndex);
     }
