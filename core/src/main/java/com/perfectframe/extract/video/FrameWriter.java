@@ -63,7 +63,7 @@ public final class FrameWriter implements VideoPipeline.WriteStep<SampledFrame> 
         FrameTags videoTags = tagsOf(frame);
         EncodedImage image;
         try (Mat bgr = converter.toBgr(frame)) {
-            image = encoder.encodeNative(bgr, videoTags.at(frame.seconds()));
+            image = encoder.encodeNative(bgr, videoTags.at(frame.seconds(), bgr.cols(), bgr.rows()));
         } catch (RuntimeException e) {
             throw StageFailure.ofInput(
                     WRITE,

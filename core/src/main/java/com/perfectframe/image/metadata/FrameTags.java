@@ -12,11 +12,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.apache.commons.imaging.ImagingException;
 import org.apache.commons.imaging.common.RationalNumber;
+import org.apache.commons.imaging.formats.tiff.constants.DcfTagConstants;
 import org.apache.commons.imaging.formats.tiff.constants.ExifTagConstants;
 import org.apache.commons.imaging.formats.tiff.constants.GpsTagConstants;
 import org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants;
+import org.apache.commons.imaging.formats.tiff.fieldtypes.AbstractFieldType;
 import org.apache.commons.imaging.formats.tiff.write.TiffImageWriterLossy;
 import org.apache.commons.imaging.formats.tiff.write.TiffOutputDirectory;
+import org.apache.commons.imaging.formats.tiff.write.TiffOutputField;
 import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
 
 /**
@@ -40,6 +43,8 @@ public final class FrameTags {
     private static final DateTimeFormatter EXIF_DATE = DateTimeFormatter.ofPattern("uuuu:MM:dd HH:mm:ss", Locale.ROOT);
     private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("xxx", Locale.ROOT);
 
+    private static final RationalNumber SEVENTY_TWO = RationalNumber.valueOf(72);
+
     private final Recording recording;
     private final String source;
 
@@ -56,21 +61,26 @@ public final class FrameTags {
         return recording;
     }
 
-    /** The EXIF block and XMP packet of the frame at {@code seconds} into the video. */
-    public PictureMetadata at(double seconds) {
+    /** The EXIF block and XMP packet of the frame at {@code seconds} into the video, written at width×height. */
+    public PictureMetadata at(double seconds, int width, int height) {
         CaptureTime taken = recording.frameTime(seconds);
         String clock = clock(seconds);
         try {
-            return new PictureMetadata(exif(taken, clock), xmp(taken, clock, seconds), null);
+            return new PictureMetadata(exif(taken, clock, width, height), xmp(taken, clock, seconds), null);
         } catch (ImagingException e) {
             throw new IllegalStateException("EXIF cannot be built: " + e.getMessage(), e);
         }
     }
 
-    private byte[] exif(CaptureTime taken, String clock) throws ImagingException {
+    private byte[] exif(CaptureTime taken, String clock, int width, int height) throws ImagingException {
         TiffOutputSet set = new TiffOutputSet(ByteOrder.BIG_ENDIAN);
         TiffOutputDirectory root = set.getOrCreateRootDirectory();
         root.add(TiffTagConstants.TIFF_TAG_ORIENTATION, (short) TiffTagConstants.ORIENTATION_VALUE_HORIZONTAL_NORMAL);
+        // What EXIF requires of every picture: resolution (72 dpi, as cameras say), colour space, pixel size.
+        root.add(TiffTagConstants.TIFF_TAG_XRESOLUTION, SEVENTY_TWO);
+        root.add(TiffTagConstants.TIFF_TAG_YRESOLUTION, SEVENTY_TWO);
+        root.add(TiffTagConstants.TIFF_TAG_RESOLUTION_UNIT, (short) 2);
+        root.add(TiffTagConstants.TIFF_TAG_YCBCR_POSITIONING, (short) 1);
         if (recording.camera().make() != null) {
             root.add(TiffTagConstants.TIFF_TAG_MAKE, recording.camera().make());
         }
@@ -78,7 +88,21 @@ public final class FrameTags {
             root.add(TiffTagConstants.TIFF_TAG_MODEL, recording.camera().model());
         }
         TiffOutputDirectory exif = set.getOrCreateExifDirectory();
-        exif.add(ExifTagConstants.EXIF_TAG_EXIF_VERSION, "0232".getBytes(StandardCharsets.US_ASCII));
+        byte[] version = "0232".getBytes(StandardCharsets.US_ASCII);
+        exif.add(new TiffOutputField(
+                ExifTagConstants.EXIF_TAG_EXIF_VERSION, AbstractFieldType.UNDEFINED, version.length, version));
+        byte[] flashpix = "0100".getBytes(StandardCharsets.US_ASCII);
+        exif.add(new TiffOutputField(
+                ExifTagConstants.EXIF_TAG_FLASHPIX_VERSION, AbstractFieldType.UNDEFINED, flashpix.length, flashpix));
+        byte[] components = {1, 2, 3, 0}; // Y Cb Cr
+        exif.add(new TiffOutputField(
+                ExifTagConstants.EXIF_TAG_COMPONENTS_CONFIGURATION,
+                AbstractFieldType.UNDEFINED,
+                components.length,
+                components));
+        exif.add(DcfTagConstants.EXIF_TAG_COLOR_SPACE, (short) 1); // sRGB
+        exif.add(ExifTagConstants.EXIF_TAG_EXIF_IMAGE_WIDTH, (short) Math.min(width, 0xFFFF));
+        exif.add(ExifTagConstants.EXIF_TAG_EXIF_IMAGE_LENGTH, (short) Math.min(height, 0xFFFF));
         if (taken != null) {
             String date = EXIF_DATE.format(taken.local());
             String subSec = String.format(Locale.ROOT, "%03d", taken.local().getNano() / 1_000_000);
