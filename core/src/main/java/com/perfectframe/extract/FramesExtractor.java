@@ -10,8 +10,6 @@ import com.perfectframe.extract.video.VideoPipeline;
 import com.perfectframe.image.ImageEncoder;
 import com.perfectframe.video.SampledFrame;
 import com.perfectframe.video.VideoSource;
-import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Frames extraction ({@code best_frames_extractor --all_frames}): every 1-second sample of every video is written,
@@ -30,7 +28,7 @@ public final class FramesExtractor implements Extractor {
     @Override
     public ExtractionSummary run(ExtractionRequest request, ExtractionProgress progress, Cancellation cancellation)
             throws ExtractionException, InterruptedException {
-        List<Path> videos = InputFiles.videosToProcess(request, progress);
+        InputFiles.Listing videos = InputFiles.videosToProcess(request, progress);
         try (OutputJob job = OutputJob.open(request)) {
             ImageEncoder encoder = new ImageEncoder(request.outputFormat());
             return VideoPipeline.everySample(
@@ -42,7 +40,7 @@ public final class FramesExtractor implements Extractor {
                                     request.inputs().processedVideoPrefix()),
                             progress,
                             cancellation)
-                    .run(videos);
+                    .run(videos.files(), videos.count());
         }
     }
 }

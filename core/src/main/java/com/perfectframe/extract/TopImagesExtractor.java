@@ -14,8 +14,6 @@ import com.perfectframe.extract.stage.FrameBudget;
 import com.perfectframe.image.MemoryGate;
 import com.perfectframe.score.ModelSource;
 import com.perfectframe.score.ScoringModel;
-import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Top images: scores every image of the input folder and copies those at or above the {@code top_images_percent}
@@ -35,7 +33,7 @@ public final class TopImagesExtractor implements Extractor {
     @Override
     public ExtractionSummary run(ExtractionRequest request, ExtractionProgress progress, Cancellation cancellation)
             throws ExtractionException, InterruptedException {
-        List<Path> images = InputFiles.imagesToScore(request, progress);
+        InputFiles.Listing images = InputFiles.imagesToScore(request, progress);
         try (OutputJob job = OutputJob.open(request)) {
             ScoringModel model = job.model(models, cancellation);
             TopPercentile selection = new TopPercentile(
@@ -55,7 +53,7 @@ public final class TopImagesExtractor implements Extractor {
                                     Math.min(request.batchSize(), settings.inferenceBatch())),
                             progress,
                             cancellation)
-                    .run(images, request.inputDirectory());
+                    .run(images.files(), images.count(), request.inputDirectory());
         }
     }
 }

@@ -150,13 +150,19 @@ public final class ImagePipeline {
      */
     public ExtractionSummary run(List<Path> images, Path inputDirectory)
             throws ExtractionException, InterruptedException {
+        return run(images, images.size(), inputDirectory);
+    }
+
+    /** Like {@link #run(List, Path)}, for images listed as they are reached, {@code count} as far as progress knows. */
+    public ExtractionSummary run(Iterable<Path> images, int count, Path inputDirectory)
+            throws ExtractionException, InterruptedException {
         Instant start = Instant.now();
-        progress.begin(images.size());
-        progress.plannedImages(images.size());
+        progress.begin(count);
+        progress.plannedImages(count);
         int scored = cancellation.runInterruptibly(() -> {
-            scoreAll(images);
+            int listed = scoreAll(images);
             if (selection.scored() == 0) {
-                throw new ExtractionException("None of the " + images.size() + " images in "
+                throw new ExtractionException("None of the " + listed + " images in "
                         + inputDirectory.toAbsolutePath() + " could be read"
                         + progress.problems().stream()
                                 .findFirst()
@@ -175,7 +181,8 @@ public final class ImagePipeline {
         return progress.summary(scored, start);
     }
 
-    private void scoreAll(List<Path> images) throws ExtractionException, InterruptedException {
+    /** Scores every image; returns how many there were. */
+    private int scoreAll(Iterable<Path> images) throws ExtractionException, InterruptedException {
         int batch = sizes.inferenceBatch();
         int threads = sizes.prepareThreads();
         try (Stage<Item> score = new Stage<>(
@@ -188,10 +195,11 @@ public final class ImagePipeline {
                         () -> new PrepareWorker(score),
                         job::isStopped,
                         job.unexpected(PREPARE))) {
-            for (int i = 0; i < images.size(); i++) {
+            int i = 0;
+            for (Path image : images) {
                 job.throwIfStopped();
                 remaining.incrementAndGet();
-                prepare.submit(new Item(i, images.get(i)));
+                prepare.submit(new Item(i++, image));
             }
             if (remaining.decrementAndGet() == 0) {
                 allDone.complete(null);
@@ -202,6 +210,7 @@ public final class ImagePipeline {
                 throw new IllegalStateException(e.getCause());
             }
             job.throwIfStopped();
+            return i;
         }
         // Closing the stages (prepare first: it feeds scoring) joined their threads: the selection is ours now.
     }
