@@ -3,8 +3,8 @@
 'use strict';
 
 const $ = (id) => document.getElementById(id);
-const FIELDS = ['input_directory', 'output_directory', 'all_frames', 'compering_group_size', 'quality_gate',
-  'distinct', 'top', 'samples_csv', 'top_images_percent', 'images_output_format'];
+const FIELDS = ['input_directory', 'output_directory', 'recursive', 'all_frames', 'compering_group_size',
+  'quality_gate', 'distinct', 'top', 'samples_csv', 'top_images_percent', 'images_output_format', 'strip_location'];
 const BEST_FRAMES_ONLY = ['all_frames', 'compering_group_size', 'quality_gate', 'distinct', 'top', 'samples_csv'];
 const TOP_IMAGES_ONLY = ['top_images_percent'];
 
@@ -88,6 +88,8 @@ function requestBody() {
   text('input_directory');
   text('output_directory');
   body.images_output_format = $('images_output_format').value;
+  body.recursive = $('recursive').checked;
+  body.strip_location = $('strip_location').checked;
   let ok = true;
   if (extractor === 'best_frames_extractor') {
     body.all_frames = $('all_frames').checked;

@@ -56,9 +56,11 @@ public record ExtractorRequestBody(
         @JsonProperty("flat_spread") @DecimalMin("0") @DecimalMax(value = "64", inclusive = false)
         Double flatSpread,
 
-        @JsonProperty("duplicate_bits") @Min(0) @Max(32) Integer duplicateBits) {
+        @JsonProperty("duplicate_bits") @Min(0) @Max(32) Integer duplicateBits,
+        @JsonProperty("recursive") Boolean recursive,
+        @JsonProperty("strip_location") Boolean stripLocation) {
 
     static final ExtractorRequestBody EMPTY = new ExtractorRequestBody(
             null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null);
+            null, null, null, null, null);
 }

@@ -45,7 +45,11 @@ public final class TopImagesExtractor implements Extractor {
                                     model.newPreparer(), gate, (long) settings.maxMegapixels() * 1_000_000),
                             new BatchScorer(model.scorer(), model::recycle),
                             selection,
-                            new ImageCopier(job.output(), request.outputFormat(), request.inputDirectory()),
+                            new ImageCopier(
+                                    job.output(),
+                                    request.outputFormat(),
+                                    request.inputDirectory(),
+                                    request.stripLocation()),
                             ManifestListing.open(
                                     job.output(), model.scorer().identity().manifestName(), request.inputDirectory()),
                             new ImagePipeline.Sizes(

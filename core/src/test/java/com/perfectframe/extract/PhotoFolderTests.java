@@ -104,7 +104,7 @@ class PhotoFolderTests {
                 },
                 new BatchScorer(new StubScorer(input -> input[0]), input -> {}),
                 new TopPercentile(0, 0),
-                new ImageCopier(out, ImageFormat.JPG, null),
+                new ImageCopier(out, ImageFormat.JPG, null, false),
                 (written, image) -> {},
                 new ImagePipeline.Sizes(2, 4),
                 progress,

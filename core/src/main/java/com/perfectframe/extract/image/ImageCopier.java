@@ -30,15 +30,19 @@ public final class ImageCopier implements ImagePipeline.CopyStep {
     private final Path output;
     private final ImageEncoder encoder;
     private final Path inputRoot;
+    private final boolean stripLocation;
 
     /**
      * @param inputRoot the input folder: a photo in a subfolder of it is copied into the same subfolder of the output
      *     folder
+     * @param stripLocation copies carry no GPS position: a photo that has one is re-encoded without it even in its
+     *     own format
      */
-    public ImageCopier(Path output, ImageFormat format, Path inputRoot) {
+    public ImageCopier(Path output, ImageFormat format, Path inputRoot, boolean stripLocation) {
         this.output = output;
         this.encoder = new ImageEncoder(format);
         this.inputRoot = inputRoot;
+        this.stripLocation = stripLocation;
     }
 
     @Override
@@ -50,7 +54,7 @@ public final class ImageCopier implements ImagePipeline.CopyStep {
     private ImagePipeline.Copied copyOnly(Path image) throws StageFailure {
         ImageFormat format = encoder.format();
         String name = OutputNames.inFolderOf(inputRoot, image, OutputNames.forImage(image, format.extension()));
-        if (sourceFormat(image) == format) {
+        if (sourceFormat(image) == format && !(stripLocation && PhotoMetadata.hasLocation(image))) {
             Path earlier = output.resolve(name);
             if (sameBytes(image, earlier)) {
                 return new ImagePipeline.Copied(earlier, true);
@@ -74,7 +78,7 @@ public final class ImageCopier implements ImagePipeline.CopyStep {
         EncodedImage encoded;
         try (Mat bgr = ImageReader.read(image)) {
             // Written upright, keeping the photo's EXIF (orientation 1), ICC profile and XMP.
-            encoded = encoder.encodeNative(bgr, PhotoMetadata.forCopy(image, bgr.cols(), bgr.rows()));
+            encoded = encoder.encodeNative(bgr, PhotoMetadata.forCopy(image, bgr.cols(), bgr.rows(), stripLocation));
         } catch (IOException e) {
             throw StageFailure.ofInput(READ, image, StageFailure.describe(e), e);
         } catch (RuntimeException e) {

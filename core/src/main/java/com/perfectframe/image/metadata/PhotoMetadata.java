@@ -32,6 +32,9 @@ import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
  * A photo's own metadata, read with Commons Imaging: what its re-encoded copy carries ({@link #forCopy}) and when it
  * was taken ({@link #captured}). JPEG, PNG and WebP photos are read; other formats give nothing.
  *
+ * <p>With {@code withoutLocation} (the job's {@code strip_location}), the GPS directory and any {@code exif:GPS…}
+ * property of the XMP are left out; the EXIF block is then written anew, so no byte of the position stays in it.
+ *
  * <p>A copy is written upright, so its EXIF says {@code Orientation} 1 (as does a {@code tiff:Orientation} in its
  * XMP), its {@code ExifImageWidth}/{@code Height} say the written size, and the embedded thumbnail (IFD1) is left
  * out: it shows the picture as it was stored. The EXIF block is rewritten in place where possible (Commons Imaging's
@@ -58,14 +61,30 @@ public final class PhotoMetadata {
      *
      * @throws IOException when the file cannot be read
      */
-    public static PictureMetadata forCopy(Path photo, int width, int height) throws IOException {
+    public static PictureMetadata forCopy(Path photo, int width, int height, boolean withoutLocation)
+            throws IOException {
         Blocks blocks = Blocks.read(photo);
         byte[] exif = null;
         if (blocks.exif != null) {
-            exif = upright(blocks.exif, width, height);
+            exif = upright(blocks.exif, width, height, withoutLocation);
         }
         String xmp = blocks.xmp == null ? null : Xmp.upright(blocks.xmp);
+        if (xmp != null && withoutLocation) {
+            xmp = Xmp.withoutLocation(xmp);
+        }
         return new PictureMetadata(exif, xmp, blocks.icc);
+    }
+
+    /** Whether the photo says where it was taken (an EXIF GPS position, or one in its XMP). */
+    public static boolean hasLocation(Path photo) {
+        try {
+            Blocks blocks = Blocks.read(photo);
+            TiffImageMetadata metadata = blocks.exif == null ? null : tiffMetadata(blocks.exif);
+            boolean gps = metadata != null && metadata.findDirectory(TiffDirectoryConstants.DIRECTORY_TYPE_GPS) != null;
+            return gps || (blocks.xmp != null && Xmp.hasLocation(blocks.xmp));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** When the photo was taken, by its EXIF; null when it does not say (or cannot be read). */
@@ -135,7 +154,7 @@ public final class PhotoMetadata {
     }
 
     /** An EXIF block saying orientation 1, the written size, and no thumbnail; null when it cannot be read. */
-    static byte[] upright(byte[] tiff, int width, int height) {
+    static byte[] upright(byte[] tiff, int width, int height, boolean withoutLocation) {
         try {
             TiffImageMetadata metadata = tiffMetadata(tiff);
             if (metadata == null) {
@@ -144,7 +163,9 @@ public final class PhotoMetadata {
             TiffOutputSet read = metadata.getOutputSet();
             TiffOutputSet set = new TiffOutputSet(read.byteOrder);
             for (TiffOutputDirectory directory : read.getDirectories()) {
-                if (directory.getType() != TiffDirectoryConstants.DIRECTORY_TYPE_THUMBNAIL) {
+                boolean gps = directory.getType() == TiffDirectoryConstants.DIRECTORY_TYPE_GPS;
+                if (directory.getType() != TiffDirectoryConstants.DIRECTORY_TYPE_THUMBNAIL
+                        && !(gps && withoutLocation)) {
                     set.addDirectory(directory);
                 }
             }
@@ -152,6 +173,9 @@ public final class PhotoMetadata {
             root.removeField(TiffTagConstants.TIFF_TAG_JPEG_INTERCHANGE_FORMAT);
             root.removeField(TiffTagConstants.TIFF_TAG_JPEG_INTERCHANGE_FORMAT_LENGTH);
             root.removeField(TiffTagConstants.TIFF_TAG_ORIENTATION);
+            if (withoutLocation) {
+                root.removeField(ExifTagConstants.EXIF_TAG_GPSINFO);
+            }
             root.add(TiffTagConstants.TIFF_TAG_ORIENTATION, (short)
                     TiffTagConstants.ORIENTATION_VALUE_HORIZONTAL_NORMAL);
             TiffOutputDirectory exif = set.getExifDirectory();
@@ -163,7 +187,8 @@ public final class PhotoMetadata {
                     exif.add(ExifTagConstants.EXIF_TAG_EXIF_IMAGE_LENGTH, (short) height);
                 }
             }
-            return write(set, tiff);
+            // Without its position, nothing of it may stay behind in the block: rewritten whole.
+            return withoutLocation ? writeLossy(set) : write(set, tiff);
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -177,6 +202,12 @@ public final class PhotoMetadata {
             out.reset();
             new TiffImageWriterLossy(set.byteOrder).write(out, set);
         }
+        return out.toByteArray();
+    }
+
+    private static byte[] writeLossy(TiffOutputSet set) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        new TiffImageWriterLossy(set.byteOrder).write(out, set);
         return out.toByteArray();
     }
 

@@ -53,6 +53,19 @@ final class Xmp {
         return replace(ORIENTATION_ELEMENT.matcher(once));
     }
 
+    private static final Pattern GPS_ATTRIBUTE = Pattern.compile("\\s+exif:GPS\\w+\\s*=\\s*(\"[^\"]*\"|'[^']*')");
+    private static final Pattern GPS_ELEMENT =
+            Pattern.compile("<exif:(GPS\\w+)(\\s[^>]*)?>.*?</exif:\\1>|<exif:GPS\\w+[^>]*/>", Pattern.DOTALL);
+
+    /** The packet without any GPS property of the {@code exif} schema (latitude, longitude, altitude, time…). */
+    static String withoutLocation(String packet) {
+        return GPS_ELEMENT.matcher(GPS_ATTRIBUTE.matcher(packet).replaceAll("")).replaceAll("");
+    }
+
+    static boolean hasLocation(String packet) {
+        return packet.contains("exif:GPS");
+    }
+
     private static String replace(Matcher m) {
         return m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + "1" + r.group(2)));
     }

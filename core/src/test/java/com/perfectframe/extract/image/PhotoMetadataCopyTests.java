@@ -62,7 +62,7 @@ class PhotoMetadataCopyTests {
     @CsvSource({"photo.png, JPG", "photo.png, WEBP", "photo.jpg, PNG", "photo.jpg, WEBP"})
     void aReencodedPhotoKeepsItsExifIccAndXmp(String name, ImageFormat format) throws Exception {
         Path photo = photo(name, 1);
-        ImagePipeline.Copied copied = new ImageCopier(output, format, dir).copy(photo);
+        ImagePipeline.Copied copied = new ImageCopier(output, format, dir, false).copy(photo);
 
         Map<String, String> tags = ExifTool.tags(copied.path());
         assertThat(ExifTool.originalInstant(tags)).isEqualTo(Instant.parse("2021-07-04T14:20:30.250Z"));
@@ -81,7 +81,7 @@ class PhotoMetadataCopyTests {
     void aTurnedPhotoIsWrittenUprightAndSaysSo(String name, ImageFormat format) throws Exception {
         Path photo = photo(name, 6); // stored landscape, shown turned 90° clockwise
         BufferedImage stored = ImageIO.read(photo.toFile());
-        ImagePipeline.Copied copied = new ImageCopier(output, format, dir).copy(photo);
+        ImagePipeline.Copied copied = new ImageCopier(output, format, dir, false).copy(photo);
 
         Map<String, String> tags = ExifTool.tags(copied.path());
         assertThat(tags).containsEntry("IFD0:Orientation", "1").doesNotContainKey("IFD1:ThumbnailOffset");
@@ -96,8 +96,30 @@ class PhotoMetadataCopyTests {
     void aPhotoCopiedByteForByteKeepsEverythingAndItsCaptureTimeIsKnown(String name, ImageFormat format)
             throws Exception {
         Path photo = photo(name, 1);
-        ImagePipeline.Copied copied = new ImageCopier(output, format, dir).copy(photo);
+        ImagePipeline.Copied copied = new ImageCopier(output, format, dir, false).copy(photo);
         assertThat(Files.readAllBytes(copied.path())).isEqualTo(Files.readAllBytes(photo));
         assertThat(copied.captured().time().iso()).isEqualTo("2021-07-04T10:20:30.250-04:00");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"placed.jpg, JPG", "placed.png, JPG", "placed.jpg, WEBP"})
+    void stripLocationLeavesNoPositionEvenInACopyOfTheSameFormat(String name, ImageFormat format) throws Exception {
+        Path photo = photo(name, 1);
+        ExifTool.run(
+                "-GPSLatitude=48.8584",
+                "-GPSLatitudeRef=N",
+                "-GPSLongitude=2.2945",
+                "-GPSLongitudeRef=E",
+                "-XMP-exif:GPSLatitude=48.8584N",
+                "-XMP-exif:GPSLongitude=2.2945E",
+                photo.toString());
+        assertThat(ExifTool.tags(photo)).containsKey("GPS:GPSLatitude");
+
+        ImagePipeline.Copied copied = new ImageCopier(output, format, dir, true).copy(photo);
+
+        Map<String, String> tags = ExifTool.tags(copied.path());
+        assertThat(tags.keySet()).noneMatch(key -> key.contains("GPS"));
+        assertThat(ExifTool.originalInstant(tags)).isEqualTo(Instant.parse("2021-07-04T14:20:30.250Z"));
+        assertThat(tags).containsEntry("XMP-dc:Title", "Beach at dawn").containsEntry("IFD0:Make", "Canon");
     }
 }
