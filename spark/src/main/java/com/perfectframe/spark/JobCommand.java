@@ -54,6 +54,11 @@ abstract class JobCommand implements Callable<Integer> {
     /** The request for one task's scratch folders. */
     abstract ExtractionRequest request(Path input, Path output);
 
+    /** What every extractor's request takes from the common options: the pictures' format, subfolders. */
+    ExtractionRequest.Builder requestFor(Path input, Path output) {
+        return format.applyTo(ExtractionRequest.builder(input, output)).recursive(folders.recursive());
+    }
+
     PipelineSettings settings() {
         return pipeline.settings();
     }
@@ -103,8 +108,7 @@ abstract class JobCommand implements Callable<Integer> {
 
         @Override
         ExtractionRequest request(Path input, Path output) {
-            return options.applyTo(format.applyTo(ExtractionRequest.builder(input, output)))
-                    .build();
+            return options.applyTo(requestFor(input, output)).build();
         }
     }
 
@@ -121,9 +125,7 @@ abstract class JobCommand implements Callable<Integer> {
 
         @Override
         ExtractionRequest request(Path input, Path output) {
-            return format.applyTo(ExtractionRequest.builder(input, output))
-                    .allFrames(true)
-                    .build();
+            return requestFor(input, output).allFrames(true).build();
         }
     }
 
@@ -162,7 +164,7 @@ abstract class JobCommand implements Callable<Integer> {
             if (imagesPerTask < 1) {
                 throw new IllegalArgumentException("--images_per_task must be at least 1, not " + imagesPerTask + ".");
             }
-            return options.applyTo(format.applyTo(ExtractionRequest.builder(input, output)))
+            return options.applyTo(requestFor(input, output))
                     .topImagesPercent(0.0)
                     .build();
         }
