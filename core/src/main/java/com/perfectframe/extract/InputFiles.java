@@ -83,13 +83,16 @@ public final class InputFiles {
     }
 
     private static String refused(ExtractionProgress progress) {
-        long refused = progress.notes().stream()
-                .filter(n ->
-                        n.note().equals(Confinement.OUTSIDE_NOTE) || n.note().equals(InputWalk.FOLDER_OUTSIDE_NOTE))
+        long files = progress.notes().stream()
+                .filter(n -> n.note().equals(Confinement.OUTSIDE_NOTE))
                 .count();
-        return refused == 0
-                ? ""
-                : "; " + refused + " symbolic links to files or folders outside the allowed folders were skipped";
+        long folders = progress.notes().stream()
+                .filter(n -> n.note().equals(InputWalk.FOLDER_OUTSIDE_NOTE))
+                .count();
+        return (files == 0 ? "" : "; " + files + " symbolic links to files outside the allowed folders were skipped")
+                + (folders == 0
+                        ? ""
+                        : "; " + folders + " symbolic links to folders outside the allowed folders were skipped");
     }
 
     /** The files directly in a folder with one of these extensions, in name order. */
