@@ -52,9 +52,7 @@ public final class TopImagesExtractor implements Extractor {
                                     request.stripLocation()),
                             ManifestListing.open(
                                     job.output(), model.scorer().identity().manifestName(), request.inputDirectory()),
-                            new ImagePipeline.Sizes(
-                                    settings.prepareThreads(),
-                                    Math.min(request.batchSize(), settings.inferenceBatch())),
+                            settings.stageSizes(request.batchSize(), false),
                             progress,
                             cancellation)
                     .run(images.files(), images.count(), request.inputDirectory());

@@ -62,7 +62,7 @@ public final class FrameWriter implements VideoPipeline.WriteStep<SampledFrame> 
                 frame.video(), frame.seconds(), encoder.format().extension());
         FrameTags videoTags = tagsOf(frame);
         EncodedImage image;
-        try (Mat bgr = converter.toBgr(frame)) {
+        try (Mat bgr = converter.toBgr(frame.frame(), frame.orientation())) {
             image = encoder.encodeNative(bgr, videoTags.at(frame.seconds(), bgr.cols(), bgr.rows()));
         } catch (RuntimeException e) {
             throw StageFailure.ofInput(
