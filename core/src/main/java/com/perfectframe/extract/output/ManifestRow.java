@@ -23,17 +23,4 @@ public record ManifestRow(
         Double score,
         String model,
         String capturedAt,
-        String capturedAtSource) {
-
-    /** A row without a capture time. */
-    public ManifestRow(
-            String file,
-            String source,
-            String timestamp,
-            Double seconds,
-            Long frameNumber,
-            Double score,
-            String model) {
-        this(file, source, timestamp, seconds, frameNumber, score, model, null, null);
-    }
-}
+        String capturedAtSource) {}
