@@ -27,7 +27,7 @@ final class RequiredFolders implements IModelTransformer {
                                     option,
                                     "--input",
                                     "Folder with the inputs: a local path, file:, hdfs:, s3a:, gs:… (its subfolders too "
-                                            + "with --recursive).");
+                                            + "when recursive).");
                         case FolderOptions.OUTPUT ->
                             required(
                                     option,

@@ -132,10 +132,15 @@ public final class Manifest {
         if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        if (!text.startsWith(OLD_HEADER)) {
-            return;
+        byte[] old = OLD_HEADER.getBytes(StandardCharsets.UTF_8);
+        byte[] head;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(old.length);
         }
+        if (!java.util.Arrays.equals(head, old)) {
+            return; // only the header is read: a manifest of this version is not read whole at every job's start
+        }
+        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
         StringBuilder upgraded = new StringBuilder(text.length() + 64);
         upgraded.append(HEADER);
         List<List<String>> records = ManifestReader.records(text);
