@@ -1,6 +1,7 @@
 package com.perfectframe;
 
 import com.perfectframe.cli.PerfectFrameCli;
+import com.perfectframe.platform.JavaCppLogging;
 import com.perfectframe.platform.NativeMemory;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,6 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class PerfectFrameApplication {
 
     public static void main(String[] args) {
+        JavaCppLogging.toSlf4j();
         NativeMemory.restartWithArenaLimit();
         int code = PerfectFrameCli.execute(args);
         System.exit(code);

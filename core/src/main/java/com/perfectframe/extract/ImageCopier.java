@@ -5,6 +5,7 @@ import static com.perfectframe.extract.pipeline.StageName.READ;
 
 import com.perfectframe.extract.pipeline.StageFailure;
 import com.perfectframe.image.EncodedImage;
+import com.perfectframe.image.HeifExif;
 import com.perfectframe.image.ImageEncoder;
 import com.perfectframe.image.ImageEncoder.ImageFormat;
 import com.perfectframe.image.ImageReader;
@@ -59,7 +60,8 @@ final class ImageCopier implements ImagePipeline.CopyStep {
         }
         EncodedImage encoded;
         try (Mat bgr = ImageReader.read(image)) {
-            encoded = encoder.encodeNative(bgr);
+            // A HEIC/AVIF keeps its EXIF (capture time, camera, GPS) in the JPEG or PNG written for it.
+            encoded = encoder.encodeNative(bgr, HeifExif.read(image).orElse(null));
         } catch (IOException e) {
             throw StageFailure.ofInput(READ, image, StageFailure.describe(e), e);
         } catch (RuntimeException e) {

@@ -37,6 +37,18 @@ public final class ImageEncoder {
         return format;
     }
 
+    /**
+     * Encodes like {@link #encodeNative(Mat)}, carrying an EXIF block (raw TIFF bytes, e.g. {@link HeifExif}'s) into a
+     * JPEG or PNG with its orientation set to "as stored", since {@code bgr} is already upright. A WebP is written
+     * without it (see {@link ExifEmbedding}).
+     *
+     * @param exif the block, or null for none
+     */
+    public EncodedImage encodeNative(Mat bgr, byte[] exif) {
+        EncodedImage encoded = encodeNative(bgr);
+        return exif == null ? encoded : ExifEmbedding.embed(encoded, format, ExifOrientation.upright(exif));
+    }
+
     /** Encodes into native memory, to be written straight to a file without a copy on the Java heap. */
     public EncodedImage encodeNative(Mat bgr) {
         int[] params = switch (format) {

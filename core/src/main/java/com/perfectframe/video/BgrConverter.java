@@ -50,13 +50,13 @@ public final class BgrConverter implements AutoCloseable {
     /** The sample as it is meant to be shown; the caller closes it. */
     public Mat toBgr(SampledFrame sample) {
         AVFrame frame = sample.frame();
-        Mat picture = ToneMapper.isHdr(frame) ? toneMapped(frame) : convert(frame, AV_PIX_FMT_BGR24, CV_8UC3);
+        Mat picture = colours(frame);
         try {
-            if (frame.interlaced_frame() != 0) {
+            if ((frame.flags() & AVFrame.AV_FRAME_FLAG_INTERLACED) != 0) {
                 if (deinterlacer == null) {
                     deinterlacer = new Deinterlacer();
                 }
-                deinterlacer.apply(picture, frame.top_field_first() != 0);
+                deinterlacer.apply(picture, (frame.flags() & AVFrame.AV_FRAME_FLAG_TOP_FIELD_FIRST) != 0);
             }
             int[] frameMatrix = SideData.displayMatrix(frame);
             Orientation orientation =
@@ -70,6 +70,15 @@ public final class BgrConverter implements AutoCloseable {
             picture.close();
             throw e;
         }
+    }
+
+    /**
+     * Any decoded frame's pixels as 8-bit BGR, in its colour matrix and range, HDR tone-mapped to SDR, but neither
+     * deinterlaced nor turned: what a still picture decoded with FFmpeg (a HEIF photo's item or tile) needs. The
+     * caller closes the result.
+     */
+    public Mat colours(AVFrame frame) {
+        return ToneMapper.isHdr(frame) ? toneMapped(frame) : convert(frame, AV_PIX_FMT_BGR24, CV_8UC3);
     }
 
     private Mat toneMapped(AVFrame frame) {

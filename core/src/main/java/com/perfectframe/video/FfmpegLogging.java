@@ -10,11 +10,11 @@ import org.slf4j.LoggerFactory;
  * Keeps FFmpeg's own console messages out of the user's terminal: problems with a video are reported by us, once,
  * naming the file. Debug logging for this package turns FFmpeg's error messages back on.
  */
-final class FfmpegLogging {
+public final class FfmpegLogging {
 
     private FfmpegLogging() {}
 
-    static void configure() {
+    public static void configure() {
         boolean debug = LoggerFactory.getLogger(FfmpegLogging.class).isDebugEnabled();
         av_log_set_level(debug ? AV_LOG_ERROR : AV_LOG_QUIET);
     }

@@ -1,10 +1,14 @@
 package com.perfectframe.video;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_DATA_DISPLAYMATRIX;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_side_data_get;
 import static org.bytedeco.ffmpeg.global.avutil.AV_FRAME_DATA_CONTENT_LIGHT_LEVEL;
 import static org.bytedeco.ffmpeg.global.avutil.AV_FRAME_DATA_DISPLAYMATRIX;
 import static org.bytedeco.ffmpeg.global.avutil.AV_FRAME_DATA_MASTERING_DISPLAY_METADATA;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_side_data;
 
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
+import org.bytedeco.ffmpeg.avcodec.AVPacketSideData;
 import org.bytedeco.ffmpeg.avutil.AVContentLightMetadata;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVFrameSideData;
@@ -28,6 +32,22 @@ final class SideData {
         int[] matrix = new int[9];
         new IntPointer(data).get(matrix);
         return matrix;
+    }
+
+    /**
+     * A display matrix among a stream's coded side data (FFmpeg 7 moved it there from the stream itself), or null.
+     */
+    static int[] displayMatrix(AVCodecParameters parameters) {
+        return displayMatrix(parameters.coded_side_data(), parameters.nb_coded_side_data());
+    }
+
+    /** A display matrix among coded side data (a stream's, a stream group's), or null. */
+    static int[] displayMatrix(AVPacketSideData sideData, int count) {
+        if (sideData == null || sideData.isNull() || count <= 0) {
+            return null;
+        }
+        AVPacketSideData side = av_packet_side_data_get(sideData, count, AV_PKT_DATA_DISPLAYMATRIX);
+        return side == null || side.isNull() ? null : displayMatrix(side.data(), side.size());
     }
 
     /** A display matrix carried by the frame itself (H.264 display-orientation messages), or null. */
