@@ -2,7 +2,7 @@ package com.perfectframe.web;
 
 import com.perfectframe.api.AllowedFolders;
 import com.perfectframe.config.PerfectFrameProperties;
-import com.perfectframe.extract.ManifestRow;
+import com.perfectframe.extract.output.ManifestRow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

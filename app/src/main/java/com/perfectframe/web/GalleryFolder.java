@@ -1,8 +1,8 @@
 package com.perfectframe.web;
 
 import com.perfectframe.api.AllowedFolders;
-import com.perfectframe.extract.ManifestReader;
-import com.perfectframe.extract.ManifestRow;
+import com.perfectframe.extract.output.ManifestReader;
+import com.perfectframe.extract.output.ManifestRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -48,7 +48,7 @@ final class GalleryFolder {
                     HttpStatus.BAD_REQUEST, "folder '" + requested + "' is not a valid path.");
         }
         Path folder = allowed.check("folder", path);
-        Path manifest = folder.resolve(com.perfectframe.extract.Manifest.FILE_NAME);
+        Path manifest = folder.resolve(com.perfectframe.extract.output.Manifest.FILE_NAME);
         if (!Files.isDirectory(folder)) {
             throw notFound("folder '" + path + "' does not exist.");
         }

@@ -1,6 +1,6 @@
 package com.perfectframe.web;
 
-import com.perfectframe.extract.ManifestReader;
+import com.perfectframe.extract.output.ManifestReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

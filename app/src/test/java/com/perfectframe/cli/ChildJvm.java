@@ -53,11 +53,17 @@ final class ChildJvm {
 
     /** Whether some file under the folder (recursively) has a name ending with the suffix. */
     static boolean anyFile(Path folder, String suffix) {
+        return anyFile(folder, suffix, "");
+    }
+
+    /** Whether the folder holds, at any depth, a file whose name has the prefix and the suffix. */
+    static boolean anyFile(Path folder, String suffix, String prefix) {
         if (!Files.isDirectory(folder)) {
             return false;
         }
         try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.anyMatch(p -> p.getFileName().toString().endsWith(suffix));
+            return walk.anyMatch(p -> p.getFileName().toString().endsWith(suffix)
+                    && p.getFileName().toString().startsWith(prefix));
         } catch (IOException | java.io.UncheckedIOException e) {
             return false; // a file moved while the folder was walked
         }

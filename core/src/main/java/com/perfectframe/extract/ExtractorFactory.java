@@ -1,6 +1,6 @@
 package com.perfectframe.extract;
 
-import com.perfectframe.extract.pipeline.Cancellation;
+import com.perfectframe.extract.run.Cancellation;
 import com.perfectframe.platform.NativeMemory;
 import com.perfectframe.score.ScoringModelProvider;
 import com.perfectframe.score.SharedScoringModel;

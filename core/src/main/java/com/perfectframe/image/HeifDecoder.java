@@ -28,10 +28,10 @@ import static org.bytedeco.opencv.global.opencv_core.merge;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
-import com.perfectframe.video.BgrConverter;
-import com.perfectframe.video.FfmpegErrors;
-import com.perfectframe.video.FfmpegLogging;
-import com.perfectframe.video.Orientation;
+import com.perfectframe.video.container.FfmpegErrors;
+import com.perfectframe.video.container.FfmpegLogging;
+import com.perfectframe.video.picture.BgrConverter;
+import com.perfectframe.video.picture.Orientation;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -3,6 +3,14 @@ package com.perfectframe.video;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_clone;
 
 import com.perfectframe.platform.NativeMemory;
+import com.perfectframe.video.container.FfmpegLogging;
+import com.perfectframe.video.container.PacketCursor;
+import com.perfectframe.video.container.VideoDecoder;
+import com.perfectframe.video.container.VideoException;
+import com.perfectframe.video.container.VideoIndex;
+import com.perfectframe.video.container.VideoIndexer;
+import com.perfectframe.video.container.VideoInput;
+import com.perfectframe.video.picture.Orientation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
