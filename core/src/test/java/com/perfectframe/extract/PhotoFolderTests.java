@@ -37,8 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A folder of every kind of photo through the real read and prepare steps: each usable one is scored (from the
- * pixels NIMA's preprocessing makes of it), the cut JPEG is scored and noted as truncated, the HEIC file is listed
- * as unsupported with its hint, kept JPEGs are byte-for-byte copies, and every budget share comes back.
+ * pixels NIMA's preprocessing makes of it), the cut JPEG is scored and noted as truncated, a HEIC file that is only
+ * a header is named as damaged, kept JPEGs are byte-for-byte copies, and every budget share comes back.
  */
 @Timeout(60)
 class PhotoFolderTests {
