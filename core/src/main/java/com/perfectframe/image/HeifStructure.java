@@ -113,7 +113,7 @@ final class HeifStructure {
                 Parser parser = new Parser();
                 try {
                     parser.meta(meta);
-                } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+                } catch (RuntimeException e) { // IndexOutOfBounds, BufferUnderflow, IllegalArgument: bad lengths
                     throw new IOException("is damaged: its HEIF metadata cannot be read", e);
                 }
                 if (parser.primary < 0 || !parser.types.containsKey(parser.primary)) {

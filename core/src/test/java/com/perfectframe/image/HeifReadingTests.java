@@ -319,4 +319,45 @@ class HeifReadingTests {
                 .isInstanceOf(IOException.class)
                 .hasMessageStartingWith("is cut short");
     }
+
+    /** Any damage to the boxes is an IOException with one line, never another exception (the parser is ours). */
+    @Test
+    void damagedMetadataIsAnIOExceptionNeverAnotherFailure() throws Exception {
+        byte[] encoded;
+        try (Mat source = scene(64, 48)) {
+            encoded = Files.readAllBytes(heifEnc(png("source.png", source), "small.heic"));
+        }
+        java.util.Random random = new java.util.Random(21);
+        int metaEnd = 0;
+        for (int pos = 0; pos + 8 <= encoded.length; ) {
+            int size = java.nio.ByteBuffer.wrap(encoded).getInt(pos);
+            if (new String(encoded, pos + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1).equals("meta")) {
+                metaEnd = pos + size;
+                break;
+            }
+            pos += size;
+        }
+        assertThat(metaEnd).isPositive();
+        int parsed = 0;
+        for (int round = 0; round < 2000; round++) {
+            byte[] damaged = encoded.clone();
+            for (int k = 0; k < 1 + random.nextInt(4); k++) {
+                damaged[random.nextInt(metaEnd)] = (byte) random.nextInt(256);
+            }
+            if (random.nextInt(4) == 0) {
+                damaged = Arrays.copyOf(damaged, random.nextInt(metaEnd));
+            }
+            Path file = write("damaged.heic", damaged);
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+                HeifStructure heif = HeifStructure.read(channel);
+                heif.declaredPixels();
+                heif.dataEnd(heif.primary());
+                heif.exif();
+                parsed++;
+            } catch (IOException e) {
+                assertThat(e.getMessage()).doesNotContain("\n");
+            }
+        }
+        assertThat(parsed).as("some damage leaves the boxes readable").isPositive();
+    }
 }

@@ -44,6 +44,9 @@ import org.bytedeco.opencv.opencv_core.Mat;
  */
 public final class BgrConverter implements AutoCloseable {
 
+    /** More than a conversion writes past the end of a row (up to 15 pixels, 8 bytes each, in its SIMD paths). */
+    private static final int MAX_OVERRUN_BYTES = 128;
+
     private SwsContext context;
     private ToneMapper toneMapper;
     private Deinterlacer deinterlacer;
@@ -113,13 +116,26 @@ public final class BgrConverter implements AutoCloseable {
         IntPointer coefficients = sws_getCoefficients(matrix(frame));
         boolean fullRange = frame.color_range() == AVCOL_RANGE_JPEG || isJpegFormat(frame.format());
         sws_setColorspaceDetails(context, coefficients, fullRange ? 1 : 0, coefficients, 1, 0, 1 << 16, 1 << 16);
-        Mat picture = new Mat(height, width, matType);
-        try (PointerPointer<?> src = new PointerPointer<>(frame.data());
-                PointerPointer<?> dst = new PointerPointer<>(1).put(picture.data());
-                IntPointer dstStride = new IntPointer(1).put((int) picture.step())) {
-            sws_scale(context, src, frame.linesize(), 0, height, dst, dstStride);
+        // FFmpeg's fast YUV-to-RGB paths convert 8 or 16 pixels at a time and write past a row's end: harmless
+        // inside the picture (the next row is written after), past its last row a heap overflow wherever the width
+        // is not a multiple of 8 (an 854-wide video, a 330-wide AVIF). Slack rows below take it.
+        int rowBytes = width * bytesPerPixel(matType);
+        int slackRows = (MAX_OVERRUN_BYTES + rowBytes - 1) / rowBytes;
+        Mat picture;
+        try (Mat padded = new Mat(height + slackRows, width, matType)) {
+            try (PointerPointer<?> src = new PointerPointer<>(frame.data());
+                    PointerPointer<?> dst = new PointerPointer<>(1).put(padded.data());
+                    IntPointer dstStride = new IntPointer(1).put((int) padded.step())) {
+                sws_scale(context, src, frame.linesize(), 0, height, dst, dstStride);
+            }
+            picture = padded.rowRange(0, height); // continuous: whole rows of the same buffer
         }
         return picture;
+    }
+
+    /** Bytes a pixel of the two types converted to here. */
+    private static int bytesPerPixel(int matType) {
+        return matType == CV_16UC3 ? 6 : 3;
     }
 
     /** The YUV matrix the frame was encoded with; untagged video is taken as HD (BT.709) from 720 lines up. */
