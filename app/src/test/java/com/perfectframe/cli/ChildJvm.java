@@ -30,6 +30,23 @@ final class ChildJvm {
                 .start();
     }
 
+    /** What a child started with {@link #start} printed, stdout then stderr, for a failure's message. */
+    static String logOf(Path log) {
+        StringBuilder text = new StringBuilder();
+        for (String stream : List.of(".out", ".err")) {
+            try {
+                text.append(Files.readString(log.resolveSibling(log.getFileName() + stream)));
+            } catch (IOException e) {
+                text.append("(no ")
+                        .append(stream)
+                        .append(": ")
+                        .append(e.getMessage())
+                        .append(")");
+            }
+        }
+        return text.toString();
+    }
+
     /** Every file of a folder (recursively, hidden ones included) with a digest of its bytes, by relative path. */
     static Map<String, String> contents(Path folder) throws IOException {
         Map<String, String> files = new TreeMap<>();
