@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -62,7 +63,7 @@ final class HeifStructure {
     }
 
     /** "AVIF" or "HEIC", as the file's brands say, for messages. */
-    static String formatName(ByteBuffer head) {
+    private static String formatName(ByteBuffer head) {
         return brand(head, AVIF_BRANDS) != null ? "AVIF" : "HEIC";
     }
 
@@ -124,6 +125,29 @@ final class HeifStructure {
             pos += boxSize;
         }
         throw new IOException("has no HEIF metadata (meta box): not a still picture, or cut short");
+    }
+
+    /**
+     * {@link #read}, then checks that the primary picture says how large it is and that its bytes (tiles and alpha
+     * plane included) lie within the file, so that neither a size nor a cut is left for the decoder to find.
+     *
+     * @param head the file's first bytes, for the format's name in messages
+     * @throws IOException with a one-line reason
+     */
+    static HeifStructure readWhole(FileChannel file, ByteBuffer head) throws IOException {
+        HeifStructure heif = read(file);
+        if (heif.declaredPixels() < 0) {
+            throw new IOException("is damaged: its " + formatName(head) + " metadata gives its picture no size (ispe)");
+        }
+        long end = heif.dataEnd(heif.primary);
+        if (end > file.size()) {
+            throw new IOException(String.format(
+                    Locale.ROOT,
+                    "is cut short: its picture's data runs to byte %d, the file has %d bytes",
+                    end,
+                    file.size()));
+        }
+        return heif;
     }
 
     int primary() {

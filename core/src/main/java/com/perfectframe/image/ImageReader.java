@@ -77,8 +77,8 @@ public final class ImageReader {
     /**
      * Like {@link #read(Path, int, MemoryGate)}, refusing before decoding a picture whose header says it would be
      * decoded to more than {@code maxPixels} pixels: a decompression bomb (a 1.5 KB PNG declaring 50000×50000) must
-     * not take gigabytes. The headers of JPEG, PNG, WebP, HEIF, BMP, GIF and TIFF are read; other formats are decoded as they
-     * come, within OpenCV's own limit (2<sup>30</sup> pixels).
+     * not take gigabytes. The headers of JPEG, PNG, WebP, HEIF, BMP, GIF and TIFF are read; other formats are decoded
+     * as they come, within OpenCV's own limit (2<sup>30</sup> pixels).
      *
      * <p>A file larger than {@link #maxFileBytes(long)} is refused before any of it is read: no picture within the
      * pixel limit needs that many bytes, and a sparse multi-gigabyte {@code .jpg} must not be read into memory.
@@ -111,20 +111,8 @@ public final class ImageReader {
             long pixels = UNKNOWN_SIZE / 4;
             HeifStructure heif = null;
             if (kind == Kind.HEIF) {
-                heif = HeifStructure.read(channel);
+                heif = HeifStructure.readWhole(channel, head);
                 declared = heif.declaredPixels();
-                if (declared < 0) {
-                    throw new IOException("is damaged: its " + HeifStructure.formatName(head)
-                            + " metadata gives its picture no size (ispe)");
-                }
-                long end = heif.dataEnd(heif.primary());
-                if (end > size) {
-                    throw new IOException(String.format(
-                            Locale.ROOT,
-                            "is cut short: its picture's data runs to byte %d, the file has %d bytes",
-                            end,
-                            size));
-                }
             } else if (kind == Kind.JPEG) {
                 JpegStructure.FrameSize frame = JpegStructure.frameSize(channel);
                 if (frame != null) {

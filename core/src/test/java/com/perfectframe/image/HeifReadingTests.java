@@ -76,6 +76,13 @@ class HeifReadingTests {
         return out;
     }
 
+    /** heif-enc's HEIC of a {@link #scene}, as bytes. */
+    private byte[] heicBytes(String name, int width, int height) throws Exception {
+        try (Mat source = scene(width, height)) {
+            return Files.readAllBytes(heifEnc(png(name + ".png", source), name));
+        }
+    }
+
     /** libheif's own decode (irot/imir applied), as a PNG read back as we read any PNG. */
     private Mat heifConvert(Path heif) throws Exception {
         HeifFiles.assumeTool("heif-convert");
@@ -207,10 +214,7 @@ class HeifReadingTests {
     @ParameterizedTest
     @CsvSource({"1, -1", "2, -1", "0, 0", "0, 1", "1, 0", "3, 1"})
     void honoursEveryTurnAndMirror(int quarters, int mirror) throws Exception {
-        byte[] encoded;
-        try (Mat stored = scene(320, 240)) {
-            encoded = Files.readAllBytes(heifEnc(png("stored.png", stored), "stored.heic"));
-        }
+        byte[] encoded = heicBytes("stored.heic", 320, 240);
         HeifFiles.Coded picture = HeifFiles.primary(encoded);
         // irot before imir: the order in which ISO/IEC 23008-12 applies them is the order of association.
         List<byte[]> transforms = new ArrayList<>();
@@ -277,10 +281,7 @@ class HeifReadingTests {
 
     @Test
     void refusesABombFromItsHeaderBeforeDecoding() throws Exception {
-        byte[] encoded;
-        try (Mat source = scene(320, 240)) {
-            encoded = Files.readAllBytes(heifEnc(png("source.png", source), "small.heic"));
-        }
+        byte[] encoded = heicBytes("small.heic", 320, 240);
         Path bomb = write(
                 "bomb.heic", HeifFiles.single("heic", HeifFiles.primary(encoded).withSize(100_000, 100_000), null));
         long started = System.nanoTime();
@@ -293,10 +294,7 @@ class HeifReadingTests {
 
     @Test
     void aTileGridIsWeighedByItsTilesToo() throws Exception {
-        byte[] encoded;
-        try (Mat source = scene(320, 240)) {
-            encoded = Files.readAllBytes(heifEnc(png("source.png", source), "tile.heic"));
-        }
+        byte[] encoded = heicBytes("tile.heic", 320, 240);
         HeifFiles.Coded huge = HeifFiles.primary(encoded).withSize(60_000, 60_000);
         Path bomb = write("grid-bomb.heic", HeifFiles.grid("heic", List.of(huge, huge), 2, 1, 640, 240));
         assertThatThrownBy(() -> ImageReader.read(bomb, 0, MemoryGate.UNBOUNDED, 100_000_000L))
@@ -305,10 +303,7 @@ class HeifReadingTests {
 
     @Test
     void aHeicCutShortIsNamedAsSuchInOneLine() throws Exception {
-        byte[] encoded;
-        try (Mat source = scene(320, 240)) {
-            encoded = Files.readAllBytes(heifEnc(png("source.png", source), "whole.heic"));
-        }
+        byte[] encoded = heicBytes("whole.heic", 320, 240);
         Path cut = write("cut.heic", Arrays.copyOf(encoded, encoded.length * 6 / 10));
         assertThatThrownBy(() -> ImageReader.read(cut))
                 .isInstanceOf(IOException.class)
@@ -323,10 +318,7 @@ class HeifReadingTests {
     /** Any damage to the boxes is an IOException with one line, never another exception (the parser is ours). */
     @Test
     void damagedMetadataIsAnIOExceptionNeverAnotherFailure() throws Exception {
-        byte[] encoded;
-        try (Mat source = scene(64, 48)) {
-            encoded = Files.readAllBytes(heifEnc(png("source.png", source), "small.heic"));
-        }
+        byte[] encoded = heicBytes("small.heic", 64, 48);
         java.util.Random random = new java.util.Random(21);
         int metaEnd = 0;
         for (int pos = 0; pos + 8 <= encoded.length; ) {
