@@ -14,7 +14,7 @@ public final class EncodedImage implements AutoCloseable {
         this.data = data;
     }
 
-    /** The bytes, for {@link ExifEmbedding}. */
+    /** The bytes, for {@link MetadataEmbedding}. */
     BytePointer data() {
         return data;
     }

@@ -2,9 +2,7 @@ package com.perfectframe.image;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -27,19 +25,11 @@ public final class HeifExif {
      * @throws IOException when the file cannot be read
      */
     public static Optional<byte[]> read(Path file) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer head = ByteBuffer.allocate((int) Math.min(64, channel.size()));
-            while (head.hasRemaining() && channel.read(head, head.position()) >= 0) {
-                // reads the first bytes
-            }
-            if (!HeifStructure.isHeif(head.flip())) {
-                return Optional.empty();
-            }
-            HeifStructure heif = HeifStructure.read(channel);
+        return HeifStructure.ifHeif(file, (heif, channel) -> {
             int item = heif.exif();
             byte[] payload = item < 0 ? null : heif.data(channel, item, MAX_BYTES);
-            return Optional.ofNullable(payload == null ? null : tiff(payload));
-        }
+            return payload == null ? null : tiff(payload);
+        });
     }
 
     /**

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,6 +46,7 @@ final class HeifStructure {
     private final Map<Integer, Boolean> inIdat;
     private final Map<Integer, long[]> sizes;
     private final Map<Integer, String> auxiliaryTypes;
+    private final Map<Integer, byte[]> iccProfiles;
     private final Map<String, Map<Integer, List<Integer>>> references;
     private final ByteBuffer idat;
 
@@ -53,6 +57,7 @@ final class HeifStructure {
         this.inIdat = p.inIdat;
         this.sizes = p.sizes;
         this.auxiliaryTypes = p.auxiliaryTypes;
+        this.iccProfiles = p.iccProfiles;
         this.references = p.references;
         this.idat = p.idat;
     }
@@ -79,6 +84,30 @@ final class HeifStructure {
             }
         }
         return null;
+    }
+
+    /** What is read from a HEIF file's structure and, where needed, its bytes. */
+    interface FileReading<T> {
+        T read(HeifStructure heif, FileChannel file) throws IOException;
+    }
+
+    /**
+     * Opens the file and, when it is HEIF, reads its structure and hands both to {@code reading}; empty when the file
+     * is not HEIF or {@code reading} finds nothing.
+     *
+     * @throws IOException when the file cannot be read or its HEIF metadata is damaged
+     */
+    static <T> Optional<T> ifHeif(Path path, FileReading<T> reading) throws IOException {
+        try (FileChannel file = FileChannel.open(path, StandardOpenOption.READ)) {
+            ByteBuffer head = ByteBuffer.allocate((int) Math.min(64, file.size()));
+            while (head.hasRemaining() && file.read(head, head.position()) >= 0) {
+                // the first bytes: ftyp
+            }
+            if (!isHeif(head.flip())) {
+                return Optional.empty();
+            }
+            return Optional.ofNullable(reading.read(read(file), file));
+        }
     }
 
     /**
@@ -195,6 +224,20 @@ final class HeifStructure {
     }
 
     /**
+     * The ICC profile ({@code colr} of type {@code prof} or {@code rICC}) of the primary picture, else of its first
+     * tile (a grid's colour is often given on its tiles only), or null.
+     */
+    byte[] iccProfile() {
+        byte[] own = iccProfiles.get(primary);
+        if (own != null) {
+            return own.clone();
+        }
+        List<Integer> tiles = tiles(primary);
+        byte[] tile = tiles.isEmpty() ? null : iccProfiles.get(tiles.get(0));
+        return tile == null ? null : tile.clone();
+    }
+
+    /**
      * Pixels the picture declares: its own {@code ispe}, or for a grid the larger of that and its tiles' sum (what
      * decoding them takes); -1 when an item needed has no size.
      */
@@ -304,6 +347,7 @@ final class HeifStructure {
         final Map<Integer, Boolean> inIdat = new HashMap<>();
         final Map<Integer, long[]> sizes = new HashMap<>();
         final Map<Integer, String> auxiliaryTypes = new HashMap<>();
+        final Map<Integer, byte[]> iccProfiles = new HashMap<>();
         final Map<String, Map<Integer, List<Integer>>> references = new HashMap<>();
         final List<ByteBuffer> properties = new ArrayList<>();
         final List<String> propertyTypes = new ArrayList<>();
@@ -422,6 +466,14 @@ final class HeifStructure {
                     switch (propertyTypes.get(index - 1)) {
                         case "ispe" -> sizes.put(id, new long[] {u32(property, 4), u32(property, 8)});
                         case "auxC" -> auxiliaryTypes.put(id, cString(property, 4));
+                        case "colr" -> {
+                            String colourType = fourCc(property, 0);
+                            if ("prof".equals(colourType) || "rICC".equals(colourType)) {
+                                byte[] icc = new byte[property.limit() - 4];
+                                property.get(4, icc);
+                                iccProfiles.put(id, icc);
+                            }
+                        }
                         default -> {}
                     }
                 }

@@ -193,6 +193,11 @@ public final class HeifFiles {
         return box("imir", new byte[] {(byte) (axis & 1)});
     }
 
+    /** {@code colr} giving the colours by an ICC profile. */
+    public static byte[] colrIcc(byte[] profile) {
+        return box("colr", concat("prof".getBytes(StandardCharsets.ISO_8859_1), profile));
+    }
+
     public static byte[] ispe(long width, long height) {
         return box(
                 "ispe",
@@ -277,6 +282,7 @@ public final class HeifFiles {
                 }
                 String type = fourCc(ByteBuffer.wrap(property), 4);
                 boolean essential = !"ispe".equals(type) && !"pixi".equals(type) && !"colr".equals(type);
+                // (colr, ispe and pixi describe; hvcC/av1C, irot and imir must be understood to show the picture)
                 ipma.write((essential ? 0x80 : 0) | (index + 1));
             }
         }

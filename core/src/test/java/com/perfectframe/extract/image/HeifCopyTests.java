@@ -53,8 +53,17 @@ class HeifCopyTests {
                 .array();
     }
 
-    /** A portrait HEIC as a phone writes it: landscape pixels, irot, and EXIF whose orientation agrees. */
+    /** An ICC profile that is not sRGB's (linear light), as a phone's Display P3 is not. */
+    private static final byte[] PROFILE = java.awt.color.ICC_Profile.getInstance(
+                    java.awt.color.ColorSpace.CS_LINEAR_RGB)
+            .getData();
+
+    /** A portrait HEIC as a phone writes it: landscape pixels, irot, EXIF whose orientation agrees, an ICC profile. */
     private Path portraitHeic() throws Exception {
+        return portraitHeic(PROFILE);
+    }
+
+    private Path portraitHeic(byte[] profile) throws Exception {
         HeifFiles.assumeTool("heif-enc");
         byte[] jpeg;
         try (Mat stored =
@@ -86,7 +95,8 @@ class HeifCopyTests {
         assertThat(exifItem).as("heif-enc keeps the JPEG's EXIF as an item").isNotNull();
         return Files.write(
                 Files.createDirectories(dir.resolve("in")).resolve("IMG_0042.HEIC"),
-                HeifFiles.single("heic", HeifFiles.primary(file).with(HeifFiles.irot(3)), exifItem));
+                HeifFiles.single(
+                        "heic", HeifFiles.primary(file).with(HeifFiles.irot(3), HeifFiles.colrIcc(profile)), exifItem));
     }
 
     @Test
@@ -103,6 +113,8 @@ class HeifCopyTests {
         assertThat(new String(jpeg, 6, 6, StandardCharsets.ISO_8859_1)).isEqualTo("Exif\0\0");
         byte[] tiff = Arrays.copyOfRange(jpeg, 12, 12 + exif(1).length);
         assertThat(tiff).containsExactly(exif(1));
+        // Then the colour profile, in APP2 "ICC_PROFILE" segments.
+        assertThat(iccOf(jpeg)).containsExactly(PROFILE);
         // Shown as a viewer shows it: portrait, the green block now top right (turned 90° clockwise).
         try (BytePointer bytes = new BytePointer(jpeg);
                 Mat raw = new Mat(1, jpeg.length, org.bytedeco.opencv.global.opencv_core.CV_8UC1, bytes);
@@ -127,6 +139,56 @@ class HeifCopyTests {
         assertThat(new String(png, 8 + 25 + 4, 4, StandardCharsets.ISO_8859_1)).isEqualTo("eXIf");
         int length = ByteBuffer.wrap(png).getInt(8 + 25);
         assertThat(Arrays.copyOfRange(png, 8 + 25 + 8, 8 + 25 + 8 + length)).containsExactly(exif(1));
+        int iccp = 8 + 25 + 12 + length;
+        assertThat(new String(png, iccp + 4, 4, StandardCharsets.ISO_8859_1)).isEqualTo("iCCP");
+        int iccpLength = ByteBuffer.wrap(png).getInt(iccp);
+        byte[] body = Arrays.copyOfRange(png, iccp + 8, iccp + 8 + iccpLength);
+        int name = new String(body, StandardCharsets.ISO_8859_1).indexOf('\0');
+        assertThat(body[name + 1]).isZero(); // zlib
+        try (var in = new java.util.zip.InflaterInputStream(
+                new java.io.ByteArrayInputStream(body, name + 2, body.length - name - 2))) {
+            assertThat(in.readAllBytes()).containsExactly(PROFILE);
+        }
+        // What Java's own PNG reader makes of it: the same profile.
+        try (var stream = javax.imageio.ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(png))) {
+            var reader = javax.imageio.ImageIO.getImageReaders(stream).next();
+            reader.setInput(stream);
+            var iccNode = ((javax.imageio.metadata.IIOMetadataNode)
+                            reader.getImageMetadata(0).getAsTree("javax_imageio_png_1.0"))
+                    .getElementsByTagName("iCCP");
+            assertThat(iccNode.getLength()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aProfileLargerThanOneJpegSegmentIsSplitAcrossSeveral() throws Exception {
+        byte[] large = new byte[150_000];
+        new java.util.Random(3).nextBytes(large);
+        System.arraycopy(PROFILE, 0, large, 0, 128); // an ICC header
+        Path heic = portraitHeic(large);
+        Path output = Files.createDirectory(dir.resolve("out"));
+
+        byte[] jpeg = Files.readAllBytes(
+                new ImageCopier(output, ImageFormat.JPG).copy(heic).path());
+
+        assertThat(iccOf(jpeg)).containsExactly(large);
+    }
+
+    /** The ICC profile of a JPEG, put together from its APP2 segments in their order. */
+    private static byte[] iccOf(byte[] jpeg) {
+        ByteArrayOutputStream profile = new ByteArrayOutputStream();
+        int pos = 2;
+        int expected = 1;
+        while (pos + 4 <= jpeg.length && (jpeg[pos] & 0xFF) == 0xFF && (jpeg[pos + 1] & 0xFF) != 0xDA) {
+            int marker = jpeg[pos + 1] & 0xFF;
+            int length = ((jpeg[pos + 2] & 0xFF) << 8) | (jpeg[pos + 3] & 0xFF);
+            if (marker == 0xE2 && new String(jpeg, pos + 4, 12, StandardCharsets.ISO_8859_1).equals("ICC_PROFILE\0")) {
+                assertThat(jpeg[pos + 16] & 0xFF).as("segment number").isEqualTo(expected++);
+                profile.write(jpeg, pos + 18, length - 16);
+            }
+            pos += 2 + length;
+        }
+        return profile.toByteArray();
     }
 
     @Test
@@ -146,6 +208,7 @@ class HeifCopyTests {
 
         assertThat(Arrays.copyOfRange(jpeg, 0, 2)).containsExactly(0xFF, 0xD8);
         assertThat(new String(jpeg, StandardCharsets.ISO_8859_1)).doesNotContain("Exif\0\0");
+        assertThat(iccOf(jpeg)).isEmpty();
     }
 
     private static byte[] concat(byte[]... parts) {
