@@ -26,7 +26,6 @@ import static org.bytedeco.ffmpeg.global.swscale.sws_setColorspaceDetails;
 import static org.bytedeco.opencv.global.opencv_core.CV_16UC3;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 
-import com.perfectframe.video.SampledFrame;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.swscale.SwsContext;
 import org.bytedeco.javacpp.DoublePointer;
@@ -51,9 +50,13 @@ public final class BgrConverter implements AutoCloseable {
     private ToneMapper toneMapper;
     private Deinterlacer deinterlacer;
 
-    /** The sample as it is meant to be shown; the caller closes it. */
-    public Mat toBgr(SampledFrame sample) {
-        AVFrame frame = sample.frame();
+    /**
+     * The decoded frame as it is meant to be shown; the caller closes it.
+     *
+     * @param streamOrientation how the stream says its frames are shown, used when the frame carries no display
+     *     matrix of its own
+     */
+    public Mat toBgr(AVFrame frame, Orientation streamOrientation) {
         Mat picture = colours(frame);
         try {
             if ((frame.flags() & AVFrame.AV_FRAME_FLAG_INTERLACED) != 0) {
@@ -64,7 +67,7 @@ public final class BgrConverter implements AutoCloseable {
             }
             int[] frameMatrix = SideData.displayMatrix(frame);
             Orientation orientation =
-                    frameMatrix != null ? Orientation.ofDisplayMatrix(frameMatrix) : sample.orientation();
+                    frameMatrix != null ? Orientation.ofDisplayMatrix(frameMatrix) : streamOrientation;
             Mat upright = orientation.apply(picture);
             if (upright != picture) {
                 picture.close();
