@@ -7,10 +7,13 @@ import com.perfectframe.extract.output.OutputFiles;
 import com.perfectframe.extract.output.OutputNames;
 import com.perfectframe.extract.stage.StageFailure;
 import com.perfectframe.image.EncodedImage;
+import com.perfectframe.image.HeifColourProfile;
+import com.perfectframe.image.HeifExif;
 import com.perfectframe.image.ImageEncoder;
 import com.perfectframe.image.ImageEncoder.ImageFormat;
 import com.perfectframe.image.ImageReader;
 import com.perfectframe.image.metadata.PhotoMetadata;
+import com.perfectframe.image.metadata.PictureMetadata;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -48,7 +51,35 @@ public final class ImageCopier implements ImagePipeline.CopyStep {
     @Override
     public ImagePipeline.Copied copy(Path image) throws StageFailure {
         ImagePipeline.Copied copied = copyOnly(image);
-        return new ImagePipeline.Copied(copied.path(), copied.alreadyThere(), PhotoMetadata.captured(image));
+        return new ImagePipeline.Copied(copied.path(), copied.alreadyThere(), captured(image));
+    }
+
+    /** What a re-encoded copy carries: the photo's own EXIF (made upright), ICC profile and XMP; a HEIF's items. */
+    private PictureMetadata carried(Path image, int width, int height) throws IOException {
+        PictureMetadata own = PhotoMetadata.forCopy(image, width, height, stripLocation);
+        if (!own.isEmpty()) {
+            return own;
+        }
+        return PhotoMetadata.forCopy(
+                HeifExif.read(image).orElse(null),
+                HeifColourProfile.read(image).orElse(null),
+                null,
+                width,
+                height,
+                stripLocation);
+    }
+
+    /** When the photo was taken, by its EXIF (a HEIF's EXIF item included); null when it does not say. */
+    private static PhotoMetadata.Captured captured(Path image) {
+        PhotoMetadata.Captured captured = PhotoMetadata.captured(image);
+        if (captured != null) {
+            return captured;
+        }
+        try {
+            return HeifExif.read(image).map(PhotoMetadata::captured).orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private ImagePipeline.Copied copyOnly(Path image) throws StageFailure {
@@ -77,8 +108,9 @@ public final class ImageCopier implements ImagePipeline.CopyStep {
         }
         EncodedImage encoded;
         try (Mat bgr = ImageReader.read(image)) {
-            // Written upright, keeping the photo's EXIF (orientation 1), ICC profile and XMP.
-            encoded = encoder.encodeNative(bgr, PhotoMetadata.forCopy(image, bgr.cols(), bgr.rows(), stripLocation));
+            // Written upright, keeping the photo's EXIF (orientation 1), ICC profile and XMP (a HEIC/AVIF's EXIF
+            // item and colour profile likewise).
+            encoded = encoder.encodeNative(bgr, carried(image, bgr.cols(), bgr.rows()));
         } catch (IOException e) {
             throw StageFailure.ofInput(READ, image, StageFailure.describe(e), e);
         } catch (RuntimeException e) {

@@ -14,10 +14,10 @@ import java.util.zip.Deflater;
  * the picture: the result is a {@link Splice}. The one place that knows where each format keeps them:
  *
  * <ul>
- *   <li>JPEG: after SOI (and after JFIF's APP0), an APP1 {@code Exif} segment, an APP1 XMP segment, and the ICC
+ *   <li>JPEG: right after SOI, an APP1 {@code Exif} segment, an APP1 XMP segment, and the ICC
  *       profile in as many APP2 {@code ICC_PROFILE} segments as it needs. A segment holds at most 64 KB: a larger
  *       EXIF block or XMP packet is left out (extended XMP is not written).
- *   <li>PNG: after IHDR, an {@code iCCP} chunk (the profile, deflated), an {@code eXIf} chunk, and an {@code iTXt}
+ *   <li>PNG: after IHDR, an {@code eXIf} chunk, an {@code iCCP} chunk (the profile, deflated), and an {@code iTXt}
  *       chunk {@code XML:com.adobe.xmp}; all before the image data, where readers look. A PNG that already declares
  *       its colour space ({@code iCCP}/{@code sRGB}) keeps its own.
  *   <li>WebP: the simple format becomes the extended one (a {@code VP8X} chunk with the canvas size and flags), with
@@ -64,10 +64,7 @@ public final class MetadataEmbedding {
     }
 
     private static Splice jpeg(ByteBuffer b, PictureMetadata metadata) {
-        int at = 2;
-        if (b.limit() >= 6 && (b.get(2) & 0xFF) == 0xFF && (b.get(3) & 0xFF) == 0xE0) {
-            at = 4 + (b.getShort(4) & 0xFFFF); // JFIF's APP0 stays first
-        }
+        int at = 2; // right after SOI, where the EXIF standard puts its APP1 (JFIF's APP0 follows)
         ByteArrayOutputStream added = new ByteArrayOutputStream();
         if (metadata.exif() != null && EXIF_HEADER.length + metadata.exif().length <= JPEG_SEGMENT) {
             segment(added, 0xE1, EXIF_HEADER, metadata.exif(), 0, metadata.exif().length);
@@ -105,6 +102,9 @@ public final class MetadataEmbedding {
 
     private static Splice png(ByteBuffer b, PictureMetadata metadata) {
         ByteArrayOutputStream added = new ByteArrayOutputStream();
+        if (metadata.exif() != null) {
+            PngChunks.write(added, "eXIf", metadata.exif());
+        }
         if (metadata.icc() != null && !PngChunks.declaresColourSpace(b)) {
             ByteArrayOutputStream iccp = new ByteArrayOutputStream();
             iccp.writeBytes("ICC profile".getBytes(StandardCharsets.ISO_8859_1));
@@ -112,9 +112,6 @@ public final class MetadataEmbedding {
             iccp.write(0); // deflate
             iccp.writeBytes(deflate(metadata.icc()));
             PngChunks.write(added, "iCCP", iccp.toByteArray());
-        }
-        if (metadata.exif() != null) {
-            PngChunks.write(added, "eXIf", metadata.exif());
         }
         byte[] xmp = metadata.xmpBytes();
         if (xmp != null) {

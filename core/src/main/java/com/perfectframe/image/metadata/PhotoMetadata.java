@@ -64,15 +64,35 @@ public final class PhotoMetadata {
     public static PictureMetadata forCopy(Path photo, int width, int height, boolean withoutLocation)
             throws IOException {
         Blocks blocks = Blocks.read(photo);
-        byte[] exif = null;
-        if (blocks.exif != null) {
-            exif = upright(blocks.exif, width, height, withoutLocation);
+        return forCopy(blocks.exif, blocks.icc, blocks.xmp, width, height, withoutLocation);
+    }
+
+    /**
+     * The same from blocks read elsewhere (a HEIF's EXIF item and colour profile, read by the {@code image}
+     * package's HEIF reader).
+     *
+     * @param tiff the EXIF block as TIFF bytes (or after {@code Exif\0\0}), or null
+     */
+    public static PictureMetadata forCopy(
+            byte[] tiff, byte[] icc, String xmp, int width, int height, boolean withoutLocation) {
+        byte[] block = Blocks.tiffOnly(tiff);
+        byte[] exif = block == null ? null : upright(block, width, height, withoutLocation);
+        String packet = xmp == null ? null : Xmp.upright(xmp);
+        if (packet != null && withoutLocation) {
+            packet = Xmp.withoutLocation(packet);
         }
-        String xmp = blocks.xmp == null ? null : Xmp.upright(blocks.xmp);
-        if (xmp != null && withoutLocation) {
-            xmp = Xmp.withoutLocation(xmp);
+        return new PictureMetadata(exif, packet, icc);
+    }
+
+    /** When a photo was taken by its EXIF block (TIFF bytes), as {@link #captured(Path)}; null when it does not say. */
+    public static Captured captured(byte[] tiff) {
+        try {
+            byte[] block = Blocks.tiffOnly(tiff);
+            TiffImageMetadata metadata = block == null ? null : tiffMetadata(block);
+            return metadata == null ? null : captured(metadata);
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
-        return new PictureMetadata(exif, xmp, blocks.icc);
     }
 
     /** Whether the photo says where it was taken (an EXIF GPS position, or one in its XMP). */
@@ -92,9 +112,14 @@ public final class PhotoMetadata {
         try {
             byte[] tiff = Blocks.exif(photo);
             TiffImageMetadata metadata = tiff == null ? null : tiffMetadata(tiff);
-            if (metadata == null) {
-                return null;
-            }
+            return metadata == null ? null : captured(metadata);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Captured captured(TiffImageMetadata metadata) throws ImagingException {
+        {
             CaptureTime original = time(
                     metadata,
                     ExifTagConstants.EXIF_TAG_DATE_TIME_ORIGINAL,
@@ -109,8 +134,6 @@ public final class PhotoMetadata {
                     ExifTagConstants.EXIF_TAG_SUB_SEC_TIME_DIGITIZED,
                     ExifTags.OFFSET_TIME_DIGITIZED);
             return digitized == null ? null : new Captured(digitized, "CreateDate");
-        } catch (IOException | RuntimeException e) {
-            return null;
         }
     }
 
@@ -266,7 +289,7 @@ public final class PhotoMetadata {
         }
 
         /** The TIFF part of an EXIF block (after a leading {@code Exif\0\0}); null when it is not TIFF. */
-        private static byte[] tiffOnly(byte[] raw) {
+        static byte[] tiffOnly(byte[] raw) {
             if (raw == null || raw.length > MAX_EXIF) {
                 return null;
             }
