@@ -3,11 +3,15 @@ package com.perfectframe.spark;
 import com.perfectframe.extract.ExtractionRequest;
 import com.perfectframe.extract.ExtractorName;
 import com.perfectframe.extract.PipelineSettings;
+import com.perfectframe.limits.InvalidSettingException;
 import com.perfectframe.options.BestFramesOptions;
 import com.perfectframe.options.FolderOptions;
+import com.perfectframe.options.ModelOptions;
+import com.perfectframe.options.OptionNames;
 import com.perfectframe.options.OutputFormatOption;
 import com.perfectframe.options.PipelineOptions;
 import com.perfectframe.options.TopImagesOptions;
+import com.perfectframe.score.nima.NimaOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,6 +40,9 @@ abstract class JobCommand implements Callable<Integer> {
     @Mixin
     PipelineOptions pipeline = new PipelineOptions();
 
+    @Mixin
+    ModelOptions model = new ModelOptions();
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -58,6 +65,10 @@ abstract class JobCommand implements Callable<Integer> {
         return pipeline.settings();
     }
 
+    NimaOptions model() {
+        return model.options();
+    }
+
     @Override
     public Integer call() {
         List<String> all = spec.commandLine().getParseResult().originalArgs();
@@ -65,6 +76,9 @@ abstract class JobCommand implements Callable<Integer> {
         try {
             arguments.parse().settings();
             arguments.parse().request(Path.of("in"), Path.of("out"));
+        } catch (InvalidSettingException e) {
+            System.err.println("Error: " + OptionNames.describe(e, spec) + ".");
+            return 2;
         } catch (IllegalArgumentException e) {
             System.err.println("Error: " + e.getMessage());
             return 2;
