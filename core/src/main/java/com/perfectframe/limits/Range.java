@@ -29,6 +29,11 @@ public record Range(
         return new Range(key, min, max, false, false, true);
     }
 
+    /** Whole numbers from {@code min} up. */
+    public static Range from(String key, int min) {
+        return new Range(key, min, Double.POSITIVE_INFINITY, false, false, true);
+    }
+
     /** Numbers from {@code min} to {@code max}, both included. */
     public static Range between(String key, double min, double max) {
         return new Range(key, min, max, false, false, false);

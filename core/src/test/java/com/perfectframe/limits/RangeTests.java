@@ -52,6 +52,10 @@ class RangeTests {
         assertThatThrownBy(() -> gap.check(Double.NaN)).hasMessageEndingWith("got NaN");
         assertThatThrownBy(() -> gap.check(-0.5)).hasMessageEndingWith("got -0.5");
         assertThat(Range.between("p", 0, 100).accepts(Double.NaN)).isFalse();
+        Range tasks = Range.from("images_per_task", 1);
+        assertThat(tasks.check(Integer.MAX_VALUE)).isEqualTo(Integer.MAX_VALUE);
+        assertThat(tasks.accepts(1.5)).isFalse();
+        assertThatThrownBy(() -> tasks.check(0)).hasMessage("images_per_task must be 1 or more, got 0");
     }
 
     @Test

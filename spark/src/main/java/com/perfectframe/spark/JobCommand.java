@@ -4,6 +4,7 @@ import com.perfectframe.extract.ExtractionRequest;
 import com.perfectframe.extract.ExtractorName;
 import com.perfectframe.extract.PipelineSettings;
 import com.perfectframe.limits.InvalidSettingException;
+import com.perfectframe.limits.Range;
 import com.perfectframe.options.BestFramesOptions;
 import com.perfectframe.options.FolderOptions;
 import com.perfectframe.options.ModelOptions;
@@ -148,6 +149,9 @@ abstract class JobCommand implements Callable<Integer> {
             description = "The images scoring at or above a percentile of all the folder's scores "
                     + "(top_images_extractor).")
     static final class TopImages extends JobCommand {
+        /** The images one task scores: the job's own setting, so its range is kept here. */
+        static final Range IMAGES_PER_TASK = Range.from("images_per_task", 1);
+
         @Mixin
         TopImagesOptions options = new TopImagesOptions();
 
@@ -173,9 +177,7 @@ abstract class JobCommand implements Callable<Integer> {
                         "--per_batch_percentile is not supported by the Spark job: its percentile is the whole"
                                 + " folder's.");
             }
-            if (imagesPerTask < 1) {
-                throw new IllegalArgumentException("--images_per_task must be at least 1, not " + imagesPerTask + ".");
-            }
+            IMAGES_PER_TASK.check(imagesPerTask);
             return options.applyTo(format.applyTo(ExtractionRequest.builder(input, output)))
                     .topImagesPercent(0.0)
                     .build();
