@@ -2,6 +2,8 @@ package com.perfectframe.extract;
 
 import com.perfectframe.extract.select.QualityRules;
 import com.perfectframe.image.ImageEncoder.ImageFormat;
+import com.perfectframe.limits.InvalidSettingException;
+import com.perfectframe.limits.Range;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -10,9 +12,11 @@ import java.util.Objects;
 /**
  * What one job is asked to do, whether it came from the command line or from a REST request: the folders, which
  * files are inputs, the output format, and the options of each extractor. Built with {@link #builder}, whose
- * defaults are the original tool's; validated once, here.
+ * defaults are the original tool's; validated once, here, against the limits each record keeps as {@link Range}
+ * constants (the limits' one owner: front ends read them too).
  *
- * <p>Field names in messages are the REST/CLI names (snake_case), so an error points at what the user typed.
+ * <p>A refused value throws an {@link InvalidSettingException} whose key is neutral (e.g. {@code group_size}); each
+ * front end names the field as its user typed it ({@code --group_size}, {@code compering_group_size}).
  *
  * @param inputDirectory folder with the videos or images
  * @param outputDirectory folder receiving the pictures and the manifest (created if missing)
@@ -54,6 +58,8 @@ public record ExtractionRequest(
 
     public static final String DEFAULT_PREFIX = "frames_extracted_";
 
+    public static final Range BATCH_SIZE = Range.of("batch_size", 1, 10_000);
+
     /**
      * Which files are inputs.
      *
@@ -75,7 +81,7 @@ public record ExtractionRequest(
                     || processedVideoPrefix.isBlank()
                     || processedVideoPrefix.contains("/")
                     || processedVideoPrefix.contains("\\")) {
-                throw new IllegalArgumentException("processed_video_prefix must be a non-empty file-name prefix");
+                throw new InvalidSettingException("processed_video_prefix", "must be a non-empty file-name prefix");
             }
         }
     }
@@ -88,11 +94,10 @@ public record ExtractionRequest(
      */
     public record BestFrames(boolean allFrames, int groupSize, Curation curation) {
 
+        public static final Range GROUP_SIZE = Range.of("group_size", 1, 10_000);
+
         public BestFrames {
-            if (groupSize < 1 || groupSize > 10_000) {
-                throw new IllegalArgumentException(
-                        "compering_group_size must be between 1 and 10000, got " + groupSize);
-            }
+            GROUP_SIZE.check(groupSize);
             Objects.requireNonNull(curation, "curation");
         }
     }
@@ -115,16 +120,14 @@ public record ExtractionRequest(
             boolean samplesCsv,
             QualityRules rules) {
 
-        /** Beyond this the frames held (2N + 2 at full size) would cost gigabytes. */
-        public static final int MAX_TOP = 100;
+        /** At most 100: beyond, the frames held (2N + 2 at full size) would cost gigabytes. */
+        public static final Range TOP = Range.of("top", 0, 100);
+
+        public static final Range MIN_GAP_SECONDS = Range.atLeast("min_gap_seconds", 0);
 
         public Curation {
-            if (top < 0 || top > MAX_TOP) {
-                throw new IllegalArgumentException("top must be between 0 and " + MAX_TOP + ", got " + top);
-            }
-            if (!(minGapSeconds >= 0) || Double.isInfinite(minGapSeconds)) {
-                throw new IllegalArgumentException("min_gap_seconds must be 0 or more, got " + minGapSeconds);
-            }
+            TOP.check(top);
+            MIN_GAP_SECONDS.check(minGapSeconds);
             Objects.requireNonNull(rules, "rules");
         }
 
@@ -142,10 +145,10 @@ public record ExtractionRequest(
      */
     public record TopImages(double percent, boolean perBatchPercentile) {
 
+        public static final Range TOP_IMAGES_PERCENT = Range.between("top_images_percent", 0, 100);
+
         public TopImages {
-            if (!(percent >= 0 && percent <= 100)) {
-                throw new IllegalArgumentException("top_images_percent must be between 0 and 100, got " + percent);
-            }
+            TOP_IMAGES_PERCENT.check(percent);
         }
     }
 
@@ -157,9 +160,7 @@ public record ExtractionRequest(
         Objects.requireNonNull(bestFrames, "bestFrames");
         Objects.requireNonNull(topImages, "topImages");
         Objects.requireNonNull(confinement, "confinement");
-        if (batchSize < 1 || batchSize > 10_000) {
-            throw new IllegalArgumentException("batch_size must be between 1 and 10000, got " + batchSize);
-        }
+        BATCH_SIZE.check(batchSize);
     }
 
     /** A request for these folders with the original tool's defaults for everything else. */
@@ -169,13 +170,13 @@ public record ExtractionRequest(
 
     private static List<String> normaliseExtensions(List<String> extensions, String field) {
         if (extensions == null || extensions.isEmpty()) {
-            throw new IllegalArgumentException(field + " must list at least one extension");
+            throw new InvalidSettingException(field, "must list at least one extension");
         }
         return extensions.stream()
                 .map(e -> {
                     String ext = e.trim().toLowerCase(Locale.ROOT);
                     if (ext.isEmpty() || ext.contains("/") || ext.contains("\\")) {
-                        throw new IllegalArgumentException(field + " has an invalid extension '" + e + "'");
+                        throw new InvalidSettingException(field, "has an invalid extension '" + e + "'");
                     }
                     return ext.startsWith(".") ? ext : "." + ext;
                 })
@@ -218,13 +219,13 @@ public record ExtractionRequest(
             return this;
         }
 
-        /** @throws IllegalArgumentException naming images_output_format when the text is not a known format */
+        /** @throws InvalidSettingException naming images_output_format when the text is not a known format */
         public Builder outputFormat(String value) {
             if (value != null) {
                 try {
                     outputFormat = ImageFormat.parse(value);
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("images_output_format: " + e.getMessage(), e);
+                    throw new InvalidSettingException("images_output_format", "is invalid: " + e.getMessage());
                 }
             }
             return this;
@@ -319,7 +320,7 @@ public record ExtractionRequest(
             return this;
         }
 
-        /** @throws IllegalArgumentException naming the first field whose value cannot be used */
+        /** @throws InvalidSettingException naming the first field whose value cannot be used */
         public ExtractionRequest build() {
             return new ExtractionRequest(
                     input,

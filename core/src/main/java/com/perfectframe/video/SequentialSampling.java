@@ -68,7 +68,7 @@ final class SequentialSampling {
                 problem = "no frame could be decoded";
             }
             return new SamplingResult(delivered, delivered, packets, packets, 0, problem);
-        } catch (FrameSampler.DeliveryInterrupted e) {
+        } catch (Delivery.Interrupted e) {
             throw e.cause;
         }
     }
@@ -78,7 +78,7 @@ final class SequentialSampling {
         if (number % step != 0) {
             return;
         }
-        FrameSampler.deliver(
+        Delivery.deliver(
                 sink,
                 new SampledFrame(
                         video, delivered, number, number / fps, orientation, recording, av_frame_clone(frame)));
