@@ -3,8 +3,8 @@
 'use strict';
 
 const $ = (id) => document.getElementById(id);
-const FIELDS = ['input_directory', 'output_directory', 'all_frames', 'compering_group_size', 'quality_gate',
-  'distinct', 'top', 'samples_csv', 'top_images_percent', 'images_output_format'];
+const FIELDS = ['input_directory', 'output_directory', 'recursive', 'all_frames', 'compering_group_size',
+  'quality_gate', 'distinct', 'top', 'samples_csv', 'top_images_percent', 'images_output_format', 'strip_location'];
 const BEST_FRAMES_ONLY = ['all_frames', 'compering_group_size', 'quality_gate', 'distinct', 'top', 'samples_csv'];
 const TOP_IMAGES_ONLY = ['top_images_percent'];
 
@@ -88,6 +88,8 @@ function requestBody() {
   text('input_directory');
   text('output_directory');
   body.images_output_format = $('images_output_format').value;
+  body.recursive = $('recursive').checked;
+  body.strip_location = $('strip_location').checked;
   let ok = true;
   if (extractor === 'best_frames_extractor') {
     body.all_frames = $('all_frames').checked;
@@ -278,8 +280,27 @@ async function loadGallery(event) {
   }
 }
 
-/** Frames of one video together; photos (no time in a video) together. */
+/** The moment a picture was filmed or taken (captured_at: ISO 8601), in ms; null when unknown. */
+function capturedAt(p) {
+  const ms = p.captured_at ? Date.parse(p.captured_at) : NaN;
+  return isNaN(ms) ? null : ms;
+}
+
+/**
+ * Frames of one video together; photos (no time in a video) together. By capture time: one timeline of every
+ * picture, earliest first, those that do not say when they were taken at the end.
+ */
 function groups(pictures) {
+  if ($('sort').value === 'captured') {
+    const items = [...pictures].sort((a, b) => {
+      const x = capturedAt(a);
+      const y = capturedAt(b);
+      if (x === null || y === null) return (x === null) - (y === null) || a.file.localeCompare(b.file);
+      return x - y || a.file.localeCompare(b.file);
+    });
+    const score = (p) => (p.score == null ? -Infinity : p.score);
+    return [{ key: '', title: 'By capture time', items, best: Math.max(...items.map(score)) }];
+  }
   const byKey = new Map();
   for (const p of pictures) {
     const key = p.timestamp ? p.source : '';
@@ -307,7 +328,7 @@ function render() {
     section.className = 'group';
     section.dataset.source = group.key;
     const title = document.createElement('h3');
-    title.textContent = group.key || 'Photos';
+    title.textContent = group.title || group.key || 'Photos';
     const info = document.createElement('span');
     info.className = 'muted';
     info.textContent = ' · ' + group.items.length + (group.items.length === 1 ? ' picture' : ' pictures')
@@ -368,8 +389,11 @@ function tile(picture, index) {
   const when = document.createElement('span');
   when.className = 'when';
   when.textContent = picture.timestamp ? picture.timestamp.replace(/-/g, ':') : picture.source;
-  when.title = picture.file + ' · ' + picture.source;
-  caption.append(score, when);
+  when.title = picture.file + ' · ' + picture.source + (picture.captured_at ? ' · taken ' + picture.captured_at : '');
+  const taken = document.createElement('span');
+  taken.className = 'captured muted';
+  taken.textContent = picture.captured_at ? picture.captured_at.replace('T', ' ').replace(/\.\d+/, '') : '';
+  caption.append(score, when, taken);
   figure.append(pick, button, caption);
   item.append(figure);
   return item;
@@ -377,7 +401,8 @@ function tile(picture, index) {
 
 function describe(p) {
   return p.file + ', score ' + (p.score == null ? 'none' : p.score.toFixed(2)) + ', from ' + p.source
-    + (p.timestamp ? ' at ' + p.timestamp.replace(/-/g, ':') : '');
+    + (p.timestamp ? ' at ' + p.timestamp.replace(/-/g, ':') : '')
+    + (p.captured_at ? ', taken ' + p.captured_at : '');
 }
 
 function thumbButton(index) {

@@ -77,7 +77,7 @@ class ArchitectureRulesTests {
         Pattern forbidden = Pattern.compile(
                 "import (static )?(org\\.springframework|picocli|jakarta\\.servlet|com\\.perfectframe\\.(cli|api|job"
                         + "|config|web|bench)\\.)");
-        for (String pkg : List.of("extract", "video", "image", "score")) {
+        for (String pkg : List.of("extract", "video", "image", "score", "capture")) {
             assertThat(importsMatching(sources(pkg), forbidden)).as(pkg).isEmpty();
         }
     }
@@ -131,6 +131,18 @@ class ArchitectureRulesTests {
     void thePlatformPackageIsALeaf() throws IOException {
         Pattern project = Pattern.compile("import (static )?com\\.perfectframe\\.(?!platform\\.)");
         assertThat(importsMatching(sources("platform"), project)).isEmpty();
+    }
+
+    @Test
+    void theCapturePackageIsALeafOfPlainValues() throws IOException {
+        Pattern other = Pattern.compile("import (static )?+(?!(java\\.|com\\.perfectframe\\.capture\\.))");
+        assertThat(importsMatching(sources("capture"), other)).isEmpty();
+    }
+
+    @Test
+    void pictureMetadataDependsOnlyOnCaptureValues() throws IOException {
+        Pattern project = Pattern.compile("import (static )?com\\.perfectframe\\.(?!(capture|image\\.metadata)\\.)");
+        assertThat(importsMatching(sources("image/metadata"), project)).isEmpty();
     }
 
     @Test

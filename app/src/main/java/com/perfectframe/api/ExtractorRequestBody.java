@@ -39,11 +39,13 @@ public record ExtractorRequestBody(
         @JsonProperty("sharpness_ratio") Double sharpnessRatio,
         @JsonProperty("exposure_margin") Double exposureMargin,
         @JsonProperty("flat_spread") Double flatSpread,
-        @JsonProperty("duplicate_bits") Integer duplicateBits) {
+        @JsonProperty("duplicate_bits") Integer duplicateBits,
+        @JsonProperty("recursive") Boolean recursive,
+        @JsonProperty("strip_location") Boolean stripLocation) {
 
     static final ExtractorRequestBody EMPTY = new ExtractorRequestBody(
             null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null);
+            null, null, null, null, null, null);
 
     /**
      * The group size sent under either of its names, and the name it was sent under.

@@ -67,6 +67,8 @@ final class RequestMapper {
                     .top(body.top())
                     .minGapSeconds(body.minGapSeconds())
                     .samplesCsv(body.samplesCsv())
+                    .recursive(body.recursive())
+                    .stripLocation(body.stripLocation())
                     .rules(QualityRules.of(
                             body.sharpnessRatio(), body.exposureMargin(), body.flatSpread(), body.duplicateBits()))
                     .confinement(folders.confinement())

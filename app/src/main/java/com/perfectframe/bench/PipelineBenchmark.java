@@ -173,7 +173,8 @@ public final class PipelineBenchmark {
             for (int t = 0; t < threads; t++) {
                 int first = t;
                 parts.add(pool.submit(() -> {
-                    try (FrameWriter writer = new FrameWriter(encoder, "bench")) {
+                    try (FrameWriter writer =
+                            new FrameWriter(encoder, "bench", new FrameWriter.Sources(folder, false))) {
                         for (int i = first; i < pictures; i += threads) {
                             writer.write(kept.get(i % kept.size()), 5f, staged);
                         }

@@ -32,6 +32,7 @@ final class JobOptions {
 
     /** A request for these folders and this format; the command adds its own options. */
     ExtractionRequest.Builder request() {
-        return format.applyTo(ExtractionRequest.builder(Path.of(folders.input()), Path.of(folders.output())));
+        return format.applyTo(ExtractionRequest.builder(Path.of(folders.input()), Path.of(folders.output())))
+                .recursive(folders.recursive());
     }
 }

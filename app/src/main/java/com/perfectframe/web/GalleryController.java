@@ -102,7 +102,7 @@ class GalleryController {
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(name).build().toString())
-                .body(out -> PictureZip.write(pictures, out));
+                .body(out -> PictureZip.write(pictures, gallery::nameOf, out));
     }
 
     private GalleryFolder open(String folder) {

@@ -19,9 +19,10 @@ import org.springframework.web.server.ResponseStatusException;
  * An output folder under the allowed roots, with the pictures its manifest lists: the only gate through which the
  * page reaches a file. A client names the folder (checked like the API's {@code output_directory}, symbolic links
  * resolved) and picks a picture by a name that must be one of the manifest's; the file served is then the manifest's
- * name resolved in the folder, and only if that name is a plain file name (no separator, not {@code .} or {@code
- * ..}) and the file is a regular file, not a symbolic link. So no path the client composes, and no edited manifest,
- * can reach a file outside the folder.
+ * name resolved in the folder, and only if that name is a plain relative path (names separated by {@code /}, as a
+ * recursive job mirrors subfolders; none empty, {@code .} or {@code ..}, no backslash), every folder on the way is a
+ * real folder (not a symbolic link), and the file is a regular file, not a symbolic link. So no path the client
+ * composes, and no edited manifest, can reach a file outside the folder.
  */
 final class GalleryFolder {
 
@@ -94,20 +95,38 @@ final class GalleryFolder {
         if (row == null || !plainName(row.file())) {
             return Optional.empty();
         }
-        Path file = folder.resolve(row.file());
-        if (!file.getParent().equals(folder) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        Path file = folder.resolve(row.file()).normalize();
+        if (!file.startsWith(folder) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
+        }
+        for (Path between = file.getParent(); !between.equals(folder); between = between.getParent()) {
+            if (between == null || !Files.isDirectory(between, LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.empty();
+            }
         }
         return Optional.of(file);
     }
 
+    /** A relative path of plain names: {@code a.jpg}, {@code 2023/trip/a.jpg}. */
     private static boolean plainName(String name) {
-        return !name.isEmpty()
-                && !name.equals(".")
-                && !name.equals("..")
-                && name.indexOf('/') < 0
-                && name.indexOf('\\') < 0
-                && name.indexOf('\0') < 0;
+        if (name.isEmpty() || name.indexOf('\\') >= 0 || name.indexOf('\0') >= 0) {
+            return false;
+        }
+        for (String part : name.split("/", -1)) {
+            if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A picture's name inside the folder ({@code 2023/trip/a.jpg}), as a zip of a selection names it. */
+    String nameOf(Path picture) {
+        StringBuilder name = new StringBuilder();
+        for (Path part : folder.relativize(picture)) {
+            name.append(name.length() > 0 ? "/" : "").append(part);
+        }
+        return name.toString();
     }
 
     private static ResponseStatusException notFound(String detail) {

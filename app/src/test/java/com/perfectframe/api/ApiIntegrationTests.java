@@ -5,12 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.perfectframe.extract.ExtractionRequest;
 import com.perfectframe.limits.Range;
+import com.perfectframe.testing.ExifTool;
 import com.perfectframe.testing.SyntheticModel;
 import com.perfectframe.testing.TestVideos;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -231,6 +234,45 @@ class ApiIntegrationTests {
     }
 
     @Test
+    void recursiveAndStripLocationReachTheJob() throws Exception {
+        Assumptions.assumeTrue(TestVideos.ffmpegAvailable(), TestVideos.NO_FFMPEG);
+        Assumptions.assumeTrue(ExifTool.available(), ExifTool.MISSING);
+        Path input = Files.createDirectories(root.resolve("nested-in/2023/06"));
+        Path output = root.resolve("nested-out");
+        TestVideos.codes(
+                input.resolve("clip.mov"),
+                4,
+                "2",
+                List.of(
+                        "-c:v",
+                        "libx264",
+                        "-pix_fmt",
+                        "yuv420p",
+                        "-metadata",
+                        "com.apple.quicktime.creationdate=2023-06-01T14:30:00+0200",
+                        "-metadata",
+                        "com.apple.quicktime.location.ISO6709=+48.8584+002.2945/",
+                        "-movflags",
+                        "use_metadata_tags"));
+        String request = "{\"input_directory\": \"" + root.resolve("nested-in") + "\", \"output_directory\": \""
+                + output + "\", \"all_frames\": true, \"recursive\": true, \"strip_location\": true}";
+        assertThat(api.post("/extractors/best_frames_extractor", request).statusCode())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> Files.exists(input.resolve("frames_extracted_clip.mov")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> body(api.get("/")).get("active_extractor").isNull());
+
+        Path picture = output.resolve("2023/06/clip_00-00-01.000.jpg");
+        Map<String, String> tags = ExifTool.tags(picture);
+        assertThat(tags).containsEntry("ExifIFD:OffsetTimeOriginal", "+02:00");
+        assertThat(tags.keySet()).noneMatch(key -> key.contains("GPS"));
+        assertThat(Files.readString(output.resolve("manifest.csv")))
+                .contains("2023/06/clip_00-00-01.000.jpg,2023/06/clip.mov,00-00-01.000,");
+    }
+
+    @Test
     void aRunningJobCanBeCancelledAndTheSlotIsFreeAgain() throws Exception {
         Assumptions.assumeTrue(TestVideos.ffmpegAvailable(), TestVideos.NO_FFMPEG);
         assertJsonError(api.delete("/extractors/current"), 404, "No job is running");
@@ -313,7 +355,7 @@ class ApiIntegrationTests {
         JsonNode last = body(api.get("/")).get("last_job");
         assertThat(last.get("state").asString()).as(last.toString()).isEqualTo("succeeded");
         assertThat(last.get("pictures_written").asInt()).isEqualTo(2);
-        assertThat(Files.readAllLines(output.resolve("manifest.csv")).get(1)).endsWith(",synthetic");
+        assertThat(Files.readAllLines(output.resolve("manifest.csv")).get(1)).endsWith(",synthetic,,");
     }
 
     @Test

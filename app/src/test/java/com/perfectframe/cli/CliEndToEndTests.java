@@ -115,7 +115,7 @@ class CliEndToEndTests {
         assertThat(err()).contains("SYNTHETIC");
         List<String> manifest = Files.readAllLines(outDir.resolve("manifest.csv"));
         assertThat(manifest).hasSize(2);
-        assertThat(manifest.get(1)).endsWith(",synthetic");
+        assertThat(manifest.get(1)).endsWith(",synthetic,,");
         String kept = manifest.get(1).split(",")[1];
         // A kept JPEG is a byte-for-byte copy; a PNG source is re-encoded as JPEG.
         Path written = outDir.resolve(manifest.get(1).split(",")[0]);
@@ -146,7 +146,7 @@ class CliEndToEndTests {
         assertThat(in.resolve("frames_extracted_clip.mp4")).exists();
         List<String> manifest = Files.readAllLines(outDir.resolve("manifest.csv"));
         assertThat(manifest).hasSize(3);
-        assertThat(manifest.subList(1, 3)).allMatch(line -> line.startsWith("clip_") && line.endsWith(",synthetic"));
+        assertThat(manifest.subList(1, 3)).allMatch(line -> line.startsWith("clip_") && line.endsWith(",synthetic,,"));
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.perfectframe.testing.TestVideos;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -24,6 +26,11 @@ class KillAndRerunTests {
 
     private static final int VIDEOS = 6;
 
+    /** Subfolders of the nested layout: the same video name in each, one at the top, two levels deep. */
+    private static final String[] NESTED = {"2023/06/", "2023/07/", "2024/", "", "2024/a/b/", "x/"};
+
+    private boolean nested;
+
     private Path videos(String name) throws Exception {
         Path input = Files.createDirectory(root.resolve(name));
         for (int v = 0; v < VIDEOS; v++) {
@@ -31,23 +38,30 @@ class KillAndRerunTests {
             if (!Files.exists(master)) {
                 TestVideos.h264(master, 600, 10, 10, 0);
             }
-            Files.copy(master, input.resolve(master.getFileName().toString().replace("master", "clip")));
+            Path copy = nested
+                    ? input.resolve(NESTED[v] + "clip.mp4")
+                    : input.resolve(master.getFileName().toString().replace("master", "clip"));
+            Files.createDirectories(copy.getParent());
+            Files.copy(master, copy);
         }
         return input;
     }
 
-    private static String[] allFrames(Path in, Path out) {
-        return new String[] {
-            "best_frames_extractor",
-            "--all_frames",
-            "--writer_threads",
-            "1",
-            "--no-progress",
-            "-i",
-            in.toString(),
-            "-o",
-            out.toString()
-        };
+    private String[] allFrames(Path in, Path out) {
+        List<String> args = new ArrayList<>(List.of(
+                "best_frames_extractor",
+                "--all_frames",
+                "--writer_threads",
+                "1",
+                "--no-progress",
+                "-i",
+                in.toString(),
+                "-o",
+                out.toString()));
+        if (nested) {
+            args.add("--recursive");
+        }
+        return args.toArray(String[]::new);
     }
 
     private int runToTheEnd(String log, Path in, Path out) throws Exception {
@@ -58,6 +72,17 @@ class KillAndRerunTests {
 
     @Test
     void killMinus9ThenRerunLeavesWhatOneCleanRunLeaves() throws Exception {
+        killAndRerun();
+    }
+
+    /** The same in a nested layout with {@code --recursive}: the same video name in six folders, two levels deep. */
+    @Test
+    void killMinus9ThenRerunInNestedFoldersLeavesWhatOneCleanRunLeaves() throws Exception {
+        nested = true;
+        killAndRerun();
+    }
+
+    private void killAndRerun() throws Exception {
         assumeTrue(TestVideos.ffmpegAvailable(), TestVideos.NO_FFMPEG);
         assumeTrue(System.getProperty("os.name").startsWith("Linux"), "signals are tested on Linux");
         Path cleanIn = videos("clean-in");
@@ -100,16 +125,20 @@ class KillAndRerunTests {
         assertThat(ChildJvm.manifestRows(out))
                 .as("every picture listed once")
                 .isEqualTo(ChildJvm.manifestRows(cleanOut));
-        try (Stream<Path> list = Files.list(out)) {
-            assertThat(list.map(p -> p.getFileName().toString()))
+        try (Stream<Path> list = Files.walk(out)) {
+            assertThat(list.filter(p -> !p.equals(out)).map(p -> p.getFileName().toString()))
                     .as("nothing hidden is left but the lock file")
                     .allMatch(n -> !n.startsWith(".") || n.equals(".perfectframe.lock"));
         }
-        try (Stream<Path> list = Files.list(in)) {
-            assertThat(list.map(p -> p.getFileName().toString()))
+        try (Stream<Path> list = Files.walk(in)) {
+            assertThat(list.filter(Files::isRegularFile)
+                            .map(p -> p.getFileName().toString()))
                     .as("every video renamed once")
                     .hasSize(VIDEOS)
                     .allMatch(n -> n.startsWith("frames_extracted_clip") && !n.contains("frames_extracted_frames"));
+        }
+        if (nested) {
+            assertThat(rerun).containsKeys("2024/a/b/clip_00-00-59.000.jpg", "clip_00-00-00.000.jpg");
         }
     }
 }

@@ -159,6 +159,49 @@ class GalleryControllerTests {
     }
 
     @Test
+    void servesPicturesInSubfoldersWithTheirCaptureTimeButNeverThroughALinkedFolder() throws Exception {
+        Path nested = Files.createDirectories(fixture.root.resolve("nested-out"));
+        Path picture = com.perfectframe.testing.TestImages.write(
+                Files.createDirectories(nested.resolve("2024/trip")).resolve("clip_00-00-01.000.jpg"), 4);
+        Files.createSymbolicLink(nested.resolve("linkdir"), fixture.outside);
+        new com.perfectframe.extract.output.Manifest(nested)
+                .append(new com.perfectframe.extract.output.Manifest.Entry(
+                        picture,
+                        Path.of("2024/trip/clip.mp4"),
+                        1.0,
+                        25L,
+                        6.0,
+                        "synthetic",
+                        com.perfectframe.capture.CaptureTime.parse("2023-06-01T14:30:01+02:00"),
+                        "com.apple.quicktime.creationdate"));
+        Files.writeString(
+                nested.resolve("manifest.csv"),
+                "linkdir/secret.jpg,x.mp4,,,9.9,synthetic,,\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        String folder = nested.toString();
+
+        mvc.perform(get("/gallery").param("folder", folder))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.pictures.length()").value(1))
+                .andExpect(jsonPath("$.pictures[0].file").value("2024/trip/clip_00-00-01.000.jpg"))
+                .andExpect(jsonPath("$.pictures[0].source").value("2024/trip/clip.mp4"))
+                .andExpect(jsonPath("$.pictures[0].captured_at").value("2023-06-01T14:30:01.000+02:00"))
+                .andExpect(jsonPath("$.pictures[0].captured_at_source").value("com.apple.quicktime.creationdate"));
+        mvc.perform(get("/gallery/picture").param("folder", folder).param("file", "2024/trip/clip_00-00-01.000.jpg"))
+                .andExpect(status().isOk())
+                .andExpect(content().bytes(Files.readAllBytes(picture)));
+        assertRefused(get("/gallery/picture").param("folder", folder).param("file", "linkdir/secret.jpg"));
+        assertRefused(get("/gallery/picture").param("folder", folder).param("file", "2024/../2024/trip/x.jpg"));
+        MvcResult zip = mvc.perform(
+                        post("/gallery/zip").param("folder", folder).param("file", "2024/trip/clip_00-00-01.000.jpg"))
+                .andExpect(status().isOk())
+                .andReturn();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(zip));
+        assertThat(zipEntries(zip.getResponse().getContentAsByteArray()))
+                .containsExactly("2024/trip/clip_00-00-01.000.jpg");
+    }
+
+    @Test
     void listsTheFoldersUnderTheRoots() throws Exception {
         mvc.perform(get("/folders"))
                 .andExpect(status().isOk())

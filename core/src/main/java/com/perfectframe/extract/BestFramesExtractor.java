@@ -25,7 +25,6 @@ import com.perfectframe.score.ScoringModel;
 import com.perfectframe.video.SampledFrame;
 import com.perfectframe.video.VideoSource;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Best frames: every video is sampled once per second, each sample scored, and the best sample of each group
@@ -49,7 +48,7 @@ public final class BestFramesExtractor implements Extractor {
     @Override
     public ExtractionSummary run(ExtractionRequest request, ExtractionProgress progress, Cancellation cancellation)
             throws ExtractionException, InterruptedException {
-        List<Path> videos = InputFiles.videosToProcess(request, progress);
+        InputFiles.Listing videos = InputFiles.videosToProcess(request, progress);
         try (OutputJob job = OutputJob.open(request)) {
             ScoringModel model = job.model(models, cancellation);
             String modelName = model.scorer().identity().manifestName();
@@ -67,13 +66,18 @@ public final class BestFramesExtractor implements Extractor {
             return VideoPipeline.scored(
                             sampler,
                             scoring,
-                            () -> new FrameWriter(encoder, modelName),
+                            () -> new FrameWriter(encoder, modelName, sources(request)),
                             sizes,
                             new VideoPipeline.Outputs(staging, request.inputs().processedVideoPrefix()),
                             progress,
                             cancellation)
-                    .run(videos);
+                    .run(videos.files(), videos.count());
         }
+    }
+
+    /** Where the request's frames come from, as their pictures and the manifest name them. */
+    static FrameWriter.Sources sources(ExtractionRequest request) {
+        return new FrameWriter.Sources(request.inputDirectory(), request.stripLocation());
     }
 
     /**

@@ -28,6 +28,7 @@ import java.util.Objects;
  * @param topImages options of top_images_extractor
  * @param confinement the folders input files must really lie in ({@link Confinement#NONE} on the command line;
  *     the service's allowed roots), so that a symbolic link cannot make the service read a file elsewhere
+ * @param stripLocation write no GPS position into the pictures (for pictures that are shared)
  */
 public record ExtractionRequest(
         Path inputDirectory,
@@ -37,7 +38,8 @@ public record ExtractionRequest(
         Inputs inputs,
         BestFrames bestFrames,
         TopImages topImages,
-        Confinement confinement) {
+        Confinement confinement,
+        boolean stripLocation) {
 
     public static final Path DEFAULT_INPUT = Path.of("input_directory");
     public static final Path DEFAULT_OUTPUT = Path.of("output_directory");
@@ -64,8 +66,13 @@ public record ExtractionRequest(
      * @param videoExtensions video file extensions, lower case with the dot
      * @param imageExtensions image file extensions, lower case with the dot
      * @param processedVideoPrefix prefix given to a video once it has been processed, and skipped after
+     * @param recursive also the files in the input folder's subfolders, at any depth ({@code --recursive})
      */
-    public record Inputs(List<String> videoExtensions, List<String> imageExtensions, String processedVideoPrefix) {
+    public record Inputs(
+            List<String> videoExtensions,
+            List<String> imageExtensions,
+            String processedVideoPrefix,
+            boolean recursive) {
 
         public Inputs {
             videoExtensions = normaliseExtensions(videoExtensions, "video_extensions");
@@ -199,6 +206,8 @@ public record ExtractionRequest(
         private boolean samplesCsv;
         private QualityRules rules = QualityRules.defaults();
         private Confinement confinement = Confinement.NONE;
+        private boolean recursive;
+        private boolean stripLocation;
 
         private Builder(Path input, Path output) {
             this.input = input;
@@ -299,6 +308,18 @@ public record ExtractionRequest(
             return this;
         }
 
+        /** Also the inputs in subfolders of the input folder, at any depth. */
+        public Builder recursive(Boolean value) {
+            recursive = value != null ? value : recursive;
+            return this;
+        }
+
+        /** No GPS position in the written pictures. */
+        public Builder stripLocation(Boolean value) {
+            stripLocation = value != null ? value : stripLocation;
+            return this;
+        }
+
         /** @throws InvalidSettingException naming the first field whose value cannot be used */
         public ExtractionRequest build() {
             return new ExtractionRequest(
@@ -306,7 +327,7 @@ public record ExtractionRequest(
                     output,
                     outputFormat,
                     batchSize,
-                    new Inputs(videoExtensions, imageExtensions, processedVideoPrefix),
+                    new Inputs(videoExtensions, imageExtensions, processedVideoPrefix, recursive),
                     new BestFrames(
                             allFrames,
                             groupSize,
@@ -318,7 +339,8 @@ public record ExtractionRequest(
                                     samplesCsv,
                                     rules)),
                     new TopImages(topImagesPercent, perBatchPercentile),
-                    confinement);
+                    confinement,
+                    stripLocation);
         }
     }
 }

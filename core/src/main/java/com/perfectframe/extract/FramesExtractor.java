@@ -10,8 +10,6 @@ import com.perfectframe.extract.video.VideoPipeline;
 import com.perfectframe.image.ImageEncoder;
 import com.perfectframe.video.SampledFrame;
 import com.perfectframe.video.VideoSource;
-import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Frames extraction ({@code best_frames_extractor --all_frames}): every 1-second sample of every video is written,
@@ -30,19 +28,19 @@ public final class FramesExtractor implements Extractor {
     @Override
     public ExtractionSummary run(ExtractionRequest request, ExtractionProgress progress, Cancellation cancellation)
             throws ExtractionException, InterruptedException {
-        List<Path> videos = InputFiles.videosToProcess(request, progress);
+        InputFiles.Listing videos = InputFiles.videosToProcess(request, progress);
         try (OutputJob job = OutputJob.open(request)) {
             ImageEncoder encoder = new ImageEncoder(request.outputFormat());
             return VideoPipeline.everySample(
                             sampler,
-                            () -> new FrameWriter(encoder, null),
+                            () -> new FrameWriter(encoder, null, BestFramesExtractor.sources(request)),
                             settings.stageSizes(request.batchSize(), true),
                             new VideoPipeline.Outputs(
                                     new OutputStaging(job.output()),
                                     request.inputs().processedVideoPrefix()),
                             progress,
                             cancellation)
-                    .run(videos);
+                    .run(videos.files(), videos.count());
         }
     }
 }

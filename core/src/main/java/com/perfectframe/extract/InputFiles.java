@@ -2,114 +2,107 @@ package com.perfectframe.extract;
 
 import com.perfectframe.extract.run.ExtractionException;
 import com.perfectframe.extract.run.ExtractionProgress;
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.Predicate;
 
-/** Finds a job's inputs: the files directly in the input folder with a wanted extension, in name order. */
+/**
+ * Finds a job's inputs: the files with a wanted extension in the input folder (and, with {@code recursive}, in its
+ * subfolders at any depth), in name order, listed as a stream ({@link InputWalk}).
+ */
 public final class InputFiles {
-
-    private static final Logger log = LoggerFactory.getLogger(InputFiles.class);
 
     private InputFiles() {}
 
-    /** Videos not yet processed (not starting with the processed prefix). */
+    /**
+     * A job's inputs: walked again as they are processed, counted once before.
+     *
+     * @param files the inputs, in the order they are processed
+     * @param count how many there were when they were counted (for progress)
+     */
+    record Listing(Iterable<Path> files, int count) {}
+
+    /** Videos not yet processed (not starting with the processed prefix), as a list: for tests and small folders. */
     public static List<Path> videos(ExtractionRequest request) throws ExtractionException {
-        String prefix = request.inputs().processedVideoPrefix();
-        return list(request.inputDirectory(), request.inputs().videoExtensions()).stream()
-                .filter(p -> !p.getFileName().toString().startsWith(prefix))
-                .toList();
+        List<Path> videos = new ArrayList<>();
+        InputWalk walk = videoWalk(request, null);
+        walk.count(new ExtractionProgress());
+        walk.forEach(videos::add);
+        return videos;
     }
 
     /**
      * The videos a job processes; a folder without any is the job's error. Under a {@link Confinement}, a symbolic
-     * link to a file elsewhere is named in the job's notes and left alone (neither read nor renamed).
+     * link to a file or folder elsewhere is named in the job's notes and left alone (neither read nor renamed).
      */
-    static List<Path> videosToProcess(ExtractionRequest request, ExtractionProgress progress)
-            throws ExtractionException {
-        List<Path> videos = confined(videos(request), request.confinement(), progress);
-        if (videos.isEmpty()) {
+    static Listing videosToProcess(ExtractionRequest request, ExtractionProgress progress) throws ExtractionException {
+        progress.inputRoot(request.inputDirectory());
+        InputWalk walk = videoWalk(request, request.outputDirectory());
+        int count = walk.count(progress);
+        if (count == 0) {
             throw new ExtractionException("No unprocessed videos in "
-                    + request.inputDirectory().toAbsolutePath() + " (looked for "
+                    + request.inputDirectory().toAbsolutePath() + where(request) + " (looked for "
                     + String.join(" ", request.inputs().videoExtensions()) + "; names starting with '"
                     + request.inputs().processedVideoPrefix() + "' are skipped" + refused(progress) + ").");
         }
-        // Each processed video is renamed: a folder where that cannot happen is said so before any work, instead of
-        // writing every picture again on each run.
-        if (!Files.isWritable(request.inputDirectory())) {
-            throw new ExtractionException(
-                    "Input folder " + request.inputDirectory().toAbsolutePath()
-                            + " is read-only: processed videos could not be renamed ('"
-                            + request.inputs().processedVideoPrefix() + "…') and would be processed again on every run."
-                            + " Make it writable, or copy the videos to a writable folder.");
-        }
-        return videos;
+        return new Listing(walk, count);
     }
 
-    public static List<Path> images(ExtractionRequest request) throws ExtractionException {
-        return list(request.inputDirectory(), request.inputs().imageExtensions());
+    private static InputWalk videoWalk(ExtractionRequest request, Path output) {
+        String prefix = request.inputs().processedVideoPrefix();
+        Predicate<Path> wanted = p -> hasExtension(p, request.inputs().videoExtensions())
+                && !p.getFileName().toString().startsWith(prefix);
+        return new InputWalk(
+                request.inputDirectory(), request.inputs().recursive(), wanted, request.confinement(), output, prefix);
     }
 
     /** The images a job scores; a folder without any is the job's error. Confined like {@link #videosToProcess}. */
-    static List<Path> imagesToScore(ExtractionRequest request, ExtractionProgress progress) throws ExtractionException {
-        List<Path> images = confined(images(request), request.confinement(), progress);
-        if (images.isEmpty()) {
-            throw new ExtractionException(
-                    "No images in " + request.inputDirectory().toAbsolutePath() + " (looked for "
-                            + String.join(" ", request.inputs().imageExtensions()) + refused(progress) + ").");
+    static Listing imagesToScore(ExtractionRequest request, ExtractionProgress progress) throws ExtractionException {
+        progress.inputRoot(request.inputDirectory());
+        InputWalk walk = new InputWalk(
+                request.inputDirectory(),
+                request.inputs().recursive(),
+                p -> hasExtension(p, request.inputs().imageExtensions()),
+                request.confinement(),
+                request.outputDirectory(),
+                null);
+        int count = walk.count(progress);
+        if (count == 0) {
+            throw new ExtractionException("No images in "
+                    + request.inputDirectory().toAbsolutePath() + where(request)
+                    + " (looked for " + String.join(" ", request.inputs().imageExtensions()) + refused(progress)
+                    + ").");
         }
-        return images;
+        return new Listing(walk, count);
     }
 
-    /** The files whose real path the confinement allows; each other one is named in the job's notes. */
-    static List<Path> confined(List<Path> files, Confinement confinement, ExtractionProgress progress) {
-        List<Path> allowed = new ArrayList<>(files.size());
-        for (Path file : files) {
-            if (confinement.allows(file)) {
-                allowed.add(file);
-            } else {
-                log.warn("Skipping {}: {}", file.getFileName(), Confinement.OUTSIDE_NOTE);
-                progress.note(file, Confinement.OUTSIDE_NOTE);
-            }
-        }
-        return allowed;
+    private static String where(ExtractionRequest request) {
+        return request.inputs().recursive() ? " or its subfolders" : "";
     }
 
     private static String refused(ExtractionProgress progress) {
-        long refused = progress.notes().stream()
+        long files = progress.notes().stream()
                 .filter(n -> n.note().equals(Confinement.OUTSIDE_NOTE))
                 .count();
-        return refused == 0 ? "" : "; " + refused + " symbolic links to files outside the allowed folders were skipped";
+        long folders = progress.notes().stream()
+                .filter(n -> n.note().equals(InputWalk.FOLDER_OUTSIDE_NOTE))
+                .count();
+        return (files == 0 ? "" : "; " + files + " symbolic links to files outside the allowed folders were skipped")
+                + (folders == 0
+                        ? ""
+                        : "; " + folders + " symbolic links to folders outside the allowed folders were skipped");
     }
 
+    /** The files directly in a folder with one of these extensions, in name order. */
     static List<Path> list(Path directory, List<String> extensions) throws ExtractionException {
-        if (!Files.isDirectory(directory)) {
-            throw new ExtractionException("Input folder " + directory.toAbsolutePath()
-                    + " does not exist or is not a folder; create it or pass another with -i / input_directory.");
-        }
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .filter(p -> hasExtension(p, extensions))
-                    .sorted()
-                    .toList();
-        } catch (AccessDeniedException e) {
-            throw new ExtractionException(
-                    "Input folder " + directory.toAbsolutePath() + " cannot be read: permission denied.");
-        } catch (NoSuchFileException e) {
-            throw new ExtractionException("Input folder " + directory.toAbsolutePath() + " does not exist.");
-        } catch (IOException e) {
-            throw new ExtractionException(
-                    "Input folder " + directory.toAbsolutePath() + " cannot be read: " + e.getMessage());
-        }
+        List<Path> files = new ArrayList<>();
+        InputWalk walk =
+                new InputWalk(directory, false, p -> hasExtension(p, extensions), Confinement.NONE, null, null);
+        walk.count(new ExtractionProgress());
+        walk.forEach(files::add);
+        return files;
     }
 
     static boolean hasExtension(Path file, List<String> extensions) {

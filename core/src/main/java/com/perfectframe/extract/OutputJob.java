@@ -1,5 +1,6 @@
 package com.perfectframe.extract;
 
+import com.perfectframe.extract.output.Manifest;
 import com.perfectframe.extract.output.OutputFolder;
 import com.perfectframe.extract.run.Cancellation;
 import com.perfectframe.extract.run.CancelledException;
@@ -7,6 +8,7 @@ import com.perfectframe.extract.run.ExtractionException;
 import com.perfectframe.score.ModelException;
 import com.perfectframe.score.ModelSource;
 import com.perfectframe.score.ScoringModel;
+import java.io.IOException;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +33,16 @@ final class OutputJob implements AutoCloseable {
     /** Prepares and locks the request's output folder. */
     static OutputJob open(ExtractionRequest request) throws ExtractionException {
         Path output = OutputFolder.prepare(request.inputDirectory(), request.outputDirectory());
-        return new OutputJob(output, OutputFolder.lock(output));
+        OutputFolder.Lock lock = OutputFolder.lock(output);
+        Manifest manifest = new Manifest(output);
+        try {
+            manifest.upgrade();
+        } catch (IOException e) {
+            lock.close();
+            throw new ExtractionException(
+                    "Cannot add the capture columns to " + manifest.file().toAbsolutePath() + ": " + e.getMessage());
+        }
+        return new OutputJob(output, lock);
     }
 
     Path output() {

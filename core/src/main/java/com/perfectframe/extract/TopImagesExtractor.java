@@ -14,8 +14,6 @@ import com.perfectframe.extract.stage.FrameBudget;
 import com.perfectframe.image.MemoryGate;
 import com.perfectframe.score.ModelSource;
 import com.perfectframe.score.ScoringModel;
-import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Top images: scores every image of the input folder and copies those at or above the {@code top_images_percent}
@@ -35,7 +33,7 @@ public final class TopImagesExtractor implements Extractor {
     @Override
     public ExtractionSummary run(ExtractionRequest request, ExtractionProgress progress, Cancellation cancellation)
             throws ExtractionException, InterruptedException {
-        List<Path> images = InputFiles.imagesToScore(request, progress);
+        InputFiles.Listing images = InputFiles.imagesToScore(request, progress);
         try (OutputJob job = OutputJob.open(request)) {
             ScoringModel model = job.model(models, cancellation);
             TopPercentile selection = new TopPercentile(
@@ -47,13 +45,17 @@ public final class TopImagesExtractor implements Extractor {
                                     model.newPreparer(), gate, (long) settings.maxMegapixels() * 1_000_000),
                             new BatchScorer(model.scorer(), model::recycle),
                             selection,
-                            new ImageCopier(job.output(), request.outputFormat()),
+                            new ImageCopier(
+                                    job.output(),
+                                    request.outputFormat(),
+                                    request.inputDirectory(),
+                                    request.stripLocation()),
                             ManifestListing.open(
-                                    job.output(), model.scorer().identity().manifestName()),
+                                    job.output(), model.scorer().identity().manifestName(), request.inputDirectory()),
                             settings.stageSizes(request.batchSize(), false),
                             progress,
                             cancellation)
-                    .run(images, request.inputDirectory());
+                    .run(images.files(), images.count(), request.inputDirectory());
         }
     }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
  * The EXIF block of a HEIF photo (its {@code Exif} item: capture time, camera, GPS…), as the raw TIFF bytes that a
  * JPEG's APP1 segment or a PNG's {@code eXIf} chunk carries, so that a HEIC written out as JPEG keeps it. The bytes
  * are returned as stored: the orientation they give is not the picture's (in HEIF, {@code irot}/{@code imir} are),
- * which {@link ExifOrientation#upright(byte[])} settles when the picture is written turned.
+ * which the copy's EXIF settles ({@code image.metadata.PhotoMetadata} sets it to 1: the picture is written turned).
  */
 public final class HeifExif {
 

@@ -4,6 +4,9 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_JPEG_QUALITY;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_WEBP_QUALITY;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 
+import com.perfectframe.image.metadata.MetadataEmbedding;
+import com.perfectframe.image.metadata.PictureMetadata;
+import com.perfectframe.image.metadata.Splice;
 import java.util.Locale;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
@@ -38,20 +41,21 @@ public final class ImageEncoder {
     }
 
     /**
-     * Encodes like {@link #encodeNative(Mat)}, carrying an EXIF block (raw TIFF bytes, e.g. {@link HeifExif}'s) with
-     * its orientation set to "as stored", since {@code bgr} is already upright, and the ICC profile its pixels are in
-     * (e.g. {@link HeifColourProfile}'s) into a JPEG or PNG. A WebP is written without them (see {@link
-     * MetadataEmbedding}).
-     *
-     * @param exif the EXIF block, or null for none
-     * @param icc the ICC profile, or null for none
+     * Encodes like {@link #encodeNative(Mat)}, carrying metadata blocks (EXIF, XMP, ICC) in the format's own places
+     * ({@link MetadataEmbedding}).
      */
-    public EncodedImage encodeNative(Mat bgr, byte[] exif, byte[] icc) {
+    public EncodedImage encodeNative(Mat bgr, PictureMetadata metadata) {
         EncodedImage encoded = encodeNative(bgr);
-        if (exif == null && icc == null) {
+        if (metadata == null || metadata.isEmpty()) {
             return encoded;
         }
-        return MetadataEmbedding.embed(encoded, format, exif == null ? null : ExifOrientation.upright(exif), icc);
+        try {
+            Splice splice = MetadataEmbedding.splice(encoded.encoded(), bgr.cols(), bgr.rows(), metadata);
+            return encoded.with(splice);
+        } catch (RuntimeException e) {
+            encoded.close();
+            throw e;
+        }
     }
 
     /** Encodes into native memory, to be written straight to a file without a copy on the Java heap. */

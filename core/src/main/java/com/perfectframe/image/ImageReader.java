@@ -8,6 +8,7 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_REDUCED_COLOR_8
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_UNCHANGED;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 
+import com.perfectframe.image.metadata.WebpChunks;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -28,7 +29,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  *   <li>A JPEG's size is read from its SOF header first, so a camera-size picture can be decoded at 1/2, 1/4 or
  *       1/8 scale ({@link DecodeScale}) without ever existing at full size; OpenCV applies its EXIF orientation.
  *   <li>PNG and WebP are decoded as stored, so transparency and 16-bit samples are handled here ({@link
- *       BgrPixels}), and a PNG's EXIF orientation is applied here.
+ *       BgrPixels}), and their EXIF orientation is applied here.
  *   <li>HEIF pictures (HEIC, AVIF) are decoded with FFmpeg ({@link HeifDecoder}) after their size and the extent
  *       of their data have been read from their boxes ({@link HeifStructure}).
  *   <li>A JPEG cut short decodes (libjpeg fills the rest) and is flagged {@linkplain DecodedImage#truncated()
@@ -223,13 +224,19 @@ public final class ImageReader {
             }
             if (kind == Kind.PNG || kind == Kind.WEBP) {
                 try {
-                    picture = asBgr(picture, kind == Kind.PNG ? PngStructure.exif(bytes) : null);
+                    picture = asBgr(picture, kind == Kind.PNG ? PngStructure.exif(bytes) : webpExif(bytes));
                 } catch (RuntimeException e) {
                     throw new IOException("cannot be converted to 8-bit colour: " + firstLine(e), e);
                 }
             }
         }
         return new DecodedImage(picture, scale, truncated, r);
+    }
+
+    /** A WebP's EXIF chunk (OpenCV applies none of its orientation), or null. */
+    private static ByteBuffer webpExif(ByteBuffer bytes) {
+        byte[] exif = WebpChunks.find(bytes.duplicate(), "EXIF");
+        return exif == null ? null : ByteBuffer.wrap(exif);
     }
 
     /** A picture decoded as stored, as 8-bit BGR the right way up; closes {@code picture}, on failure too. */
@@ -257,7 +264,7 @@ public final class ImageReader {
                     default -> IMREAD_COLOR;
                 };
             // As stored: alpha, 16 bits and grey are converted here; OpenCV then skips EXIF orientation, which
-            // asBgr applies for PNG (OpenCV reads none from WebP).
+            // asBgr applies (a PNG's eXIf chunk, a WebP's EXIF chunk, which OpenCV never reads).
             case PNG, WEBP -> IMREAD_UNCHANGED;
             case HEIF, OTHER -> IMREAD_COLOR;
         };

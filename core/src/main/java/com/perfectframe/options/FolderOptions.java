@@ -29,6 +29,17 @@ public final class FolderOptions {
             description = "Folder for the results, created if missing (default: ${DEFAULT-VALUE}).")
     String output = ExtractionRequest.DEFAULT_OUTPUT.toString();
 
+    @Option(
+            names = {"-r", "--recursive"},
+            description = "Also the videos or photos in the input folder's subfolders, at any depth; the output folder"
+                    + " mirrors their layout.")
+    boolean recursive;
+
+    /** Whether subfolders are searched too. */
+    public boolean recursive() {
+        return recursive;
+    }
+
     /** The input folder as given (or the default). */
     public String input() {
         return input;

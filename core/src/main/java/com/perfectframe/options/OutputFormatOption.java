@@ -3,7 +3,9 @@ package com.perfectframe.options;
 import com.perfectframe.extract.ExtractionRequest;
 import picocli.CommandLine.Option;
 
-/** The pictures' format, an option of every extractor (command line and Spark job alike). */
+/**
+ * The pictures' format and what they carry, options of every extractor (command line and Spark job alike).
+ */
 public final class OutputFormatOption {
 
     @Option(
@@ -12,8 +14,14 @@ public final class OutputFormatOption {
             description = "Picture format: .jpg, .png or .webp (default: ${DEFAULT-VALUE}).")
     String format = ExtractionRequest.DEFAULT_OUTPUT_FORMAT;
 
-    /** Adds this option to a request. */
+    @Option(
+            names = {"--strip_location", "--strip-location"},
+            description = "Write no GPS position into the pictures (frames and re-encoded photos), for pictures that"
+                    + " are shared; the capture time and camera are still written.")
+    boolean stripLocation;
+
+    /** Adds these options to a request. */
     public ExtractionRequest.Builder applyTo(ExtractionRequest.Builder request) {
-        return request.outputFormat(format);
+        return request.outputFormat(format).stripLocation(stripLocation);
     }
 }

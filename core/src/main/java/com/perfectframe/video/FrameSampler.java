@@ -1,7 +1,9 @@
 package com.perfectframe.video;
 
+import com.perfectframe.capture.Recording;
 import com.perfectframe.platform.NativeMemory;
 import com.perfectframe.video.container.FfmpegLogging;
+import com.perfectframe.video.container.RecordingMetadata;
 import com.perfectframe.video.container.VideoException;
 import com.perfectframe.video.container.VideoIndex;
 import com.perfectframe.video.container.VideoIndexer;
@@ -85,7 +87,9 @@ public final class FrameSampler implements VideoSource<SampledFrame> {
     private SamplingResult sampleOnce(Path video, SampleSink<SampledFrame> sink)
             throws VideoException, InterruptedException {
         VideoIndexer.Result indexed;
+        Recording recording;
         try (VideoInput input = VideoInput.open(video)) {
+            recording = RecordingMetadata.read(input);
             indexed = VideoIndexer.read(input);
         }
         VideoIndex index = indexed.index();
@@ -98,7 +102,7 @@ public final class FrameSampler implements VideoSource<SampledFrame> {
         }
         if (!index.hasUsablePts()) {
             log.debug("{}: no usable timestamps, decoding every frame", video.getFileName());
-            return new SequentialSampling(video, decoderThreads, sink).run(index.declaredFps());
+            return new SequentialSampling(video, recording, decoderThreads, sink).run(index.declaredFps());
         }
         List<Sample> samples = SampleSchedule.of(index);
         int[] targets = samples.stream().mapToInt(Sample::decodeIndex).toArray();
@@ -110,8 +114,8 @@ public final class FrameSampler implements VideoSource<SampledFrame> {
         long seeks = plan.stream().filter(DecodePlanner.Step::seeks).count();
         int runs = seeks >= SEEK_BOUND * plan.size() ? Math.min(parallelRuns, plan.size() / 4) : 1;
         SamplingResult result = runs <= 1
-                ? new PlannedRun(video, index, samples, targets, sink, decoderThreads).run(plan, truncation)
-                : runInParallel(video, index, samples, targets, plan, runs, sink, truncation);
+                ? new PlannedRun(video, recording, index, samples, targets, sink, decoderThreads).run(plan, truncation)
+                : runInParallel(video, recording, index, samples, targets, plan, runs, sink, truncation);
         // Every sample out: they reach as far as the frames read; otherwise as far as the last one delivered.
         double covered = result.delivered() == result.planned() && Double.isFinite(content)
                 ? Math.max(content, result.coveredSeconds())
@@ -141,6 +145,7 @@ public final class FrameSampler implements VideoSource<SampledFrame> {
      */
     private SamplingResult runInParallel(
             Path video,
+            Recording recording,
             VideoIndex index,
             List<Sample> samples,
             int[] targets,
@@ -167,7 +172,7 @@ public final class FrameSampler implements VideoSource<SampledFrame> {
                 }
                 List<Sample> partSamples =
                         part.stream().map(step -> byTarget.get(step.target())).toList();
-                PlannedRun run = new PlannedRun(video, index, partSamples, targets, sink, 1);
+                PlannedRun run = new PlannedRun(video, recording, index, partSamples, targets, sink, 1);
                 // Only the last part reaches the end of the file, where the truncation is.
                 String partTruncation = from + size >= plan.size() ? truncation : null;
                 parts.add(pool.submit(() -> run.run(part, partTruncation)));

@@ -2,6 +2,7 @@ package com.perfectframe.video;
 
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_clone;
 
+import com.perfectframe.capture.Recording;
 import com.perfectframe.video.container.PacketCursor;
 import com.perfectframe.video.container.VideoDecoder;
 import com.perfectframe.video.container.VideoException;
@@ -28,6 +29,7 @@ final class PlannedRun {
     private static final int REORDER_SLACK = 64;
 
     private final Path video;
+    private final Recording recording;
     private final VideoIndex index;
     private final Map<Long, Sample> pending = new HashMap<>();
     private final boolean[] needed;
@@ -41,12 +43,14 @@ final class PlannedRun {
 
     PlannedRun(
             Path video,
+            Recording recording,
             VideoIndex index,
             List<Sample> samples,
             int[] targets,
             SampleSink<SampledFrame> sink,
             int threads) {
         this.video = video;
+        this.recording = recording;
         this.threads = threads;
         this.index = index;
         this.sink = sink;
@@ -174,6 +178,7 @@ final class PlannedRun {
                         sample.frameNumber(),
                         sample.seconds(),
                         orientation,
+                        recording,
                         av_frame_clone(frame)));
         delivered++;
         lastSeconds = Math.max(lastSeconds, sample.seconds());

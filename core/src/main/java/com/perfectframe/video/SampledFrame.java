@@ -3,6 +3,7 @@ package com.perfectframe.video;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_image_get_buffer_size;
 
+import com.perfectframe.capture.Recording;
 import com.perfectframe.video.picture.Orientation;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
@@ -19,14 +20,23 @@ public final class SampledFrame implements VideoSample {
     private final long frameNumber;
     private final double seconds;
     private final Orientation orientation;
+    private final Recording recording;
     private AVFrame frame;
 
-    SampledFrame(Path video, int ordinal, long frameNumber, double seconds, Orientation orientation, AVFrame frame) {
+    SampledFrame(
+            Path video,
+            int ordinal,
+            long frameNumber,
+            double seconds,
+            Orientation orientation,
+            Recording recording,
+            AVFrame frame) {
         this.video = video;
         this.ordinal = ordinal;
         this.frameNumber = frameNumber;
         this.seconds = seconds;
         this.orientation = orientation;
+        this.recording = recording;
         this.frame = frame;
     }
 
@@ -56,6 +66,11 @@ public final class SampledFrame implements VideoSample {
     /** How the video's container says its frames are to be turned to be shown (a frame may say otherwise). */
     public Orientation orientation() {
         return orientation;
+    }
+
+    /** What the video's container says about its recording (start, place, camera): the same object for every frame. */
+    public Recording recording() {
+        return recording;
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.perfectframe.video;
 
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_clone;
 
+import com.perfectframe.capture.Recording;
 import com.perfectframe.video.container.VideoDecoder;
 import com.perfectframe.video.container.VideoException;
 import com.perfectframe.video.container.VideoInput;
@@ -18,6 +19,7 @@ final class SequentialSampling {
     private static final double FALLBACK_FPS = 25;
 
     private final Path video;
+    private final Recording recording;
     private final int decoderThreads;
     private final SampleSink<SampledFrame> sink;
     private long frames;
@@ -26,8 +28,9 @@ final class SequentialSampling {
     private double fps;
     private Orientation orientation = Orientation.UPRIGHT;
 
-    SequentialSampling(Path video, int decoderThreads, SampleSink<SampledFrame> sink) {
+    SequentialSampling(Path video, Recording recording, int decoderThreads, SampleSink<SampledFrame> sink) {
         this.video = video;
+        this.recording = recording;
         this.decoderThreads = decoderThreads;
         this.sink = sink;
     }
@@ -76,7 +79,9 @@ final class SequentialSampling {
             return;
         }
         Delivery.deliver(
-                sink, new SampledFrame(video, delivered, number, number / fps, orientation, av_frame_clone(frame)));
+                sink,
+                new SampledFrame(
+                        video, delivered, number, number / fps, orientation, recording, av_frame_clone(frame)));
         delivered++;
     }
 }

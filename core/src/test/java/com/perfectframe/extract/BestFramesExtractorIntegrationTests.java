@@ -100,7 +100,7 @@ class BestFramesExtractorIntegrationTests {
         assertThat(manifest).hasSize(1 + 5);
         int first = expectedWinners(24, 25, 100, 5).get(0);
         assertThat(manifest.get(1))
-                .endsWith(String.format(Locale.ROOT, ",%d,%.4f,synthetic", first, StubScoringModel.scoreOf(first)));
+                .endsWith(String.format(Locale.ROOT, ",%d,%.4f,synthetic,,", first, StubScoringModel.scoreOf(first)));
     }
 
     @Test

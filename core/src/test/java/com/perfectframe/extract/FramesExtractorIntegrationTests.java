@@ -86,7 +86,7 @@ class FramesExtractorIntegrationTests {
         }
         List<String> manifest = Files.readAllLines(output.resolve(Manifest.FILE_NAME));
         assertThat(manifest).hasSize(1 + 10);
-        assertThat(manifest).contains("good1_00-00-02.000.jpg,good1.mp4,00-00-02.000,50,,");
+        assertThat(manifest).contains("good1_00-00-02.000.jpg,good1.mp4,00-00-02.000,50,,,,");
     }
 
     @Test

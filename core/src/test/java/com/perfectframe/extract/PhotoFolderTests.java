@@ -108,7 +108,7 @@ class PhotoFolderTests {
                 },
                 new BatchScorer(new StubScorer(input -> input[0]), input -> {}),
                 new TopPercentile(0, 0),
-                new ImageCopier(out, ImageFormat.JPG),
+                new ImageCopier(out, ImageFormat.JPG, null, false),
                 (written, image) -> {},
                 new StageSizes(2, 1, 4, 48L << 20),
                 progress,

@@ -76,7 +76,7 @@ class RealWorldVideoExtractionTests {
         assertThat(first.getHeight()).isEqualTo(160);
         assertThat(PixelDifference.mean(bgr(first), shownByFfmpeg)).isLessThan(6);
         assertThat(Files.readAllLines(output.resolve(Manifest.FILE_NAME)))
-                .contains("portrait_00-00-00.000.jpg,portrait.mp4,00-00-00.000,0,,");
+                .contains("portrait_00-00-00.000.jpg,portrait.mp4,00-00-00.000,0,,,,");
     }
 
     @Test

@@ -62,7 +62,8 @@ final class ArchiveJob {
                 configuration,
                 videos ? shape.inputs().videoExtensions() : shape.inputs().imageExtensions(),
                 videos ? shape.inputs().processedVideoPrefix() : null,
-                done);
+                done,
+                shape.inputs().recursive());
         String unit = videos ? "videos" : "images";
         if (inputs.isEmpty()) {
             if (done.isEmpty()) {

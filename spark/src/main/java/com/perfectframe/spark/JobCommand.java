@@ -62,6 +62,11 @@ abstract class JobCommand implements Callable<Integer> {
     /** The request for one task's scratch folders. */
     abstract ExtractionRequest request(Path input, Path output);
 
+    /** What every extractor's request takes from the common options: the pictures' format, subfolders. */
+    ExtractionRequest.Builder requestFor(Path input, Path output) {
+        return format.applyTo(ExtractionRequest.builder(input, output)).recursive(folders.recursive());
+    }
+
     PipelineSettings settings() {
         return pipeline.settings();
     }
@@ -118,8 +123,7 @@ abstract class JobCommand implements Callable<Integer> {
 
         @Override
         ExtractionRequest request(Path input, Path output) {
-            return options.applyTo(format.applyTo(ExtractionRequest.builder(input, output)))
-                    .build();
+            return options.applyTo(requestFor(input, output)).build();
         }
     }
 
@@ -136,9 +140,7 @@ abstract class JobCommand implements Callable<Integer> {
 
         @Override
         ExtractionRequest request(Path input, Path output) {
-            return format.applyTo(ExtractionRequest.builder(input, output))
-                    .allFrames(true)
-                    .build();
+            return requestFor(input, output).allFrames(true).build();
         }
     }
 
@@ -178,7 +180,7 @@ abstract class JobCommand implements Callable<Integer> {
                                 + " folder's.");
             }
             IMAGES_PER_TASK.check(imagesPerTask);
-            return options.applyTo(format.applyTo(ExtractionRequest.builder(input, output)))
+            return options.applyTo(requestFor(input, output))
                     .topImagesPercent(0.0)
                     .build();
         }

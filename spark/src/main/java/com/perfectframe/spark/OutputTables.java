@@ -41,8 +41,17 @@ final class OutputTables {
     static final String ERRORS = "errors.parquet";
     static final String ERRORS_CSV = "errors_csv";
 
-    private static final List<String> MANIFEST_COLUMNS =
-            List.of("file", "source", "timestamp", "frame_number", "score", "model", "executor", "task_attempt");
+    private static final List<String> MANIFEST_COLUMNS = List.of(
+            "file",
+            "source",
+            "timestamp",
+            "frame_number",
+            "score",
+            "model",
+            "executor",
+            "task_attempt",
+            "captured_at_source",
+            "captured_at");
     private static final List<String> ERROR_COLUMNS = List.of("source", "stage", "error", "executor", "task_attempt");
 
     private final SparkSession spark;

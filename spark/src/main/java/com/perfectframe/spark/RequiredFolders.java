@@ -26,8 +26,8 @@ final class RequiredFolders implements IModelTransformer {
                             required(
                                     option,
                                     "--input",
-                                    "Folder with the inputs: a local path, file:, hdfs:, s3a:, gs:… (not searched "
-                                            + "recursively).");
+                                    "Folder with the inputs: a local path, file:, hdfs:, s3a:, gs:… (its subfolders too "
+                                            + "when recursive).");
                         case FolderOptions.OUTPUT ->
                             required(
                                     option,

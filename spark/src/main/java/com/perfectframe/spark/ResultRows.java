@@ -30,7 +30,9 @@ final class ResultRows {
             .add("error", DataTypes.StringType, true)
             .add("executor", DataTypes.StringType, false)
             .add("task_attempt", DataTypes.StringType, false)
-            .add("attempt_folder", DataTypes.StringType, true);
+            .add("attempt_folder", DataTypes.StringType, true)
+            .add("captured_at_source", DataTypes.StringType, true)
+            .add("captured_at", DataTypes.StringType, true);
 
     private ResultRows() {}
 
@@ -56,16 +58,44 @@ final class ResultRows {
                 null,
                 task.executor(),
                 task.attempt(),
-                attemptFolder);
+                attemptFolder,
+                row.capturedAtSource(),
+                row.capturedAt());
     }
 
     static Row done(String source, TaskIdentity task) {
         return RowFactory.create(
-                DONE, null, source, null, null, null, null, null, null, task.executor(), task.attempt(), null);
+                DONE,
+                null,
+                source,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                task.executor(),
+                task.attempt(),
+                null,
+                null,
+                null);
     }
 
     static Row error(String source, String stage, String error, TaskIdentity task) {
         return RowFactory.create(
-                ERROR, null, source, null, null, null, null, stage, error, task.executor(), task.attempt(), null);
+                ERROR,
+                null,
+                source,
+                null,
+                null,
+                null,
+                null,
+                stage,
+                error,
+                task.executor(),
+                task.attempt(),
+                null,
+                null,
+                null);
     }
 }

@@ -52,9 +52,10 @@ final class ScratchFolder implements AutoCloseable {
         return out;
     }
 
-    /** Makes an input available in {@code in} under its own name. */
+    /** Makes an input available in {@code in} under its own name (its path under the input folder). */
     Path localize(InputFile input, Configuration hadoop) throws IOException {
         Path local = in.resolve(input.name());
+        Files.createDirectories(local.getParent());
         org.apache.hadoop.fs.Path source = new org.apache.hadoop.fs.Path(input.uri());
         FileSystem fs = source.getFileSystem(hadoop);
         if ("file".equals(fs.getScheme())) {

@@ -69,7 +69,7 @@ class JobCommandTests {
                 .filter(line -> line.startsWith("-"))
                 .map(line -> line.split("[ ,=]")[0])
                 .toList();
-        assertThat(options).startsWith("-i", "-o", "--format");
+        assertThat(options).startsWith("-i", "-o", "-r", "--format", "--strip_location");
     }
 
     @Test

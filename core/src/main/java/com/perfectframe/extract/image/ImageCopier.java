@@ -12,6 +12,8 @@ import com.perfectframe.image.HeifExif;
 import com.perfectframe.image.ImageEncoder;
 import com.perfectframe.image.ImageEncoder.ImageFormat;
 import com.perfectframe.image.ImageReader;
+import com.perfectframe.image.metadata.PhotoMetadata;
+import com.perfectframe.image.metadata.PictureMetadata;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -30,17 +32,60 @@ public final class ImageCopier implements ImagePipeline.CopyStep {
 
     private final Path output;
     private final ImageEncoder encoder;
+    private final Path inputRoot;
+    private final boolean stripLocation;
 
-    public ImageCopier(Path output, ImageFormat format) {
+    /**
+     * @param inputRoot the input folder: a photo in a subfolder of it is copied into the same subfolder of the output
+     *     folder
+     * @param stripLocation copies carry no GPS position: a photo that has one is re-encoded without it even in its
+     *     own format
+     */
+    public ImageCopier(Path output, ImageFormat format, Path inputRoot, boolean stripLocation) {
         this.output = output;
         this.encoder = new ImageEncoder(format);
+        this.inputRoot = inputRoot;
+        this.stripLocation = stripLocation;
     }
 
     @Override
     public ImagePipeline.Copied copy(Path image) throws StageFailure {
+        ImagePipeline.Copied copied = copyOnly(image);
+        return new ImagePipeline.Copied(copied.path(), copied.alreadyThere(), captured(image));
+    }
+
+    /** What a re-encoded copy carries: the photo's own EXIF (made upright), ICC profile and XMP; a HEIF's items. */
+    private PictureMetadata carried(Path image, int width, int height) throws IOException {
+        PictureMetadata own = PhotoMetadata.forCopy(image, width, height, stripLocation);
+        if (!own.isEmpty()) {
+            return own;
+        }
+        return PhotoMetadata.forCopy(
+                HeifExif.read(image).orElse(null),
+                HeifColourProfile.read(image).orElse(null),
+                null,
+                width,
+                height,
+                stripLocation);
+    }
+
+    /** When the photo was taken, by its EXIF (a HEIF's EXIF item included); null when it does not say. */
+    private static PhotoMetadata.Captured captured(Path image) {
+        PhotoMetadata.Captured captured = PhotoMetadata.captured(image);
+        if (captured != null) {
+            return captured;
+        }
+        try {
+            return HeifExif.read(image).map(PhotoMetadata::captured).orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private ImagePipeline.Copied copyOnly(Path image) throws StageFailure {
         ImageFormat format = encoder.format();
-        String name = OutputNames.forImage(image, format.extension());
-        if (sourceFormat(image) == format) {
+        String name = OutputNames.inFolderOf(inputRoot, image, OutputNames.forImage(image, format.extension()));
+        if (sourceFormat(image) == format && !(stripLocation && PhotoMetadata.hasLocation(image))) {
             Path earlier = output.resolve(name);
             if (sameBytes(image, earlier)) {
                 return new ImagePipeline.Copied(earlier, true);
@@ -63,11 +108,9 @@ public final class ImageCopier implements ImagePipeline.CopyStep {
         }
         EncodedImage encoded;
         try (Mat bgr = ImageReader.read(image)) {
-            // A HEIC/AVIF keeps its EXIF (capture time, camera, GPS) and its colour profile in the JPEG or PNG.
-            encoded = encoder.encodeNative(
-                    bgr,
-                    HeifExif.read(image).orElse(null),
-                    HeifColourProfile.read(image).orElse(null));
+            // Written upright, keeping the photo's EXIF (orientation 1), ICC profile and XMP (a HEIC/AVIF's EXIF
+            // item and colour profile likewise).
+            encoded = encoder.encodeNative(bgr, carried(image, bgr.cols(), bgr.rows()));
         } catch (IOException e) {
             throw StageFailure.ofInput(READ, image, StageFailure.describe(e), e);
         } catch (RuntimeException e) {

@@ -16,6 +16,7 @@ import com.perfectframe.extract.stage.PrepareStep;
 import com.perfectframe.extract.stage.Stage;
 import com.perfectframe.extract.stage.StageFailure;
 import com.perfectframe.extract.stage.StageSizes;
+import com.perfectframe.image.metadata.PhotoMetadata;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -54,13 +55,18 @@ public final class ImagePipeline {
 
     /**
      * Where a kept image is in the output folder, and whether an identical copy was already there (a rerun): that
-     * one is neither written again under another name nor listed twice.
+     * one is neither written again under another name nor listed twice; and when the photo was taken.
      */
-    record Copied(Path path, boolean alreadyThere) {}
+    public record Copied(Path path, boolean alreadyThere, PhotoMetadata.Captured captured) {
+
+        public Copied(Path path, boolean alreadyThere) {
+            this(path, alreadyThere, null);
+        }
+    }
 
     /** Writes a kept image's manifest row. */
     public interface Listing {
-        void list(Path written, ScoredImage image) throws StageFailure;
+        void list(Copied copied, ScoredImage image) throws StageFailure;
 
         /**
          * Whether the manifest lists a picture already there; one that it does not (a job killed between the copy
@@ -131,13 +137,19 @@ public final class ImagePipeline {
      */
     public ExtractionSummary run(List<Path> images, Path inputDirectory)
             throws ExtractionException, InterruptedException {
+        return run(images, images.size(), inputDirectory);
+    }
+
+    /** Like {@link #run(List, Path)}, for images listed as they are reached, {@code count} as far as progress knows. */
+    public ExtractionSummary run(Iterable<Path> images, int count, Path inputDirectory)
+            throws ExtractionException, InterruptedException {
         Instant start = Instant.now();
-        progress.begin(images.size());
-        progress.plannedImages(images.size());
+        progress.begin(count);
+        progress.plannedImages(count);
         int scored = cancellation.runInterruptibly(() -> {
-            scoreAll(images);
+            int listed = scoreAll(images);
             if (selection.scored() == 0) {
-                throw new ExtractionException("None of the " + images.size() + " images in "
+                throw new ExtractionException("None of the " + listed + " images in "
                         + inputDirectory.toAbsolutePath() + " could be read"
                         + progress.problems().stream()
                                 .findFirst()
@@ -156,7 +168,8 @@ public final class ImagePipeline {
         return progress.summary(scored, start);
     }
 
-    private void scoreAll(List<Path> images) throws ExtractionException, InterruptedException {
+    /** Scores every image; returns how many there were. */
+    private int scoreAll(Iterable<Path> images) throws ExtractionException, InterruptedException {
         int batch = sizes.inferenceBatch();
         int threads = sizes.prepareThreads();
         try (Stage<Item> score = new Stage<>(
@@ -169,10 +182,11 @@ public final class ImagePipeline {
                         () -> new PrepareWorker(score),
                         job::isStopped,
                         job.unexpected(PREPARE))) {
-            for (int i = 0; i < images.size(); i++) {
+            int i = 0;
+            for (Path image : images) {
                 job.throwIfStopped();
                 remaining.incrementAndGet();
-                prepare.submit(new Item(i, images.get(i)));
+                prepare.submit(new Item(i++, image));
             }
             if (remaining.decrementAndGet() == 0) {
                 allDone.complete(null);
@@ -183,6 +197,7 @@ public final class ImagePipeline {
                 throw new IllegalStateException(e.getCause());
             }
             job.throwIfStopped();
+            return i;
         }
         // Closing the stages (prepare first: it feeds scoring) joined their threads: the selection is ours now.
     }
@@ -191,10 +206,10 @@ public final class ImagePipeline {
         try {
             Copied copied = copier.copy(image.image());
             if (!copied.alreadyThere()) {
-                listing.list(copied.path(), image);
+                listing.list(copied, image);
                 progress.pictureWritten();
             } else if (!listing.lists(copied.path())) {
-                listing.list(copied.path(), image);
+                listing.list(copied, image);
             }
         } catch (StageFailure f) {
             if (f.stopsJob()) {

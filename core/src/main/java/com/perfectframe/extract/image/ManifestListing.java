@@ -3,9 +3,11 @@ package com.perfectframe.extract.image;
 import static com.perfectframe.extract.stage.StageName.COPY;
 
 import com.perfectframe.extract.output.Manifest;
+import com.perfectframe.extract.output.OutputNames;
 import com.perfectframe.extract.run.ExtractionException;
 import com.perfectframe.extract.select.ImageSelection.ScoredImage;
 import com.perfectframe.extract.stage.StageFailure;
+import com.perfectframe.image.metadata.PhotoMetadata;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -22,9 +24,11 @@ public final class ManifestListing implements ImagePipeline.Listing {
     private final Manifest manifest;
     private final String modelName;
     private final Set<String> listed;
+    private final Path inputRoot;
 
-    private ManifestListing(Path output, Manifest manifest, String modelName, Set<String> listed) {
+    private ManifestListing(Path output, Manifest manifest, String modelName, Set<String> listed, Path inputRoot) {
         this.output = output;
+        this.inputRoot = inputRoot;
         this.manifest = manifest;
         this.modelName = modelName;
         this.listed = listed;
@@ -34,22 +38,32 @@ public final class ManifestListing implements ImagePipeline.Listing {
      * Reads what the output folder's manifest lists.
      *
      * @param modelName the model named in each row
+     * @param inputRoot the input folder, under which each photo is named by its path
      * @throws ExtractionException when the manifest cannot be read
      */
-    public static ManifestListing open(Path output, String modelName) throws ExtractionException {
+    public static ManifestListing open(Path output, String modelName, Path inputRoot) throws ExtractionException {
         Manifest manifest = new Manifest(output);
         try {
-            return new ManifestListing(output, manifest, modelName, new HashSet<>(manifest.listedFiles()));
+            return new ManifestListing(output, manifest, modelName, new HashSet<>(manifest.listedFiles()), inputRoot);
         } catch (IOException e) {
             throw new ExtractionException("Cannot read " + manifest.file().toAbsolutePath() + ": " + e.getMessage());
         }
     }
 
     @Override
-    public void list(Path written, ScoredImage image) throws StageFailure {
+    public void list(ImagePipeline.Copied copied, ScoredImage image) throws StageFailure {
         try {
-            manifest.append(new Manifest.Entry(written, image.image(), null, null, (double) image.score(), modelName));
-            listed.add(written.getFileName().toString());
+            PhotoMetadata.Captured captured = copied.captured();
+            manifest.append(new Manifest.Entry(
+                    copied.path(),
+                    OutputNames.source(inputRoot, image.image()),
+                    null,
+                    null,
+                    (double) image.score(),
+                    modelName,
+                    captured == null ? null : captured.time(),
+                    captured == null ? null : captured.tag()));
+            listed.add(Manifest.nameIn(output, copied.path()));
         } catch (IOException e) {
             throw StageFailure.ofJob(
                     COPY,
@@ -61,6 +75,6 @@ public final class ManifestListing implements ImagePipeline.Listing {
 
     @Override
     public boolean lists(Path written) {
-        return listed.contains(written.getFileName().toString());
+        return listed.contains(Manifest.nameIn(output, written));
     }
 }

@@ -112,6 +112,7 @@ public final class CommitJournal {
      */
     ExtractionException apply(Path staging, Path output) throws IOException {
         for (Move move : moves) {
+            OutputFiles.folderFor(output, move.target());
             move(staging.resolve(move.staged()), output.resolve(move.target()));
         }
         for (Append append : appends) {

@@ -1,11 +1,13 @@
 package com.perfectframe.extract.output;
 
+import com.perfectframe.capture.CaptureTime;
 import java.io.File;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +20,15 @@ import java.util.Set;
 public final class Manifest {
 
     public static final String FILE_NAME = "manifest.csv";
-    static final String HEADER = "file,source,timestamp,frame_number,score,model\n";
+
+    /** The columns, in order; new columns are only ever added at the end (readers of older files rely on it). */
+    static final List<String> COLUMNS = List.of(
+            "file", "source", "timestamp", "frame_number", "score", "model", "captured_at_source", "captured_at");
+
+    static final String HEADER = String.join(",", COLUMNS) + "\n";
+
+    /** The header of manifests written before the capture columns. */
+    static final String OLD_HEADER = String.join(",", COLUMNS.subList(0, 6)) + "\n";
 
     private final Path file;
 
@@ -30,28 +40,120 @@ public final class Manifest {
         return file;
     }
 
-    /** One written picture. Null fields stay empty in the CSV. */
-    public record Entry(Path written, Path source, Double seconds, Long frameNumber, Double score, String model) {}
+    /**
+     * One written picture. Null fields stay empty in the CSV.
+     *
+     * @param written the picture, under the output folder (named by its path relative to it)
+     * @param source the video or photo it came from: a relative path is its path under the input folder and is
+     *     written as it is; an absolute one is named by its file name
+     * @param capturedAt when the picture was taken, or null when unknown
+     * @param capturedAtSource the tag {@code capturedAt} was read from, or null
+     */
+    public record Entry(
+            Path written,
+            Path source,
+            Double seconds,
+            Long frameNumber,
+            Double score,
+            String model,
+            CaptureTime capturedAt,
+            String capturedAtSource) {
+
+        /** An entry without a capture time. */
+        public Entry(Path written, Path source, Double seconds, Long frameNumber, Double score, String model) {
+            this(written, source, seconds, frameNumber, score, model, null, null);
+        }
+    }
 
     /**
      * Appends one row, creating the file with its header first if needed. Written through {@code java.io}, not an
      * NIO channel, so that a thread interrupted by a cancellation still completes the row of a picture it wrote.
      */
     public synchronized void append(Entry entry) throws IOException {
-        appendRows(file, HEADER, row(entry));
+        appendRows(file, HEADER, row(file.getParent(), entry));
     }
 
-    /** The CSV row of an entry, with its line end. */
-    static String row(Entry entry) {
+    /** The CSV row of an entry of the manifest of {@code output}, with its line end. */
+    static String row(Path output, Entry entry) {
         return String.join(
                         ",",
-                        csv(entry.written().getFileName().toString()),
-                        csv(entry.source().getFileName().toString()),
+                        csv(name(output, entry.written())),
+                        csv(sourceName(entry.source())),
                         entry.seconds() == null ? "" : OutputNames.timestamp(entry.seconds()),
                         entry.frameNumber() == null ? "" : Long.toString(entry.frameNumber()),
                         entry.score() == null ? "" : String.format(Locale.ROOT, "%.4f", entry.score()),
-                        csv(entry.model() == null ? "" : entry.model()))
+                        csv(entry.model() == null ? "" : entry.model()),
+                        csv(
+                                entry.capturedAt() == null || entry.capturedAtSource() == null
+                                        ? ""
+                                        : entry.capturedAtSource()),
+                        entry.capturedAt() == null ? "" : entry.capturedAt().iso())
                 + "\n";
+    }
+
+    /** A picture's name in the manifest of {@code output}: its path relative to it, {@code /} between folders. */
+    public static String nameIn(Path output, Path written) {
+        return name(output, written);
+    }
+
+    static String name(Path output, Path written) {
+        if (output != null) {
+            Path base = output.toAbsolutePath().normalize();
+            Path file = written.toAbsolutePath().normalize();
+            if (file.startsWith(base) && !file.equals(base)) {
+                return slashes(base.relativize(file));
+            }
+        }
+        return written.getFileName().toString();
+    }
+
+    /** A source's name in the manifest and in its pictures: its relative path as given, else its file name. */
+    public static String sourceName(Path source) {
+        return slashes(source.isAbsolute() ? source.getFileName() : source.normalize());
+    }
+
+    private static String slashes(Path relative) {
+        StringBuilder name = new StringBuilder();
+        for (Path part : relative) {
+            if (name.length() > 0) {
+                name.append('/');
+            }
+            name.append(part);
+        }
+        return name.toString();
+    }
+
+    /**
+     * Adds the columns of this version to a manifest written by an earlier one (its header, and empty cells in its
+     * rows), so that every row has every column; under the output folder's lock, before any row is appended. The
+     * file is replaced atomically; a manifest that already has them is left alone.
+     */
+    public void upgrade() throws IOException {
+        if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        byte[] old = OLD_HEADER.getBytes(StandardCharsets.UTF_8);
+        byte[] head;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(old.length);
+        }
+        if (!java.util.Arrays.equals(head, old)) {
+            return; // only the header is read: a manifest of this version is not read whole at every job's start
+        }
+        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        StringBuilder upgraded = new StringBuilder(text.length() + 64);
+        upgraded.append(HEADER);
+        List<List<String>> records = ManifestReader.records(text);
+        for (List<String> record : records.subList(1, records.size())) {
+            List<String> cells = new java.util.ArrayList<>();
+            for (int i = 0; i < COLUMNS.size(); i++) {
+                cells.add(i < record.size() ? csv(record.get(i)) : "");
+            }
+            upgraded.append(String.join(",", cells)).append('\n');
+        }
+        Path temp = file.resolveSibling("." + FILE_NAME + ".upgrade.part");
+        Files.writeString(temp, upgraded, StandardCharsets.UTF_8);
+        Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /**

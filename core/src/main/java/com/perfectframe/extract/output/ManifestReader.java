@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Reads {@code manifest.csv} (written by {@code extract.Manifest}: {@code file,source,timestamp,frame_number,score,
- * model}, RFC 4180 quoting, cells a spreadsheet would take for formulas behind a single quote, removed here by
+ * model,captured_at_source,captured_at}; manifests of earlier versions end after {@code model}), RFC 4180 quoting, cells a spreadsheet would take for formulas behind a single quote, removed here by
  * {@code Manifest.plain}). Runs append to it, so a name can appear twice when a picture was deleted and written
  * again; the last row wins. Rows it cannot read are skipped rather than failing the whole gallery.
  */
@@ -24,6 +24,9 @@ public final class ManifestReader {
         String text = Files.readString(manifest, StandardCharsets.UTF_8);
         Map<String, ManifestRow> rows = new LinkedHashMap<>();
         List<List<String>> records = records(text);
+        List<String> header = records.isEmpty() ? List.of() : records.get(0);
+        int capturedAt = header.indexOf("captured_at");
+        int capturedAtSource = header.indexOf("captured_at_source");
         for (int i = 1; i < records.size(); i++) {
             List<String> fields = records.get(i);
             if (fields.size() < 6 || fields.get(0).isEmpty()) {
@@ -36,7 +39,9 @@ public final class ManifestReader {
                     seconds(fields.get(2)),
                     number(fields.get(3)) == null ? null : number(fields.get(3)).longValue(),
                     number(fields.get(4)),
-                    emptyToNull(fields.get(5)));
+                    emptyToNull(fields.get(5)),
+                    cell(fields, capturedAt),
+                    cell(fields, capturedAtSource));
             rows.remove(row.file());
             rows.put(row.file(), row);
         }
@@ -82,6 +87,10 @@ public final class ManifestReader {
             records.add(fields);
         }
         return records;
+    }
+
+    private static String cell(List<String> fields, int column) {
+        return column >= 0 && column < fields.size() ? emptyToNull(fields.get(column)) : null;
     }
 
     private static String emptyToNull(String value) {

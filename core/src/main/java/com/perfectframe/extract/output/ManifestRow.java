@@ -10,6 +10,17 @@ package com.perfectframe.extract.output;
  * @param frameNumber the frame's number in the video; null for a photo
  * @param score the NIMA score (1 to 10); null for an unscored frame ({@code --all_frames})
  * @param model the weights' SHA-256 or {@code synthetic}; null when unscored
+ * @param capturedAt when the picture was taken, ISO 8601 (with its offset when known); null when unknown or the
+ *     manifest is older than the column
+ * @param capturedAtSource the tag the capture time was read from; null with it
  */
 public record ManifestRow(
-        String file, String source, String timestamp, Double seconds, Long frameNumber, Double score, String model) {}
+        String file,
+        String source,
+        String timestamp,
+        Double seconds,
+        Long frameNumber,
+        Double score,
+        String model,
+        String capturedAt,
+        String capturedAtSource) {}

@@ -38,8 +38,13 @@ public final class OutputFiles {
         });
     }
 
-    /** Writes content under the first free variant of the file name and returns where it went. */
+    /**
+     * Writes content under the first free variant of the file name and returns where it went. The name may lead
+     * into subfolders ({@code trip/day1/x.jpg}), which are created; the temporary file stays in {@code directory},
+     * where a killed run's leftovers are found.
+     */
     public static Path writeNew(Path directory, String fileName, Content content) throws IOException {
+        folderFor(directory, fileName);
         Path temp = directory.resolve("." + UUID.randomUUID() + ".part");
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             content.writeTo(channel);
@@ -66,6 +71,36 @@ public final class OutputFiles {
             throw new FileSystemException(
                     file.toString(), null, "is a symbolic link; PerfectFrame never writes through one (remove it)");
         }
+    }
+
+    /**
+     * Creates the folders a relative file name leads into under {@code root}, one at a time, never through a
+     * symbolic link (a link there could put pictures outside the output folder); returns the file's folder.
+     *
+     * @throws IOException naming the link, or when a folder cannot be created
+     */
+    public static Path folderFor(Path root, String relativeFile) throws IOException {
+        Path parent = Path.of(relativeFile).getParent();
+        Path folder = root;
+        if (parent == null) {
+            return folder;
+        }
+        for (Path part : parent) {
+            String name = part.toString();
+            if (name.equals("..") || name.equals(".")) {
+                throw new IOException("not a folder under the output folder: " + relativeFile);
+            }
+            folder = folder.resolve(name);
+            refuseLink(folder);
+            try {
+                Files.createDirectory(folder);
+            } catch (FileAlreadyExistsException e) {
+                if (!Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    throw new FileSystemException(folder.toString(), null, "is not a folder");
+                }
+            }
+        }
+        return folder;
     }
 
     /** Whether a failure to write a file is its name being too long for the file system (ENAMETOOLONG). */

@@ -66,6 +66,42 @@ public final class OutputNames {
                 millis % 1000);
     }
 
+    /**
+     * An input file as pictures and the manifest name it: its path under the input folder (a relative path), or its
+     * file name when it is not under it.
+     */
+    public static Path source(Path inputRoot, Path file) {
+        Path relative = relativeTo(inputRoot, file);
+        return relative != null ? relative : file.getFileName();
+    }
+
+    /**
+     * Where a picture made from an input file goes, relative to the output folder: under the same folders as the
+     * file is under the input folder ({@code trip/day1/clip.mp4} → {@code trip/day1/name}), so that files of the same
+     * name in different folders never collide.
+     */
+    public static String inFolderOf(Path inputRoot, Path file, String name) {
+        Path relative = relativeTo(inputRoot, file);
+        Path folder = relative == null ? null : relative.getParent();
+        if (folder == null) {
+            return name;
+        }
+        StringBuilder path = new StringBuilder();
+        for (Path part : folder) {
+            path.append(part).append('/');
+        }
+        return path.append(name).toString();
+    }
+
+    private static Path relativeTo(Path root, Path file) {
+        if (root == null) {
+            return null;
+        }
+        Path base = root.toAbsolutePath().normalize();
+        Path absolute = file.toAbsolutePath().normalize();
+        return absolute.startsWith(base) && !absolute.equals(base) ? base.relativize(absolute) : null;
+    }
+
     /** The file name without its last extension. */
     public static String stem(Path file) {
         String name = file.getFileName().toString();

@@ -104,8 +104,17 @@ public final class StagedVideo {
             taken.add(target);
             moves.add(new CommitJournal.Move(picture.staged(), target));
             Manifest.Entry e = picture.entry();
-            manifestRows.append(Manifest.row(new Manifest.Entry(
-                    output.resolve(target), e.source(), e.seconds(), e.frameNumber(), e.score(), e.model())));
+            manifestRows.append(Manifest.row(
+                    output,
+                    new Manifest.Entry(
+                            output.resolve(target),
+                            e.source(),
+                            e.seconds(),
+                            e.frameNumber(),
+                            e.score(),
+                            e.model(),
+                            e.capturedAt(),
+                            e.capturedAtSource())));
         }
         List<CommitJournal.Append> appends = new ArrayList<>();
         if (!moves.isEmpty()) {

@@ -64,6 +64,27 @@ public final class ExtractionProgress {
     private final List<FileProblem> errors = new CopyOnWriteArrayList<>();
     private final List<FileNote> notes = new CopyOnWriteArrayList<>();
     private volatile Current current;
+    private volatile Path inputRoot;
+
+    /**
+     * The job's input folder: files under it are named by their path under it ({@code trip/day1/clip.mp4}), so that
+     * two files of the same name in different subfolders are told apart; others by their file name.
+     */
+    public void inputRoot(Path folder) {
+        inputRoot = folder == null ? null : folder.toAbsolutePath().normalize();
+    }
+
+    /** How a file is named to the user: its path under the input folder, else its file name. */
+    public String nameOf(Path file) {
+        Path root = inputRoot;
+        if (root != null) {
+            Path absolute = file.toAbsolutePath().normalize();
+            if (absolute.startsWith(root) && !absolute.equals(root)) {
+                return root.relativize(absolute).toString().replace(java.io.File.separatorChar, '/');
+            }
+        }
+        return file.getFileName().toString();
+    }
 
     public void begin(int files) {
         filesTotal.set(files);
@@ -119,7 +140,7 @@ public final class ExtractionProgress {
 
     /** A file the job could not use, or not completely. */
     public void problem(Path file, String stage, String error) {
-        errors.add(new FileProblem(file.getFileName().toString(), stage, error));
+        errors.add(new FileProblem(nameOf(file), stage, error));
     }
 
     public List<FileProblem> problems() {
@@ -128,7 +149,7 @@ public final class ExtractionProgress {
 
     /** A file that was used, with something the user should know about it. */
     public void note(Path file, String note) {
-        notes.add(new FileNote(file.getFileName().toString(), note));
+        notes.add(new FileNote(nameOf(file), note));
     }
 
     public List<FileNote> notes() {
@@ -166,9 +187,7 @@ public final class ExtractionProgress {
         Current now = current;
         int sTotal = now != null ? now.samplesTotal().get() : 0;
         int sDone = now != null ? now.samplesDone().get() : 0;
-        String name = now != null && now.file() != null && done < total
-                ? now.file().getFileName().toString()
-                : null;
+        String name = now != null && now.file() != null && done < total ? nameOf(now.file()) : null;
         double withinFile = sTotal > 0 && !now.wholeFolder() ? Math.min(1.0, sDone / (double) sTotal) : 0;
         double fraction = total > 0 ? Math.min(1.0, (done + (name != null ? withinFile : 0)) / total) : 0;
         return new Snapshot(

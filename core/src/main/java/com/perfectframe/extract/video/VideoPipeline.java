@@ -160,13 +160,21 @@ public final class VideoPipeline<S extends VideoSample> {
      * @throws CancelledException when the job was cancelled
      */
     public ExtractionSummary run(List<Path> videos) throws ExtractionException, InterruptedException {
+        return run(videos, videos.size());
+    }
+
+    /**
+     * Runs the videos as they are listed (a folder walked as a stream), {@code count} of them as far as progress
+     * knows.
+     */
+    public ExtractionSummary run(Iterable<Path> videos, int count) throws ExtractionException, InterruptedException {
         Instant start = Instant.now();
-        progress.begin(videos.size());
+        progress.begin(count);
         int processed = cancellation.runInterruptibly(() -> runVideos(videos));
         return progress.summary(processed, start);
     }
 
-    private int runVideos(List<Path> videos) throws ExtractionException, InterruptedException {
+    private int runVideos(Iterable<Path> videos) throws ExtractionException, InterruptedException {
         Deque<VideoRun<S>> unfinished = new ArrayDeque<>();
         int processed = 0;
         StageChain<S> chain = chains.apply(job);

@@ -132,6 +132,10 @@ public final class VideoInput implements AutoCloseable {
         return Orientation.ofSideData(parameters.coded_side_data(), parameters.nb_coded_side_data());
     }
 
+    AVFormatContext formatContext() {
+        return format;
+    }
+
     AVStream stream() {
         return format.streams(streamIndex);
     }

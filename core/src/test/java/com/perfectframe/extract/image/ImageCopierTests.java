@@ -21,7 +21,7 @@ class ImageCopierTests {
     void copiesAnImageInTheOutputFormatByteForByteUnderItsOwnName() throws Exception {
         Path image = TestImages.write(dir.resolve("IMG_7.jpg"), 7);
         Path output = Files.createDirectory(dir.resolve("out"));
-        ImagePipeline.Copied written = new ImageCopier(output, ImageFormat.JPG).copy(image);
+        ImagePipeline.Copied written = new ImageCopier(output, ImageFormat.JPG, null, false).copy(image);
         assertThat(written).isEqualTo(new ImagePipeline.Copied(output.resolve("IMG_7.jpg"), false));
         assertThat(Files.readAllBytes(written.path())).isEqualTo(Files.readAllBytes(image));
     }
@@ -30,21 +30,21 @@ class ImageCopierTests {
     void aRerunFindsItsIdenticalCopyAndWritesNoDuplicateButAChangedImageGetsANewName() throws Exception {
         Path image = TestImages.write(dir.resolve("IMG_8.jpg"), 8);
         Path output = Files.createDirectory(dir.resolve("out"));
-        new ImageCopier(output, ImageFormat.JPG).copy(image);
+        new ImageCopier(output, ImageFormat.JPG, null, false).copy(image);
 
-        assertThat(new ImageCopier(output, ImageFormat.JPG).copy(image))
+        assertThat(new ImageCopier(output, ImageFormat.JPG, null, false).copy(image))
                 .isEqualTo(new ImagePipeline.Copied(output.resolve("IMG_8.jpg"), true));
         assertThat(output.resolve("IMG_8_1.jpg")).doesNotExist();
 
         TestImages.write(image, 9);
-        assertThat(new ImageCopier(output, ImageFormat.JPG).copy(image))
+        assertThat(new ImageCopier(output, ImageFormat.JPG, null, false).copy(image))
                 .isEqualTo(new ImagePipeline.Copied(output.resolve("IMG_8_1.jpg"), false));
     }
 
     @Test
     void anImageThatVanishedFailsOnlyItself() throws Exception {
         Path output = Files.createDirectory(dir.resolve("out"));
-        assertThatThrownBy(() -> new ImageCopier(output, ImageFormat.JPG).copy(dir.resolve("gone.jpg")))
+        assertThatThrownBy(() -> new ImageCopier(output, ImageFormat.JPG, null, false).copy(dir.resolve("gone.jpg")))
                 .isInstanceOfSatisfying(StageFailure.class, f -> {
                     assertThat(f.stopsJob()).isFalse();
                     assertThat(f.stage().id()).isEqualTo("read");
@@ -55,7 +55,7 @@ class ImageCopierTests {
     void anOutputFolderThatCannotBeWrittenStopsTheJob() throws Exception {
         Path image = TestImages.write(dir.resolve("a.jpg"), 1);
         Path notAFolder = Files.writeString(dir.resolve("out"), "a file where the folder should be");
-        assertThatThrownBy(() -> new ImageCopier(notAFolder, ImageFormat.JPG).copy(image))
+        assertThatThrownBy(() -> new ImageCopier(notAFolder, ImageFormat.JPG, null, false).copy(image))
                 .isInstanceOfSatisfying(StageFailure.class, f -> {
                     assertThat(f.stopsJob()).isTrue();
                     assertThat(f.getMessage()).startsWith("Cannot write to output folder");

@@ -20,9 +20,9 @@ class ManifestTests {
                 new Manifest.Entry(dir.resolve("b.jpg"), Path.of("b, \"best\".jpg"), null, null, 7.25, "synthetic"));
         assertThat(Files.readAllLines(manifest.file()))
                 .containsExactly(
-                        "file,source,timestamp,frame_number,score,model",
-                        "a_00-00-01.000.jpg,a.mp4,00-00-01.000,25,,",
-                        "b.jpg,\"b, \"\"best\"\".jpg\",,,7.2500,synthetic");
+                        "file,source,timestamp,frame_number,score,model,captured_at_source,captured_at",
+                        "a_00-00-01.000.jpg,a.mp4,00-00-01.000,25,,,,",
+                        "b.jpg,\"b, \"\"best\"\".jpg\",,,7.2500,synthetic,,");
     }
 
     @Test
@@ -46,11 +46,11 @@ class ManifestTests {
         manifest.append(new Manifest.Entry(dir.resolve("\tx.jpg"), Path.of("'quoted.jpg"), null, null, null, null));
         assertThat(Files.readAllLines(manifest.file()))
                 .containsExactly(
-                        "file,source,timestamp,frame_number,score,model",
+                        "file,source,timestamp,frame_number,score,model,captured_at_source,captured_at",
                         "\"'=cmd|' -C calc'!A0.mp4_00-00-01.000.jpg\",\"'=cmd|' -C calc'!A0.mp4\",00-00-01.000,25,6.5000,"
-                                + "synthetic",
-                        "\"'+1.jpg\",\"'-2.jpg\",,,,\"'@sum\"",
-                        "\"'\tx.jpg\",\"''quoted.jpg\",,,,");
+                                + "synthetic,,",
+                        "\"'+1.jpg\",\"'-2.jpg\",,,,\"'@sum\",,",
+                        "\"'\tx.jpg\",\"''quoted.jpg\",,,,,,");
     }
 
     @Test
@@ -61,5 +61,49 @@ class ManifestTests {
                     cell.startsWith("\"") ? cell.substring(1, cell.length() - 1).replace("\"\"", "\"") : cell;
             assertThat(Manifest.plain(unquoted)).isEqualTo(name);
         }
+    }
+
+    @Test
+    void aManifestOfAnEarlierVersionGetsTheNewColumnsAndKeepsEveryRow() throws Exception {
+        Path file = dir.resolve(Manifest.FILE_NAME);
+        Files.writeString(
+                file,
+                "file,source,timestamp,frame_number,score,model\n"
+                        + "a_00-00-01.000.jpg,a.mp4,00-00-01.000,25,6.5000,synthetic\n"
+                        + "\"b,\nc.jpg\",\"'=b.jpg\",,,7.2500,synthetic\n");
+        Manifest manifest = new Manifest(dir);
+        manifest.upgrade();
+        manifest.upgrade(); // once only
+        manifest.append(new Manifest.Entry(
+                dir.resolve("sub/x.jpg"),
+                Path.of("sub/x.mp4"),
+                2.0,
+                50L,
+                null,
+                null,
+                com.perfectframe.capture.CaptureTime.parse("2023-06-01T14:30:02+02:00"),
+                "com.apple.quicktime.creationdate"));
+
+        assertThat(Files.readString(file))
+                .isEqualTo("file,source,timestamp,frame_number,score,model,captured_at_source,captured_at\n"
+                        + "a_00-00-01.000.jpg,a.mp4,00-00-01.000,25,6.5000,synthetic,,\n"
+                        + "\"b,\nc.jpg\",\"'=b.jpg\",,,7.2500,synthetic,,\n"
+                        + "sub/x.jpg,sub/x.mp4,00-00-02.000,50,,,com.apple.quicktime.creationdate,"
+                        + "2023-06-01T14:30:02.000+02:00\n");
+        var rows = ManifestReader.read(file);
+        assertThat(rows.get("b,\nc.jpg").source()).isEqualTo("=b.jpg");
+        assertThat(rows.get("a_00-00-01.000.jpg").capturedAt()).isNull();
+        assertThat(rows.get("sub/x.jpg").capturedAt()).isEqualTo("2023-06-01T14:30:02.000+02:00");
+    }
+
+    @Test
+    void anOldManifestIsReadWithoutCaptureTimes() throws Exception {
+        Path file = Files.writeString(
+                dir.resolve(Manifest.FILE_NAME),
+                "file,source,timestamp,frame_number,score,model\nx.jpg,x.jpg,,,5.0000,synthetic\n");
+        ManifestRow row = ManifestReader.read(file).get("x.jpg");
+        assertThat(row.score()).isEqualTo(5.0);
+        assertThat(row.capturedAt()).isNull();
+        assertThat(row.capturedAtSource()).isNull();
     }
 }
