@@ -167,6 +167,9 @@ async function poll() {
     const response = await fetch('/', { headers: { Accept: 'application/json' }, cache: 'no-store' });
     const status = await response.json();
     running = !!status.job;
+    const warnings = status.warnings || [];
+    $('warnings').hidden = warnings.length === 0;
+    $('warnings').textContent = warnings.join(' ');
     showJob(status.job || status.last_job);
     if (state.wasRunning && !running && status.last_job && state.watchedOutput !== null) {
       $('gallery-folder').value = state.watchedOutput;

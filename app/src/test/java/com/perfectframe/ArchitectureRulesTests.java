@@ -73,6 +73,16 @@ class ArchitectureRulesTests {
     }
 
     @Test
+    void theFrontEndsShareTheAccessRulesAndNotEachOther() throws IOException {
+        Pattern frontEnds = Pattern.compile("import (static )?com\\.perfectframe\\.(api|web)\\.");
+        assertThat(importsMatching(sources("access"), frontEnds)).isEmpty();
+        assertThat(importsMatching(sources("web"), Pattern.compile("import (static )?com\\.perfectframe\\.api\\.")))
+                .isEmpty();
+        assertThat(importsMatching(sources("api"), Pattern.compile("import (static )?com\\.perfectframe\\.web\\.")))
+                .isEmpty();
+    }
+
+    @Test
     void thePlatformPackageIsALeaf() throws IOException {
         Pattern project = Pattern.compile("import (static )?com\\.perfectframe\\.(?!platform\\.)");
         assertThat(importsMatching(sources("platform"), project)).isEmpty();

@@ -1,5 +1,8 @@
 package com.perfectframe.api;
 
+import com.perfectframe.access.BodyLimit;
+import com.perfectframe.access.Excerpt;
+import com.perfectframe.access.FolderAccessException;
 import com.perfectframe.job.JobBusyException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -109,12 +112,12 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof RequestGuard.BodyTooLargeException tooLarge) {
+            if (t instanceof BodyLimit.BodyTooLargeException tooLarge) {
                 return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
                         .body(problem(
                                 HttpStatus.CONTENT_TOO_LARGE,
                                 "Request body too large",
-                                RequestGuard.tooLarge(tooLarge.limit())));
+                                BodyLimit.tooLarge(tooLarge.limit())));
             }
         }
         String detail = "The body is not valid JSON.";

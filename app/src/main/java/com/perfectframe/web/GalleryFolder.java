@@ -1,6 +1,6 @@
 package com.perfectframe.web;
 
-import com.perfectframe.api.AllowedFolders;
+import com.perfectframe.access.AllowedFolders;
 import com.perfectframe.extract.ManifestReader;
 import com.perfectframe.extract.ManifestRow;
 import java.io.IOException;
@@ -36,7 +36,7 @@ final class GalleryFolder {
     /**
      * Opens the folder a client names (null or blank: the service's default output folder).
      *
-     * @throws com.perfectframe.api.FolderAccessException (403) outside the allowed roots
+     * @throws com.perfectframe.access.FolderAccessException (403) outside the allowed roots
      * @throws ResponseStatusException 404 when it is not a folder with a manifest, 400 for an invalid path
      */
     static GalleryFolder open(AllowedFolders allowed, String requested, Path defaultFolder) {

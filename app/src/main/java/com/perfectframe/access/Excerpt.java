@@ -1,4 +1,4 @@
-package com.perfectframe.api;
+package com.perfectframe.access;
 
 /**
  * A client's value as an error message may quote it: at most {@value #MAX} characters, control characters escaped
@@ -6,7 +6,7 @@ package com.perfectframe.api;
  */
 public final class Excerpt {
 
-    static final int MAX = 60;
+    public static final int MAX = 60;
 
     private Excerpt() {}
 
@@ -21,7 +21,7 @@ public final class Excerpt {
     }
 
     /** A whole message (ours, possibly quoting values): control characters escaped, at most {@code max} characters. */
-    static String message(String text, int max) {
+    public static String message(String text, int max) {
         if (text == null) {
             return null;
         }
@@ -50,7 +50,7 @@ public final class Excerpt {
     }
 
     /** Whether a value holds a control character (NUL, line breaks, …), which no folder name or prefix may. */
-    static boolean hasControl(String text) {
+    public static boolean hasControl(String text) {
         return text.chars().anyMatch(c -> Character.isISOControl(c));
     }
 }
