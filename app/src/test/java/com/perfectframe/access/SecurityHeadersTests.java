@@ -42,7 +42,7 @@ class SecurityHeadersTests {
         assertThat(answer.header("X-Frame-Options")).as(what).isEqualTo("DENY");
         assertThat(answer.header("Content-Security-Policy")).as(what).contains("frame-ancestors 'none'");
         assertThat(answer.header("X-Content-Type-Options")).as(what).isEqualTo("nosniff");
-        assertThat(answer.header("Referrer-Policy")).as(what).isEqualTo("no-referrer");
+        assertThat(answer.header("Referrer-Policy")).as(what).isEqualTo("same-origin");
         assertThat(answer.header("Cross-Origin-Resource-Policy")).as(what).isEqualTo("same-origin");
     }
 
