@@ -74,9 +74,9 @@ class GalleryController {
     }
 
     @GetMapping("/gallery/thumbnail")
-    ResponseEntity<Resource> thumbnail(@RequestParam(required = false) String folder, @RequestParam String file) {
+    ResponseEntity<byte[]> thumbnail(@RequestParam(required = false) String folder, @RequestParam String file) {
         Path picture = open(folder).picture(file);
-        Path thumbnail;
+        byte[] thumbnail;
         try {
             thumbnail = thumbnails.of(picture);
         } catch (IOException e) {
@@ -86,7 +86,7 @@ class GalleryController {
         return ResponseEntity.ok()
                 .contentType(MediaType.IMAGE_JPEG)
                 .cacheControl(CacheControl.maxAge(1, TimeUnit.HOURS))
-                .body(new FileSystemResource(thumbnail));
+                .body(thumbnail);
     }
 
     /** A zip of the named pictures (a form post, so the browser downloads it); any unknown name refuses the whole. */
