@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -86,6 +87,24 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> forbidden(FolderAccessException e) {
         return answer(HttpStatus.FORBIDDEN, "Folder not allowed", e.getMessage());
+    }
+
+    /**
+     * Tomcat could not read the request's parameters: more than its limit of 1,000 (a selection sent one name a
+     * parameter), or a form past its size. 413 for a limit, else 400; never 500.
+     */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> parameters(InvalidParameterException e) {
+        boolean tooMany = e.getMessage() != null && e.getMessage().contains("maximum number of request parameters");
+        HttpStatus status = tooMany || e.getErrorCode() == 413 ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
+        return answer(
+                status,
+                tooMany ? "Too many request parameters" : "Invalid request parameters",
+                (tooMany
+                                ? "The request has more than the 1000 parameters this service reads."
+                                : "The request's" + " parameters could not be read.")
+                        + " Send a long list as one JSON value: a zip of the gallery takes {\"folder\": …, \"files\":"
+                        + " […]} as a JSON body or as the form field 'selection'.");
     }
 
     @ExceptionHandler

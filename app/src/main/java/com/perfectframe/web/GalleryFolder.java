@@ -1,7 +1,7 @@
 package com.perfectframe.web;
 
 import com.perfectframe.access.AllowedFolders;
-import com.perfectframe.extract.ManifestReader;
+import com.perfectframe.extract.Manifest;
 import com.perfectframe.extract.ManifestRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
@@ -21,16 +21,16 @@ import org.springframework.web.server.ResponseStatusException;
  * resolved) and picks a picture by a name that must be one of the manifest's; the file served is then the manifest's
  * name resolved in the folder, and only if that name is a plain file name (no separator, not {@code .} or {@code
  * ..}) and the file is a regular file, not a symbolic link. So no path the client composes, and no edited manifest,
- * can reach a file outside the folder.
+ * can reach a file outside the folder. The same holds for the folder's {@code samples.csv}.
  */
 final class GalleryFolder {
 
     private final Path folder;
-    private final Map<String, ManifestRow> rows;
+    private final ManifestIndex index;
 
-    private GalleryFolder(Path folder, Map<String, ManifestRow> rows) {
+    private GalleryFolder(Path folder, ManifestIndex index) {
         this.folder = folder;
-        this.rows = rows;
+        this.index = index;
     }
 
     /**
@@ -39,7 +39,7 @@ final class GalleryFolder {
      * @throws com.perfectframe.access.FolderAccessException (403) outside the allowed roots
      * @throws ResponseStatusException 404 when it is not a folder with a manifest, 400 for an invalid path
      */
-    static GalleryFolder open(AllowedFolders allowed, String requested, Path defaultFolder) {
+    static GalleryFolder open(AllowedFolders allowed, String requested, Path defaultFolder, ManifestIndexes indexes) {
         Path path;
         try {
             path = requested == null || requested.isBlank() ? defaultFolder : Path.of(requested);
@@ -48,7 +48,7 @@ final class GalleryFolder {
                     HttpStatus.BAD_REQUEST, "folder '" + requested + "' is not a valid path.");
         }
         Path folder = allowed.check("folder", path);
-        Path manifest = folder.resolve(com.perfectframe.extract.Manifest.FILE_NAME);
+        Path manifest = folder.resolve(Manifest.FILE_NAME);
         if (!Files.isDirectory(folder)) {
             throw notFound("folder '" + path + "' does not exist.");
         }
@@ -56,7 +56,7 @@ final class GalleryFolder {
             throw notFound("folder '" + path + "' has no manifest.csv: no job has written pictures there yet.");
         }
         try {
-            return new GalleryFolder(folder, ManifestReader.read(manifest));
+            return new GalleryFolder(folder, indexes.of(manifest));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -66,13 +66,28 @@ final class GalleryFolder {
         return folder;
     }
 
-    /** The manifest's rows whose picture is still in the folder (a picture may have been deleted since). */
-    List<ManifestRow> present() {
-        return rows.values().stream().filter(r -> file(r.file()).isPresent()).toList();
+    ManifestIndex index() {
+        return index;
     }
 
-    int listed() {
-        return rows.size();
+    /** One page of the manifest's rows in this order: those whose picture is still here, and how many are not. */
+    record Page(List<ManifestRow> present, int missing) {}
+
+    Page page(ManifestIndex.Order order, int offset, int limit) {
+        List<ManifestRow> present = new ArrayList<>();
+        int missing = 0;
+        try {
+            for (ManifestRow row : index.page(order, offset, limit)) {
+                if (file(row.file()).isPresent()) {
+                    present.add(row);
+                } else {
+                    missing++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Page(present, missing);
     }
 
     /**
@@ -81,32 +96,48 @@ final class GalleryFolder {
      * @throws ResponseStatusException 404 when the manifest lists no such picture or the file is not a safe one
      */
     Path picture(String name) {
-        return file(name).orElseThrow(() -> notFound("No picture named '" + name + "' in this folder's manifest."));
+        ManifestRow row;
+        try {
+            row = name == null ? null : index.find(name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Optional.ofNullable(row)
+                .flatMap(r -> file(r.file()))
+                .orElseThrow(() -> notFound("No picture named '" + name + "' in this folder's manifest."));
     }
 
-    ManifestRow row(String name) {
-        picture(name);
-        return rows.get(name);
+    /**
+     * A file of the folder itself by its plain name (not through a link), e.g. {@code samples.csv}.
+     *
+     * @throws ResponseStatusException 404 when there is none
+     */
+    Path own(String name, String whenMissing) {
+        return file(name).orElseThrow(() -> notFound(whenMissing));
     }
 
     private Optional<Path> file(String name) {
-        ManifestRow row = name == null ? null : rows.get(name);
-        if (row == null || !plainName(row.file())) {
+        if (!plainName(name)) {
             return Optional.empty();
         }
-        Path file = folder.resolve(row.file());
-        if (!file.getParent().equals(folder) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        Path file = folder.resolve(name);
+        if (!folder.equals(file.getParent()) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
         return Optional.of(file);
     }
 
-    private static boolean plainName(String name) {
+    /**
+     * A name with no folder in it: no separator of this file system (a backslash is an ordinary character of a file
+     * name on Linux and macOS, where the manifest may well list one), not {@code .} or {@code ..}, no NUL.
+     */
+    private boolean plainName(String name) {
+        String separator = folder.getFileSystem().getSeparator();
         return !name.isEmpty()
                 && !name.equals(".")
                 && !name.equals("..")
                 && name.indexOf('/') < 0
-                && name.indexOf('\\') < 0
+                && !name.contains(separator)
                 && name.indexOf('\0') < 0;
     }
 

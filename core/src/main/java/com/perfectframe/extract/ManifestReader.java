@@ -25,22 +25,29 @@ public final class ManifestReader {
         Map<String, ManifestRow> rows = new LinkedHashMap<>();
         List<List<String>> records = records(text);
         for (int i = 1; i < records.size(); i++) {
-            List<String> fields = records.get(i);
-            if (fields.size() < 6 || fields.get(0).isEmpty()) {
-                continue;
+            ManifestRow row = row(records.get(i));
+            if (row != null) {
+                rows.remove(row.file());
+                rows.put(row.file(), row);
             }
-            ManifestRow row = new ManifestRow(
-                    fields.get(0),
-                    fields.get(1),
-                    emptyToNull(fields.get(2)),
-                    seconds(fields.get(2)),
-                    number(fields.get(3)) == null ? null : number(fields.get(3)).longValue(),
-                    number(fields.get(4)),
-                    emptyToNull(fields.get(5)));
-            rows.remove(row.file());
-            rows.put(row.file(), row);
         }
         return rows;
+    }
+
+    /** One record's fields as a row, or null when the record is not one (too few fields, no file name). */
+    public static ManifestRow row(List<String> fields) {
+        if (fields.size() < 6 || fields.get(0).isEmpty()) {
+            return null;
+        }
+        Double frame = number(fields.get(3));
+        return new ManifestRow(
+                fields.get(0),
+                fields.get(1),
+                emptyToNull(fields.get(2)),
+                seconds(fields.get(2)),
+                frame == null ? null : frame.longValue(),
+                number(fields.get(4)),
+                emptyToNull(fields.get(5)));
     }
 
     /** Splits CSV text into records of fields, honouring quotes (which may hold commas and line breaks). */
@@ -88,9 +95,11 @@ public final class ManifestReader {
         return value.isEmpty() ? null : value;
     }
 
+    /** A number, or null for an empty cell, text, or a value that is not finite ({@code NaN}, {@code Infinity}). */
     public static Double number(String value) {
         try {
-            return value.isEmpty() ? null : Double.valueOf(value);
+            Double number = value.isEmpty() ? null : Double.valueOf(value);
+            return number == null || number.isNaN() || number.isInfinite() ? null : number;
         } catch (NumberFormatException e) {
             return null;
         }
