@@ -124,7 +124,7 @@ class ArchitectureRulesTests {
             }
         }
         assertThat(classNames)
-                .contains("com.perfectframe.PerfectFrameApplication", "com.perfectframe.extract.VideoPipeline");
+                .contains("com.perfectframe.PerfectFrameApplication", "com.perfectframe.extract.video.VideoPipeline");
         for (String name : classNames) {
             Class<?> type = Class.forName(name, false, getClass().getClassLoader());
             for (Field field : type.getDeclaredFields()) {

@@ -1,6 +1,6 @@
 package com.perfectframe.api;
 
-import com.perfectframe.extract.ExtractionProgress;
+import com.perfectframe.extract.run.ExtractionProgress;
 import com.perfectframe.job.JobStatus;
 import java.time.Instant;
 import java.util.List;

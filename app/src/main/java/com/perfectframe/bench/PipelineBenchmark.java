@@ -1,15 +1,16 @@
 package com.perfectframe.bench;
 
-import com.perfectframe.extract.ExtractionProgress;
 import com.perfectframe.extract.ExtractionRequest;
-import com.perfectframe.extract.ExtractionSummary;
 import com.perfectframe.extract.ExtractorFactory;
 import com.perfectframe.extract.ExtractorName;
-import com.perfectframe.extract.FramePreparer;
-import com.perfectframe.extract.FrameWriter;
-import com.perfectframe.extract.Manifest;
 import com.perfectframe.extract.PipelineSettings;
-import com.perfectframe.extract.pipeline.Cancellation;
+import com.perfectframe.extract.output.OutputStaging;
+import com.perfectframe.extract.output.StagedVideo;
+import com.perfectframe.extract.run.Cancellation;
+import com.perfectframe.extract.run.ExtractionProgress;
+import com.perfectframe.extract.run.ExtractionSummary;
+import com.perfectframe.extract.video.FramePreparer;
+import com.perfectframe.extract.video.FrameWriter;
 import com.perfectframe.image.ImageEncoder;
 import com.perfectframe.score.FrameScorer;
 import com.perfectframe.score.ScoringModel;
@@ -162,7 +163,8 @@ public final class PipelineBenchmark {
 
     private static void writeOnly(List<SampledFrame> kept, int pictures, int threads, Path folder) throws Exception {
         Files.createDirectories(folder);
-        Manifest manifest = new Manifest(folder);
+        // Written as the pipeline writes them: into a video's staging folder, listed there.
+        StagedVideo staged = new OutputStaging(folder).open(kept.get(0).video());
         ImageEncoder encoder = new ImageEncoder(ImageEncoder.ImageFormat.JPG);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -170,9 +172,9 @@ public final class PipelineBenchmark {
             for (int t = 0; t < threads; t++) {
                 int first = t;
                 parts.add(pool.submit(() -> {
-                    try (FrameWriter writer = new FrameWriter(encoder, folder, manifest, "bench")) {
+                    try (FrameWriter writer = new FrameWriter(encoder, "bench")) {
                         for (int i = first; i < pictures; i += threads) {
-                            writer.writeFrame(kept.get(i % kept.size()), 5f);
+                            writer.write(kept.get(i % kept.size()), 5f, staged);
                         }
                     }
                     return null;
@@ -183,6 +185,7 @@ public final class PipelineBenchmark {
             }
         } finally {
             pool.shutdownNow();
+            staged.discard();
         }
     }
 

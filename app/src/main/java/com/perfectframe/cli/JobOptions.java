@@ -1,25 +1,20 @@
 package com.perfectframe.cli;
 
 import com.perfectframe.extract.ExtractionRequest;
+import com.perfectframe.options.FolderOptions;
 import com.perfectframe.options.OutputFormatOption;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Options every extractor command takes: where to read, where to write, how much to say. */
+/**
+ * Options every extractor command takes: where to read, where to write, how much to say, and the original's launcher
+ * flags.
+ */
 final class JobOptions {
 
-    @Option(
-            names = {"-i", "--input_directory", "--input-directory"},
-            paramLabel = "DIR",
-            description = "Folder with the inputs (default: ${DEFAULT-VALUE}).")
-    Path input = ExtractionRequest.DEFAULT_INPUT;
-
-    @Option(
-            names = {"-o", "--output_directory", "--output-directory"},
-            paramLabel = "DIR",
-            description = "Folder for the results, created if missing (default: ${DEFAULT-VALUE}).")
-    Path output = ExtractionRequest.DEFAULT_OUTPUT;
+    @Mixin
+    FolderOptions folders = new FolderOptions();
 
     @Option(
             names = {"-v", "--verbose"},
@@ -32,8 +27,11 @@ final class JobOptions {
     @Mixin
     OutputFormatOption format = new OutputFormatOption();
 
+    @Mixin
+    LauncherOptions launcher = new LauncherOptions();
+
     /** A request for these folders and this format; the command adds its own options. */
     ExtractionRequest.Builder request() {
-        return format.applyTo(ExtractionRequest.builder(input, output));
+        return format.applyTo(ExtractionRequest.builder(Path.of(folders.input()), Path.of(folders.output())));
     }
 }

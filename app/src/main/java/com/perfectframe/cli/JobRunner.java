@@ -1,14 +1,14 @@
 package com.perfectframe.cli;
 
-import com.perfectframe.extract.ExtractionException;
-import com.perfectframe.extract.ExtractionProgress;
 import com.perfectframe.extract.ExtractionRequest;
-import com.perfectframe.extract.ExtractionSummary;
 import com.perfectframe.extract.ExtractorFactory;
 import com.perfectframe.extract.ExtractorName;
 import com.perfectframe.extract.PipelineSettings;
-import com.perfectframe.extract.pipeline.Cancellation;
-import com.perfectframe.extract.pipeline.CancelledException;
+import com.perfectframe.extract.run.Cancellation;
+import com.perfectframe.extract.run.CancelledException;
+import com.perfectframe.extract.run.ExtractionException;
+import com.perfectframe.extract.run.ExtractionProgress;
+import com.perfectframe.extract.run.ExtractionSummary;
 import com.perfectframe.options.PipelineOptions;
 import java.io.PrintStream;
 import java.util.function.Supplier;
@@ -37,6 +37,7 @@ final class JobRunner {
             JobOptions options,
             PipelineOptions pipeline,
             String unit) {
+        options.launcher.notes().forEach(err::println);
         ExtractionRequest job;
         PipelineSettings settings;
         try {

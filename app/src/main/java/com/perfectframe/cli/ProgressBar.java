@@ -1,6 +1,6 @@
 package com.perfectframe.cli;
 
-import com.perfectframe.extract.ExtractionProgress;
+import com.perfectframe.extract.run.ExtractionProgress;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package com.perfectframe.cli;
 
-import com.perfectframe.extract.pipeline.Cancellation;
+import com.perfectframe.extract.run.Cancellation;
 import java.util.ArrayList;
 import java.util.List;
 import sun.misc.Signal;

@@ -1,13 +1,13 @@
 package com.perfectframe.job;
 
-import com.perfectframe.extract.ExtractionException;
-import com.perfectframe.extract.ExtractionProgress;
 import com.perfectframe.extract.ExtractionRequest;
-import com.perfectframe.extract.ExtractionSummary;
 import com.perfectframe.extract.Extractor;
 import com.perfectframe.extract.ExtractorName;
-import com.perfectframe.extract.pipeline.Cancellation;
-import com.perfectframe.extract.pipeline.CancelledException;
+import com.perfectframe.extract.run.Cancellation;
+import com.perfectframe.extract.run.CancelledException;
+import com.perfectframe.extract.run.ExtractionException;
+import com.perfectframe.extract.run.ExtractionProgress;
+import com.perfectframe.extract.run.ExtractionSummary;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package com.perfectframe.job;
 
-import com.perfectframe.extract.ExtractionProgress;
-import com.perfectframe.extract.ExtractionSummary;
 import com.perfectframe.extract.ExtractorName;
+import com.perfectframe.extract.run.ExtractionProgress;
+import com.perfectframe.extract.run.ExtractionSummary;
 import java.time.Instant;
 
 /**

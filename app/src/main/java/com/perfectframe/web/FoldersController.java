@@ -2,7 +2,7 @@ package com.perfectframe.web;
 
 import com.perfectframe.access.AllowedFolders;
 import com.perfectframe.config.PerfectFrameProperties;
-import com.perfectframe.extract.Manifest;
+import com.perfectframe.extract.output.Manifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;

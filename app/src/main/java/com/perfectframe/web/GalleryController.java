@@ -3,7 +3,7 @@ package com.perfectframe.web;
 import com.perfectframe.access.AllowedFolders;
 import com.perfectframe.access.BodyLimit;
 import com.perfectframe.config.PerfectFrameProperties;
-import com.perfectframe.extract.ManifestRow;
+import com.perfectframe.extract.output.ManifestRow;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;

@@ -1,8 +1,8 @@
 package com.perfectframe.web;
 
 import com.perfectframe.access.AllowedFolders;
-import com.perfectframe.extract.Manifest;
-import com.perfectframe.extract.ManifestRow;
+import com.perfectframe.extract.output.Manifest;
+import com.perfectframe.extract.output.ManifestRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

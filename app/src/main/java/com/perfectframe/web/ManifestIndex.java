@@ -1,7 +1,7 @@
 package com.perfectframe.web;
 
-import com.perfectframe.extract.ManifestReader;
-import com.perfectframe.extract.ManifestRow;
+import com.perfectframe.extract.output.ManifestReader;
+import com.perfectframe.extract.output.ManifestRow;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

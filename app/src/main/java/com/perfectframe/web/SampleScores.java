@@ -1,6 +1,6 @@
 package com.perfectframe.web;
 
-import com.perfectframe.extract.ManifestReader;
+import com.perfectframe.extract.output.ManifestReader;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

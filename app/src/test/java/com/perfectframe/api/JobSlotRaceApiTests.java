@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.when;
 
-import com.perfectframe.extract.ExtractionSummary;
 import com.perfectframe.extract.ExtractorFactory;
-import com.perfectframe.extract.ExtractorName;
+import com.perfectframe.extract.run.ExtractionSummary;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +51,7 @@ class JobSlotRaceApiTests {
         CountDownLatch release = new CountDownLatch(1);
         when(extractors.forRequest(any(), any())).thenReturn((request, progress, cancellation) -> {
             release.await();
-            return new ExtractionSummary(ExtractorName.BEST_FRAMES, 0, 0, 0, 0, Duration.ZERO, List.of());
+            return new ExtractionSummary(0, 0, 0, 0, Duration.ZERO, List.of());
         });
         ApiClient api = new ApiClient(port);
         CyclicBarrier barrier = new CyclicBarrier(10);

@@ -30,6 +30,23 @@ final class ChildJvm {
                 .start();
     }
 
+    /** What a child started with {@link #start} printed, stdout then stderr, for a failure's message. */
+    static String logOf(Path log) {
+        StringBuilder text = new StringBuilder();
+        for (String stream : List.of(".out", ".err")) {
+            try {
+                text.append(Files.readString(log.resolveSibling(log.getFileName() + stream)));
+            } catch (IOException e) {
+                text.append("(no ")
+                        .append(stream)
+                        .append(": ")
+                        .append(e.getMessage())
+                        .append(")");
+            }
+        }
+        return text.toString();
+    }
+
     /** Every file of a folder (recursively, hidden ones included) with a digest of its bytes, by relative path. */
     static Map<String, String> contents(Path folder) throws IOException {
         Map<String, String> files = new TreeMap<>();
@@ -53,11 +70,17 @@ final class ChildJvm {
 
     /** Whether some file under the folder (recursively) has a name ending with the suffix. */
     static boolean anyFile(Path folder, String suffix) {
+        return anyFile(folder, suffix, "");
+    }
+
+    /** Whether the folder holds, at any depth, a file whose name has the prefix and the suffix. */
+    static boolean anyFile(Path folder, String suffix, String prefix) {
         if (!Files.isDirectory(folder)) {
             return false;
         }
         try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.anyMatch(p -> p.getFileName().toString().endsWith(suffix));
+            return walk.anyMatch(p -> p.getFileName().toString().endsWith(suffix)
+                    && p.getFileName().toString().startsWith(prefix));
         } catch (IOException | java.io.UncheckedIOException e) {
             return false; // a file moved while the folder was walked
         }

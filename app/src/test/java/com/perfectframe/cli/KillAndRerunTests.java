@@ -82,7 +82,9 @@ class KillAndRerunTests {
                 .as("the kill left staged pictures")
                 .isTrue();
 
-        assertThat(runToTheEnd("rerun", in, out)).isZero();
+        assertThat(runToTheEnd("rerun", in, out))
+                .as(() -> "the rerun failed: " + ChildJvm.logOf(root.resolve("rerun")))
+                .isZero();
 
         Map<String, String> clean = ChildJvm.contents(cleanOut);
         Map<String, String> rerun = ChildJvm.contents(out);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.dockerjava.api.DockerClient;
-import com.perfectframe.extract.Manifest;
+import com.perfectframe.extract.output.Manifest;
 import com.perfectframe.testing.TestVideos;
 import java.io.IOException;
 import java.net.http.HttpResponse;

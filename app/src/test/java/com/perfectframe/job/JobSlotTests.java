@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.perfectframe.extract.ExtractionException;
 import com.perfectframe.extract.ExtractionRequest;
-import com.perfectframe.extract.ExtractionSummary;
 import com.perfectframe.extract.Extractor;
 import com.perfectframe.extract.ExtractorName;
+import com.perfectframe.extract.run.ExtractionException;
+import com.perfectframe.extract.run.ExtractionSummary;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +39,7 @@ class JobSlotTests {
             runs.incrementAndGet();
             progress.begin(3);
             release.await();
-            return new ExtractionSummary(ExtractorName.BEST_FRAMES, 3, 0, 9, 9, Duration.ZERO, List.of());
+            return new ExtractionSummary(3, 0, 9, 9, Duration.ZERO, List.of());
         };
     }
 

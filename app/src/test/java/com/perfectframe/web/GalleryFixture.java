@@ -1,6 +1,6 @@
 package com.perfectframe.web;
 
-import com.perfectframe.extract.Manifest;
+import com.perfectframe.extract.output.Manifest;
 import com.perfectframe.testing.TestImages;
 import java.io.IOException;
 import java.nio.file.Files;

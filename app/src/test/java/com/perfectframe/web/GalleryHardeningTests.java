@@ -3,7 +3,7 @@ package com.perfectframe.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.perfectframe.access.BodyLimit;
-import com.perfectframe.extract.Manifest;
+import com.perfectframe.extract.output.Manifest;
 import com.perfectframe.testing.SyntheticModel;
 import com.perfectframe.testing.TestImages;
 import java.io.BufferedWriter;

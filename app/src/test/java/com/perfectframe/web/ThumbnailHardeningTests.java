@@ -2,7 +2,7 @@ package com.perfectframe.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.perfectframe.extract.Manifest;
+import com.perfectframe.extract.output.Manifest;
 import com.perfectframe.testing.SyntheticModel;
 import com.perfectframe.testing.TestImages;
 import java.net.URI;

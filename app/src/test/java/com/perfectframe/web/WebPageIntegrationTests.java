@@ -3,9 +3,9 @@ package com.perfectframe.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.perfectframe.extract.Manifest;
-import com.perfectframe.extract.ManifestReader;
-import com.perfectframe.extract.ManifestRow;
+import com.perfectframe.extract.output.Manifest;
+import com.perfectframe.extract.output.ManifestReader;
+import com.perfectframe.extract.output.ManifestRow;
 import com.perfectframe.testing.SyntheticModel;
 import com.perfectframe.testing.TestVideos;
 import java.io.IOException;

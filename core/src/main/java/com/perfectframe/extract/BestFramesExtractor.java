@@ -1,6 +1,11 @@
 package com.perfectframe.extract;
 
-import com.perfectframe.extract.pipeline.Cancellation;
+import com.perfectframe.extract.output.OutputStaging;
+import com.perfectframe.extract.output.SamplesCsv;
+import com.perfectframe.extract.run.Cancellation;
+import com.perfectframe.extract.run.ExtractionException;
+import com.perfectframe.extract.run.ExtractionProgress;
+import com.perfectframe.extract.run.ExtractionSummary;
 import com.perfectframe.extract.select.BestOfGroup;
 import com.perfectframe.extract.select.BestPerVideo;
 import com.perfectframe.extract.select.DistinctFrames;
@@ -8,9 +13,14 @@ import com.perfectframe.extract.select.FrameSelection;
 import com.perfectframe.extract.select.GatedBestOfGroup;
 import com.perfectframe.extract.select.GroupPlan;
 import com.perfectframe.extract.select.SelectionLog;
+import com.perfectframe.extract.stage.BatchScorer;
+import com.perfectframe.extract.video.Candidate;
+import com.perfectframe.extract.video.FramePreparer;
+import com.perfectframe.extract.video.FrameWriter;
+import com.perfectframe.extract.video.VideoPipeline;
 import com.perfectframe.image.ImageEncoder;
+import com.perfectframe.score.ModelSource;
 import com.perfectframe.score.ScoringModel;
-import com.perfectframe.score.ScoringModelProvider;
 import com.perfectframe.video.SampledFrame;
 import com.perfectframe.video.VideoSource;
 import java.nio.file.Path;
@@ -20,16 +30,16 @@ import java.util.List;
  * Best frames: every video is sampled once per second, each sample scored, and the best sample of each group
  * written (the original tool's rule, {@link BestOfGroup}), behind a quality gate ({@link GatedBestOfGroup}) unless
  * it is turned off, optionally without near-duplicates ({@link DistinctFrames}) or only the N best ({@link
- * BestPerVideo}). The work is done by a {@link VideoPipeline}; this class
- * puts it together for one request.
+ * BestPerVideo}). The work is done by a {@link VideoPipeline}; this class puts it together for one
+ * request.
  */
 public final class BestFramesExtractor implements Extractor {
 
     private final VideoSource<SampledFrame> sampler;
-    private final ScoringModelProvider models;
+    private final ModelSource models;
     private final PipelineSettings settings;
 
-    BestFramesExtractor(VideoSource<SampledFrame> sampler, ScoringModelProvider models, PipelineSettings settings) {
+    BestFramesExtractor(VideoSource<SampledFrame> sampler, ModelSource models, PipelineSettings settings) {
         this.sampler = sampler;
         this.models = models;
         this.settings = settings;
@@ -39,33 +49,30 @@ public final class BestFramesExtractor implements Extractor {
     public ExtractionSummary run(ExtractionRequest request, ExtractionProgress progress, Cancellation cancellation)
             throws ExtractionException, InterruptedException {
         List<Path> videos = InputFiles.videosToProcess(request, progress);
-        Path output = OutputFolder.prepare(request);
-        try (OutputFolder.Lock lock = OutputFolder.lock(output)) {
-            ScoringModel model = ScoringModels.get(models, cancellation);
+        try (OutputJob job = OutputJob.open(request)) {
+            ScoringModel model = job.model(models, cancellation);
             String modelName = model.scorer().identity().manifestName();
-            OutputStaging staging = new OutputStaging(output);
+            OutputStaging staging = new OutputStaging(job.output());
             ImageEncoder encoder = new ImageEncoder(request.outputFormat());
             GroupPlan plan =
                     new GroupPlan(request.batchSize(), request.bestFrames().groupSize());
             ExtractionRequest.Curation curation = request.bestFrames().curation();
             VideoPipeline.Scoring<SampledFrame> scoring = new VideoPipeline.Scoring<>(
                     () -> new FramePreparer(model.newPreparer(), curation.needsMeasures()),
-                    model.scorer(),
-                    model::recycle,
-                    new Selections(plan, curation, curation.samplesCsv() ? new SamplesCsv(output, staging) : null));
+                    new BatchScorer(model.scorer(), model::recycle),
+                    new Selections(
+                            plan, curation, curation.samplesCsv() ? new SamplesCsv(job.output(), staging) : null));
             VideoPipeline.Sizes sizes = new VideoPipeline.Sizes(
                     settings.prepareThreads(),
                     settings.writerThreadsFor(false),
                     Math.min(request.batchSize(), settings.inferenceBatch()),
                     settings.frameBudgetBytes());
-            return new VideoPipeline<>(
-                            ExtractorName.BEST_FRAMES,
+            return VideoPipeline.scored(
                             sampler,
                             scoring,
-                            () -> new FrameWriter(encoder, staging, modelName),
+                            () -> new FrameWriter(encoder, modelName),
                             sizes,
-                            request.inputs().processedVideoPrefix(),
-                            staging,
+                            new VideoPipeline.Outputs(staging, request.inputs().processedVideoPrefix()),
                             progress,
                             cancellation)
                     .run(videos);

@@ -1,6 +1,12 @@
 package com.perfectframe.extract;
 
-import com.perfectframe.extract.pipeline.Cancellation;
+import com.perfectframe.extract.output.OutputStaging;
+import com.perfectframe.extract.run.Cancellation;
+import com.perfectframe.extract.run.ExtractionException;
+import com.perfectframe.extract.run.ExtractionProgress;
+import com.perfectframe.extract.run.ExtractionSummary;
+import com.perfectframe.extract.video.FrameWriter;
+import com.perfectframe.extract.video.VideoPipeline;
 import com.perfectframe.image.ImageEncoder;
 import com.perfectframe.video.SampledFrame;
 import com.perfectframe.video.VideoSource;
@@ -25,20 +31,15 @@ public final class FramesExtractor implements Extractor {
     public ExtractionSummary run(ExtractionRequest request, ExtractionProgress progress, Cancellation cancellation)
             throws ExtractionException, InterruptedException {
         List<Path> videos = InputFiles.videosToProcess(request, progress);
-        Path output = OutputFolder.prepare(request);
-        try (OutputFolder.Lock lock = OutputFolder.lock(output)) {
-            OutputStaging staging = new OutputStaging(output);
+        try (OutputJob job = OutputJob.open(request)) {
             ImageEncoder encoder = new ImageEncoder(request.outputFormat());
-            VideoPipeline.Sizes sizes =
-                    new VideoPipeline.Sizes(0, settings.writerThreadsFor(true), 1, settings.frameBudgetBytes());
-            return new VideoPipeline<>(
-                            ExtractorName.BEST_FRAMES,
+            return VideoPipeline.everySample(
                             sampler,
-                            null,
-                            () -> new FrameWriter(encoder, staging, null),
-                            sizes,
-                            request.inputs().processedVideoPrefix(),
-                            staging,
+                            () -> new FrameWriter(encoder, null),
+                            new VideoPipeline.Sizes(0, settings.writerThreadsFor(true), 1, settings.frameBudgetBytes()),
+                            new VideoPipeline.Outputs(
+                                    new OutputStaging(job.output()),
+                                    request.inputs().processedVideoPrefix()),
                             progress,
                             cancellation)
                     .run(videos);

@@ -1,5 +1,6 @@
 package com.perfectframe.video;
 
+import com.perfectframe.video.container.VideoIndex;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -3,6 +3,7 @@ package com.perfectframe.video;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_image_get_buffer_size;
 
+import com.perfectframe.video.picture.Orientation;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 

@@ -2,6 +2,10 @@ package com.perfectframe.video;
 
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_clone;
 
+import com.perfectframe.video.container.VideoDecoder;
+import com.perfectframe.video.container.VideoException;
+import com.perfectframe.video.container.VideoInput;
+import com.perfectframe.video.picture.Orientation;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 

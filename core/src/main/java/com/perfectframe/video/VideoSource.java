@@ -1,5 +1,6 @@
 package com.perfectframe.video;
 
+import com.perfectframe.video.container.VideoException;
 import java.nio.file.Path;
 
 /**

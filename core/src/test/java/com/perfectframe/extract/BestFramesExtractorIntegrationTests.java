@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.perfectframe.extract.pipeline.Cancellation;
+import com.perfectframe.extract.output.Manifest;
+import com.perfectframe.extract.output.OutputNames;
+import com.perfectframe.extract.run.Cancellation;
+import com.perfectframe.extract.run.ExtractionException;
+import com.perfectframe.extract.run.ExtractionProgress;
+import com.perfectframe.extract.run.ExtractionSummary;
 import com.perfectframe.extract.select.GroupPlan;
 import com.perfectframe.score.ModelException;
-import com.perfectframe.score.SharedScoringModel;
+import com.perfectframe.score.ProcessModel;
 import com.perfectframe.testing.FrameCodes;
 import com.perfectframe.testing.StubScoringModel;
 import com.perfectframe.testing.TestVideos;
@@ -153,7 +158,7 @@ class BestFramesExtractorIntegrationTests {
     @Test
     void jobsInARowLoadTheModelOnceAndTheFactoryClosesIt() throws Exception {
         AtomicInteger loads = new AtomicInteger();
-        try (SharedScoringModel shared = new SharedScoringModel(() -> {
+        try (ProcessModel shared = new ProcessModel(() -> {
             loads.incrementAndGet();
             return model;
         })) {

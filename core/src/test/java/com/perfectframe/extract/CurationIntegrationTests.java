@@ -3,7 +3,10 @@ package com.perfectframe.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.perfectframe.extract.pipeline.Cancellation;
+import com.perfectframe.extract.output.SamplesCsv;
+import com.perfectframe.extract.run.Cancellation;
+import com.perfectframe.extract.run.ExtractionProgress;
+import com.perfectframe.extract.run.ExtractionSummary;
 import com.perfectframe.score.FrameScorer;
 import com.perfectframe.score.PicturePreparer;
 import com.perfectframe.score.ScoringModel;

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.perfectframe.extract.pipeline.Cancellation;
+import com.perfectframe.extract.output.Manifest;
+import com.perfectframe.extract.run.Cancellation;
+import com.perfectframe.extract.run.ExtractionException;
+import com.perfectframe.extract.run.ExtractionProgress;
+import com.perfectframe.extract.run.ExtractionSummary;
 import com.perfectframe.testing.FrameCodes;
 import com.perfectframe.testing.TestVideos;
 import com.perfectframe.video.FrameSampler;

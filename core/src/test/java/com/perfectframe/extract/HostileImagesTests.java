@@ -2,7 +2,9 @@ package com.perfectframe.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.perfectframe.extract.pipeline.Cancellation;
+import com.perfectframe.extract.run.Cancellation;
+import com.perfectframe.extract.run.ExtractionProgress;
+import com.perfectframe.extract.run.ExtractionSummary;
 import com.perfectframe.testing.StubScoringModel;
 import com.perfectframe.testing.TestImages;
 import java.awt.image.BufferedImage;

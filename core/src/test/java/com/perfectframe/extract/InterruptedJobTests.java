@@ -4,7 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.perfectframe.extract.pipeline.Cancellation;
+import com.perfectframe.extract.output.CommitJournal;
+import com.perfectframe.extract.output.Manifest;
+import com.perfectframe.extract.output.OutputFolder;
+import com.perfectframe.extract.output.OutputStaging;
+import com.perfectframe.extract.output.StagedVideo;
+import com.perfectframe.extract.run.Cancellation;
+import com.perfectframe.extract.run.ExtractionException;
+import com.perfectframe.extract.run.ExtractionProgress;
+import com.perfectframe.extract.run.ExtractionSummary;
 import com.perfectframe.testing.StubScoringModel;
 import com.perfectframe.testing.TestImages;
 import com.perfectframe.testing.TestVideos;

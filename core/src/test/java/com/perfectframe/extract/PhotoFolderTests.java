@@ -7,8 +7,15 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC4;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 
-import com.perfectframe.extract.pipeline.Cancellation;
+import com.perfectframe.extract.image.ImageCopier;
+import com.perfectframe.extract.image.ImagePipeline;
+import com.perfectframe.extract.image.ImagePreparer;
+import com.perfectframe.extract.run.Cancellation;
+import com.perfectframe.extract.run.ExtractionProgress;
+import com.perfectframe.extract.run.ExtractionSummary;
 import com.perfectframe.extract.select.TopPercentile;
+import com.perfectframe.extract.stage.BatchScorer;
+import com.perfectframe.extract.stage.FrameBudget;
 import com.perfectframe.image.ImageEncoder.ImageFormat;
 import com.perfectframe.score.PicturePreparer;
 import com.perfectframe.score.nima.NimaPreprocessor;
@@ -95,8 +102,7 @@ class PhotoFolderTests {
                         return input;
                     };
                 },
-                new StubScorer(input -> input[0]),
-                input -> {},
+                new BatchScorer(new StubScorer(input -> input[0]), input -> {}),
                 new TopPercentile(0, 0),
                 new ImageCopier(out, ImageFormat.JPG),
                 (written, image) -> {},

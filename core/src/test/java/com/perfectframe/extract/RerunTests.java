@@ -3,7 +3,12 @@ package com.perfectframe.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.perfectframe.extract.pipeline.Cancellation;
+import com.perfectframe.extract.output.Manifest;
+import com.perfectframe.extract.output.OutputFolder;
+import com.perfectframe.extract.run.Cancellation;
+import com.perfectframe.extract.run.ExtractionException;
+import com.perfectframe.extract.run.ExtractionProgress;
+import com.perfectframe.extract.run.ExtractionSummary;
 import com.perfectframe.testing.StubScoringModel;
 import com.perfectframe.testing.TestImages;
 import java.nio.file.Files;

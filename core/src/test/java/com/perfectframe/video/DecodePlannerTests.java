@@ -2,6 +2,7 @@ package com.perfectframe.video;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.perfectframe.video.container.VideoIndex;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;

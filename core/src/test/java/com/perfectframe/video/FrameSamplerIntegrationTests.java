@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.perfectframe.testing.FrameCodes;
 import com.perfectframe.testing.TestVideos;
+import com.perfectframe.video.container.VideoException;
+import com.perfectframe.video.picture.BgrConverter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -45,13 +45,13 @@ final class ArchiveJob {
         ExtractionRequest shape = command.request(java.nio.file.Path.of("in"), java.nio.file.Path.of("out"));
         Configuration configuration = spark.sparkContext().hadoopConfiguration();
         HadoopConf hadoop = HadoopConf.of(configuration);
-        OutputTables tables = new OutputTables(spark, command.output);
+        OutputTables tables = new OutputTables(spark, command.output());
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         boolean videos = command.extractor() == ExtractorName.BEST_FRAMES;
 
         Set<String> done = videos ? tables.doneVideos() : Set.of();
         List<InputFile> inputs = InputListing.list(
-                command.input,
+                command.input(),
                 configuration,
                 videos ? shape.inputs().videoExtensions() : shape.inputs().imageExtensions(),
                 videos ? shape.inputs().processedVideoPrefix() : null,
@@ -59,7 +59,7 @@ final class ArchiveJob {
         String unit = videos ? "videos" : "images";
         if (inputs.isEmpty()) {
             if (done.isEmpty()) {
-                throw new JobException("No " + unit + " in " + command.input + " (looked for "
+                throw new JobException("No " + unit + " in " + command.input() + " (looked for "
                         + String.join(
                                 " ",
                                 videos
@@ -72,9 +72,9 @@ final class ArchiveJob {
 
         JavaRDD<Row> rows = videos
                 ? context.parallelize(inputs, inputs.size())
-                        .mapPartitions(new VideoTasks(arguments, command.output, hadoop))
+                        .mapPartitions(new VideoTasks(arguments, command.output(), hadoop))
                 : shares(context, ImageShares.of(inputs, ((JobCommand.TopImages) command).imagesPerTask))
-                        .mapPartitions(new ImageTasks(arguments, command.output, hadoop));
+                        .mapPartitions(new ImageTasks(arguments, command.output(), hadoop));
         context.setJobDescription("PerfectFrame " + arguments.command() + " on " + inputs.size() + " " + unit);
         // The tasks run once, now; the tables below read their persisted rows. Meanwhile the driver, idle otherwise,
         // sets Spark SQL up for those tables (seconds of planning and code generation the first time).
@@ -91,7 +91,7 @@ final class ArchiveJob {
                     .collectAsList();
             Dataset<Row> pictures = videos
                     ? results.filter(col("kind").equalTo(ResultRows.PICTURE))
-                    : commitTopImages(results, ((JobCommand.TopImages) command).percent(), command.output);
+                    : commitTopImages(results, ((JobCommand.TopImages) command).percent(), command.output());
             long added = tables.appendPictures(pictures);
             List<Row> errors = outcomes.stream()
                     .filter(r -> ResultRows.ERROR.equals(r.getString(0)))
@@ -113,7 +113,7 @@ final class ArchiveJob {
         } finally {
             rows.unpersist();
             try {
-                AttemptFolder.discardAll(command.output, configuration);
+                AttemptFolder.discardAll(command.output(), configuration);
             } catch (IOException e) {
                 // Left for the next run, which discards them too.
             }

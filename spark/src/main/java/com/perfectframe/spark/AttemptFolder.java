@@ -1,6 +1,6 @@
 package com.perfectframe.spark;
 
-import com.perfectframe.extract.OutputNames;
+import com.perfectframe.extract.output.OutputNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;

@@ -1,8 +1,8 @@
 package com.perfectframe.spark;
 
-import com.perfectframe.extract.ExtractionException;
-import com.perfectframe.extract.ExtractionSummary;
-import com.perfectframe.extract.ManifestRow;
+import com.perfectframe.extract.output.ManifestRow;
+import com.perfectframe.extract.run.ExtractionException;
+import com.perfectframe.extract.run.ExtractionSummary;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -4,6 +4,7 @@ import com.perfectframe.extract.ExtractionRequest;
 import com.perfectframe.extract.ExtractorName;
 import com.perfectframe.extract.PipelineSettings;
 import com.perfectframe.options.BestFramesOptions;
+import com.perfectframe.options.FolderOptions;
 import com.perfectframe.options.OutputFormatOption;
 import com.perfectframe.options.PipelineOptions;
 import com.perfectframe.options.TopImagesOptions;
@@ -18,25 +19,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * One extractor's command: the folders as URIs plus the command line's own options (the core's option mixins, so the
- * names and defaults are the same). The driver parses it to plan the job; each executor parses the same arguments
- * again ({@link JobArguments#parse()}) to build its request and settings, so nothing but strings crosses the wire.
+ * One extractor's command: the command line's own options (the core's option mixins, so the names and defaults are the
+ * same), the folders required and read as URIs ({@link RequiredFolders}). The driver parses it to plan the job; each
+ * executor parses the same arguments again ({@link JobArguments#parse()}) to build its request and settings, so nothing
+ * but strings crosses the wire.
  */
+@Command(modelTransformer = RequiredFolders.class)
 abstract class JobCommand implements Callable<Integer> {
 
-    @Option(
-            names = {"--input", "-i"},
-            required = true,
-            paramLabel = "URI",
-            description = "Folder with the inputs: a local path, file:, hdfs:, s3a:, gs:… (not searched recursively).")
-    String input;
-
-    @Option(
-            names = {"--output", "-o"},
-            required = true,
-            paramLabel = "URI",
-            description = "Folder for the pictures and the manifest tables (created if missing).")
-    String output;
+    @Mixin
+    FolderOptions folders = new FolderOptions();
 
     @Mixin
     OutputFormatOption format = new OutputFormatOption();
@@ -46,6 +38,16 @@ abstract class JobCommand implements Callable<Integer> {
 
     @Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** The input folder's URI. */
+    String input() {
+        return folders.input();
+    }
+
+    /** The output folder's URI. */
+    String output() {
+        return folders.output();
+    }
 
     abstract ExtractorName extractor();
 

@@ -3,7 +3,7 @@ package com.perfectframe.spark;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.udf;
 
-import com.perfectframe.extract.Manifest;
+import com.perfectframe.extract.output.Manifest;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

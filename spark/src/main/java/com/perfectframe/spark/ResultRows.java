@@ -1,6 +1,6 @@
 package com.perfectframe.spark;
 
-import com.perfectframe.extract.ManifestRow;
+import com.perfectframe.extract.output.ManifestRow;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;

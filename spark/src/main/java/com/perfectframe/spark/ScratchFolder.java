@@ -1,13 +1,13 @@
 package com.perfectframe.spark;
 
-import com.perfectframe.extract.ExtractionException;
-import com.perfectframe.extract.ExtractionProgress;
 import com.perfectframe.extract.ExtractionRequest;
-import com.perfectframe.extract.ExtractionSummary;
-import com.perfectframe.extract.Manifest;
-import com.perfectframe.extract.ManifestReader;
-import com.perfectframe.extract.ManifestRow;
-import com.perfectframe.extract.pipeline.Cancellation;
+import com.perfectframe.extract.output.Manifest;
+import com.perfectframe.extract.output.ManifestReader;
+import com.perfectframe.extract.output.ManifestRow;
+import com.perfectframe.extract.run.Cancellation;
+import com.perfectframe.extract.run.ExtractionException;
+import com.perfectframe.extract.run.ExtractionProgress;
+import com.perfectframe.extract.run.ExtractionSummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -3,13 +3,13 @@ package com.perfectframe.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.perfectframe.extract.ExtractionProgress;
 import com.perfectframe.extract.ExtractionRequest;
 import com.perfectframe.extract.ExtractorFactory;
-import com.perfectframe.extract.Manifest;
-import com.perfectframe.extract.ManifestReader;
-import com.perfectframe.extract.ManifestRow;
-import com.perfectframe.extract.pipeline.Cancellation;
+import com.perfectframe.extract.output.Manifest;
+import com.perfectframe.extract.output.ManifestReader;
+import com.perfectframe.extract.output.ManifestRow;
+import com.perfectframe.extract.run.Cancellation;
+import com.perfectframe.extract.run.ExtractionProgress;
 import com.perfectframe.testing.SyntheticModel;
 import com.perfectframe.testing.TestVideos;
 import java.io.IOException;

@@ -1,0 +1,18 @@
+package com.perfectframe.video.container;
+
+import java.nio.file.Path;
+
+/** A video that cannot be opened or decoded; the message names the file and says what is wrong with it. */
+public class VideoException extends Exception {
+
+    private final transient Path file;
+
+    public VideoException(Path file, String problem) {
+        super(file.getFileName() + ": " + problem);
+        this.file = file;
+    }
+
+    public Path file() {
+        return file;
+    }
+}

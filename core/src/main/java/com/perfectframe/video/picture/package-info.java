@@ -1,0 +1,9 @@
+/**
+ * A decoded frame as a player shows it, as an 8-bit BGR picture ({@link
+ * com.perfectframe.video.picture.BgrConverter}): colour matrix and range, HDR tone-mapped to SDR ({@link
+ * com.perfectframe.video.picture.ToneMapper}), interlaced frames deinterlaced ({@link
+ * com.perfectframe.video.picture.Deinterlacer}), turned and mirrored upright ({@link
+ * com.perfectframe.video.picture.Orientation}, from the frame's or stream's {@link
+ * com.perfectframe.video.picture.SideData}).
+ */
+package com.perfectframe.video.picture;

@@ -1,0 +1,74 @@
+package com.perfectframe.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * The job takes the command line's folder options under all their names, the original's {@code --input_dir} and
+ * {@code --output_dir} included, besides its own {@code --input} and {@code --output}; it requires both folders.
+ */
+class JobCommandTests {
+
+    private static JobCommand parse(String command, String... arguments) {
+        return new JobArguments(command, List.of(arguments)).parse();
+    }
+
+    @Test
+    void everyNameOfTheFoldersIsAccepted() {
+        List<List<String>> spellings = List.of(
+                List.of("--input_dir", "hdfs:///archive", "--output_dir", "s3a://frames/2026"),
+                List.of("--input_directory", "hdfs:///archive", "--output_directory", "s3a://frames/2026"),
+                List.of("--input-directory=hdfs:///archive", "--output-directory=s3a://frames/2026"),
+                List.of("--input_dir=hdfs:///archive", "-o", "s3a://frames/2026"),
+                List.of("-i", "hdfs:///archive", "--output", "s3a://frames/2026"),
+                List.of("--input", "hdfs:///archive", "--output", "s3a://frames/2026"));
+        for (String job : List.of("best_frames", "all_frames", "top_images")) {
+            for (List<String> arguments : spellings) {
+                JobCommand command = parse(job, arguments.toArray(String[]::new));
+                assertThat(command.input()).as(job + " " + arguments).isEqualTo("hdfs:///archive");
+                assertThat(command.output()).as(job + " " + arguments).isEqualTo("s3a://frames/2026");
+            }
+        }
+    }
+
+    @Test
+    void theFoldersAreRequired() {
+        assertThatThrownBy(() -> parse("best_frames", "--input_dir", "hdfs:///archive"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Missing required option: '--output_directory=URI'");
+        assertThatThrownBy(() -> parse("top_images", "-o", "out"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Missing required option: '--input_directory=URI'");
+    }
+
+    @Test
+    void aFolderNamedTwiceUnderTwoNamesIsRefused() {
+        assertThatThrownBy(() -> parse("best_frames", "--input_dir", "a", "--input", "b", "-o", "out"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("option '--input_directory' (URI) should be specified only once");
+    }
+
+    @Test
+    void theHelpListsEveryNameAndKeepsTheFoldersFirst() {
+        String help = new CommandLine(new JobCommand.BestFrames()).getUsageMessage(CommandLine.Help.Ansi.OFF);
+
+        assertThat(help)
+                .as("required: not in brackets in the synopsis")
+                .containsPattern("\\s-i=URI\\s")
+                .containsPattern("\\s-o=URI\\s")
+                .contains("-i, --input, --input_dir, --input_directory, --input-directory=URI")
+                .contains("-o, --output, --output_dir, --output_directory, --output-directory=URI")
+                .contains("hdfs:")
+                .doesNotContain("default: input_directory");
+        List<String> options = help.lines()
+                .map(String::strip)
+                .filter(line -> line.startsWith("-"))
+                .map(line -> line.split("[ ,=]")[0])
+                .toList();
+        assertThat(options).startsWith("-i", "-o", "--format");
+    }
+}
