@@ -1,5 +1,7 @@
 package com.perfectframe.access;
 
+import com.perfectframe.logging.OneLine;
+
 /**
  * A client's value as an error message may quote it: at most {@value #MAX} characters, control characters escaped
  * ({@code \n}, {@code \u0000}), so that an error never echoes a whole body back nor breaks a log line or a page.
@@ -30,23 +32,7 @@ public final class Excerpt {
     }
 
     private static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
+        return OneLine.of(text);
     }
 
     /** Whether a value holds a control character (NUL, line breaks, …), which no folder name or prefix may. */

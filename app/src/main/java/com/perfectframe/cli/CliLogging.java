@@ -3,8 +3,11 @@ package com.perfectframe.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.PatternLayout;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import com.perfectframe.logging.OneLineMessage;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -20,11 +23,17 @@ final class CliLogging {
             return;
         }
         context.reset();
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        PatternLayout layout = new PatternLayout();
+        layout.setContext(context);
+        // A message quoting a file name with a line break in it stays one line.
+        layout.getInstanceConverterMap().put("msg", OneLineMessage::new);
+        layout.setPattern("%d{HH:mm:ss} %-5level %msg%n");
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
         encoder.setContext(context);
-        encoder.setPattern("%d{HH:mm:ss} %-5level %msg%n");
+        encoder.setLayout(layout);
         encoder.start();
-        ConsoleAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender = new ConsoleAppender<>();
+        ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
         appender.setContext(context);
         appender.setTarget("System.err");
         appender.setEncoder(encoder);

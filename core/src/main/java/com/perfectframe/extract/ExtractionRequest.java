@@ -1,5 +1,6 @@
 package com.perfectframe.extract;
 
+import com.perfectframe.extract.output.VideoRenamer;
 import com.perfectframe.extract.select.QualityRules;
 import com.perfectframe.image.ImageEncoder.ImageFormat;
 import java.nio.file.Path;
@@ -64,11 +65,10 @@ public record ExtractionRequest(
         public Inputs {
             videoExtensions = normaliseExtensions(videoExtensions, "video_extensions");
             imageExtensions = normaliseExtensions(imageExtensions, "images_extensions");
-            if (processedVideoPrefix == null
-                    || processedVideoPrefix.isBlank()
-                    || processedVideoPrefix.contains("/")
-                    || processedVideoPrefix.contains("\\")) {
-                throw new IllegalArgumentException("processed_video_prefix must be a non-empty file-name prefix");
+            String problem = VideoRenamer.prefixProblem(processedVideoPrefix);
+            if (problem != null) {
+                throw new IllegalArgumentException("processed_video_prefix must be the start of a file name that is"
+                        + " not hidden; '" + processedVideoPrefix + "' " + problem);
             }
         }
     }

@@ -28,10 +28,18 @@ final class OutputJob implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** Prepares and locks the request's output folder. */
+    /**
+     * Prepares and locks the request's output folder. A commit an interrupted job left half done is finished then;
+     * its video is renamed only if this request could have processed it (its confinement, a video extension).
+     */
     static OutputJob open(ExtractionRequest request) throws ExtractionException {
         Path output = OutputFolder.prepare(request.inputDirectory(), request.outputDirectory());
-        return new OutputJob(output, OutputFolder.lock(output));
+        return new OutputJob(
+                output,
+                OutputFolder.lock(
+                        output,
+                        video -> InputFiles.hasExtension(video, request.inputs().videoExtensions())
+                                && request.confinement().allows(video)));
     }
 
     Path output() {

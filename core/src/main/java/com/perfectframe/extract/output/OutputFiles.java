@@ -68,6 +68,20 @@ public final class OutputFiles {
         }
     }
 
+    /**
+     * Whether a name names a file directly in a folder: not empty, no separator ({@code /}, nor this system's own),
+     * not {@code .} or {@code ..}, no NUL.
+     */
+    public static boolean isPlainName(String name) {
+        return name != null
+                && !name.isEmpty()
+                && !name.equals(".")
+                && !name.equals("..")
+                && name.indexOf('/') < 0
+                && !name.contains(java.io.File.separator)
+                && name.indexOf('\0') < 0;
+    }
+
     /** Whether a failure to write a file is its name being too long for the file system (ENAMETOOLONG). */
     public static boolean nameTooLong(IOException e) {
         return e instanceof FileSystemException fs
