@@ -7,6 +7,7 @@ import com.perfectframe.extract.output.OutputFiles;
 import com.perfectframe.extract.output.OutputNames;
 import com.perfectframe.extract.stage.StageFailure;
 import com.perfectframe.image.EncodedImage;
+import com.perfectframe.image.IccProfile;
 import com.perfectframe.image.ImageEncoder;
 import com.perfectframe.image.ImageEncoder.ImageFormat;
 import com.perfectframe.image.ImageReader;
@@ -21,7 +22,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * The copy stage's work on one kept image: byte for byte when it is already in the output format, re-encoded
- * otherwise; atomically, under the image's own name. A source that can no longer be read fails that image; an
+ * otherwise (keeping its colour profile, {@link IccProfile}); atomically, under the image's own name. A source that can no longer be read fails that image; an
  * output folder that cannot be written fails the job.
  */
 public final class ImageCopier implements ImagePipeline.CopyStep {
@@ -61,7 +62,8 @@ public final class ImageCopier implements ImagePipeline.CopyStep {
         }
         EncodedImage encoded;
         try (Mat bgr = ImageReader.read(image)) {
-            encoded = encoder.encodeNative(bgr);
+            // The same values, tagged with the source's colour profile: a wide-gamut photo keeps its colours.
+            encoded = IccProfile.keep(image, encoder.encodeNative(bgr), format);
         } catch (IOException e) {
             throw StageFailure.ofInput(READ, image, StageFailure.describe(e), e);
         } catch (RuntimeException e) {
