@@ -1,7 +1,7 @@
 package com.perfectframe;
 
 import com.perfectframe.cli.PerfectFrameCli;
-import com.perfectframe.platform.NativeMemory;
+import com.perfectframe.platform.ProcessRestart;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class PerfectFrameApplication {
 
     public static void main(String[] args) {
-        NativeMemory.restartWithArenaLimit();
+        ProcessRestart.once();
         int code = PerfectFrameCli.execute(args);
         System.exit(code);
     }

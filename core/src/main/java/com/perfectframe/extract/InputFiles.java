@@ -5,6 +5,8 @@ import com.perfectframe.extract.run.ExtractionProgress;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +20,14 @@ import org.slf4j.LoggerFactory;
 public final class InputFiles {
 
     private static final Logger log = LoggerFactory.getLogger(InputFiles.class);
+
+    /**
+     * What a file whose name is not text in the file-name encoding gets (bytes of another encoding, such as a Latin-1
+     * {@code café} under UTF-8): the decoders and the output names need its name as text, which it has not.
+     */
+    public static final String UNREADABLE_NAME_NOTE = "its name is not valid "
+            + System.getProperty("sun.jnu.encoding", "UTF-8")
+            + " text (written in another encoding): skipped, not read; rename it to process it";
 
     private InputFiles() {}
 
@@ -35,7 +45,7 @@ public final class InputFiles {
      */
     static List<Path> videosToProcess(ExtractionRequest request, ExtractionProgress progress)
             throws ExtractionException {
-        List<Path> videos = confined(videos(request), request.confinement(), progress);
+        List<Path> videos = usable(videos(request), request.confinement(), progress);
         if (videos.isEmpty()) {
             throw new ExtractionException("No unprocessed videos in "
                     + request.inputDirectory().toAbsolutePath() + " (looked for "
@@ -60,7 +70,7 @@ public final class InputFiles {
 
     /** The images a job scores; a folder without any is the job's error. Confined like {@link #videosToProcess}. */
     static List<Path> imagesToScore(ExtractionRequest request, ExtractionProgress progress) throws ExtractionException {
-        List<Path> images = confined(images(request), request.confinement(), progress);
+        List<Path> images = usable(images(request), request.confinement(), progress);
         if (images.isEmpty()) {
             throw new ExtractionException(
                     "No images in " + request.inputDirectory().toAbsolutePath() + " (looked for "
@@ -69,25 +79,50 @@ public final class InputFiles {
         return images;
     }
 
-    /** The files whose real path the confinement allows; each other one is named in the job's notes. */
-    static List<Path> confined(List<Path> files, Confinement confinement, ExtractionProgress progress) {
+    /**
+     * The files whose real path the confinement allows and whose name can be used; each other one is named in the
+     * job's notes ({@link Confinement#OUTSIDE_NOTE}, {@link #UNREADABLE_NAME_NOTE}).
+     */
+    static List<Path> usable(List<Path> files, Confinement confinement, ExtractionProgress progress) {
         List<Path> allowed = new ArrayList<>(files.size());
         for (Path file : files) {
-            if (confinement.allows(file)) {
+            String note = !nameUsable(file)
+                    ? UNREADABLE_NAME_NOTE
+                    : confinement.allows(file) ? null : Confinement.OUTSIDE_NOTE;
+            if (note == null) {
                 allowed.add(file);
             } else {
-                log.warn("Skipping {}: {}", file.getFileName(), Confinement.OUTSIDE_NOTE);
-                progress.note(file, Confinement.OUTSIDE_NOTE);
+                log.warn("Skipping {}: {}", file.getFileName(), note);
+                progress.note(file, note);
             }
         }
         return allowed;
     }
 
+    /**
+     * Whether the file can be reached by its name as text: the name read back from the folder, written again, names
+     * the same file. Not so when the name's bytes are not text in the file-name encoding.
+     */
+    static boolean nameUsable(Path file) {
+        try {
+            Path again = file.getFileSystem().getPath(file.toString());
+            return Files.exists(again, LinkOption.NOFOLLOW_LINKS) && Files.isSameFile(again, file);
+        } catch (InvalidPathException | IOException | SecurityException e) {
+            return false;
+        }
+    }
+
     private static String refused(ExtractionProgress progress) {
-        long refused = progress.notes().stream()
+        long outside = progress.notes().stream()
                 .filter(n -> n.note().equals(Confinement.OUTSIDE_NOTE))
                 .count();
-        return refused == 0 ? "" : "; " + refused + " symbolic links to files outside the allowed folders were skipped";
+        long unreadable = progress.notes().stream()
+                .filter(n -> n.note().equals(UNREADABLE_NAME_NOTE))
+                .count();
+        return (outside == 0
+                        ? ""
+                        : "; " + outside + " symbolic links to files outside the allowed folders were skipped")
+                + (unreadable == 0 ? "" : "; " + unreadable + " files whose names are not valid text were skipped");
     }
 
     static List<Path> list(Path directory, List<String> extensions) throws ExtractionException {
