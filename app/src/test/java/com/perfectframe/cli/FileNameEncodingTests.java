@@ -3,7 +3,6 @@ package com.perfectframe.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.perfectframe.PerfectFrameApplication;
 import com.perfectframe.testing.TestVideos;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,7 +40,7 @@ class FileNameEncodingTests {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
                 System.getProperty("java.class.path"),
-                PerfectFrameApplication.class.getName(),
+                Main.class.getName(),
                 "best_frames_extractor",
                 "-i",
                 in.toString(),

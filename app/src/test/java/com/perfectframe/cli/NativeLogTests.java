@@ -2,7 +2,6 @@ package com.perfectframe.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.perfectframe.PerfectFrameApplication;
 import com.perfectframe.testing.SyntheticModel;
 import com.perfectframe.testing.TestImages;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +34,7 @@ class NativeLogTests {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
                 System.getProperty("java.class.path"),
-                PerfectFrameApplication.class.getName(),
+                Main.class.getName(),
                 "top_images_extractor",
                 "-i",
                 in.toString(),

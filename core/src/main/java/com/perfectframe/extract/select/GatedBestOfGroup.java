@@ -102,10 +102,11 @@ public final class GatedBestOfGroup<C extends Scored> implements FrameSelection<
 
     private void decide(long group, boolean final_) throws InterruptedException {
         List<C> samples = open.get(group);
-        if (!samples.isEmpty() && !choose(group, samples, final_)) {
-            return;
+        if (samples.isEmpty()) {
+            open.remove(group);
+        } else if (!choose(group, samples, final_)) {
+            return; // choose removes the group itself once it hands its samples on
         }
-        open.remove(group);
         // Keep the measures the next groups' transition tests may still need: those of open groups' neighbours.
         long keepFrom = open.isEmpty()
                 ? plan.firstOf(group + 1) - 1
@@ -126,7 +127,7 @@ public final class GatedBestOfGroup<C extends Scored> implements FrameSelection<
         for (C sample : samples) {
             Verdict verdict = judge(sample, sharpness, darkShare, brightShare);
             verdicts.add(verdict);
-            if (verdict == null && (winner == null || beats(sample, winner))) {
+            if (verdict == null && (winner == null || sample.beats(winner))) {
                 winner = sample;
             }
         }
@@ -134,7 +135,7 @@ public final class GatedBestOfGroup<C extends Scored> implements FrameSelection<
         if (winner == null) {
             for (int i = 0; i < samples.size(); i++) {
                 C sample = samples.get(i);
-                if (verdicts.get(i) != Verdict.FLAT && (winner == null || beats(sample, winner))) {
+                if (verdicts.get(i) != Verdict.FLAT && (winner == null || sample.beats(winner))) {
                     winner = sample;
                 }
             }
@@ -206,10 +207,6 @@ public final class GatedBestOfGroup<C extends Scored> implements FrameSelection<
         values.sort(Comparator.naturalOrder());
         int n = values.size();
         return n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
-    }
-
-    private static boolean beats(Scored a, Scored b) {
-        return a.score() > b.score() || (a.score() == b.score() && a.ordinal() < b.ordinal());
     }
 
     @Override

@@ -17,6 +17,11 @@ public interface Scored extends AutoCloseable {
     /** What the quality rules measured on the prepared picture, or null when no rule needs it. */
     PictureMeasures measures();
 
+    /** Whether this sample wins over another: a higher score, or on a tie the earlier sample. */
+    default boolean beats(Scored other) {
+        return score() > other.score() || (score() == other.score() && ordinal() < other.ordinal());
+    }
+
     @Override
     void close();
 }
