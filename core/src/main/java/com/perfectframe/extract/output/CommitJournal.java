@@ -200,7 +200,17 @@ public final class CommitJournal {
         for (Append append : appends) {
             append(output.resolve(append.file()), append.offset(), append.text());
         }
-        if (rename != null && Files.exists(rename.video(), LinkOption.NOFOLLOW_LINKS)) {
+        if (rename != null && !Files.exists(rename.video(), LinkOption.NOFOLLOW_LINKS)) {
+            Path renamed = rename.video()
+                    .resolveSibling(rename.prefix() + rename.video().getFileName());
+            if (Files.exists(renamed, LinkOption.NOFOLLOW_LINKS)) {
+                return null; // renamed by an earlier attempt of this commit
+            }
+            return new ExtractionException(rename.video().getFileName()
+                    + ": the pictures were written but it was not renamed: it is no longer at " + rename.video()
+                    + " (moved or deleted during the job).");
+        }
+        if (rename != null) {
             if (!Files.isRegularFile(rename.video(), LinkOption.NOFOLLOW_LINKS) || !mayRename.test(rename.video())) {
                 return new ExtractionException(rename.video().getFileName()
                         + ": the pictures an interrupted job had made are in place, but the video is not renamed:"
