@@ -134,6 +134,19 @@ class ComposeTests {
                         .contains("\"active_extractor\":null")
                         .as("published on loopback: no warning about exposure")
                         .contains("\"warnings\":[]");
+                // File names in any language: the image gives Java a UTF-8 locale (the CUDA base sets none).
+                Result encoding = run(
+                        with(
+                                compose,
+                                "exec",
+                                "-T",
+                                "extractor_service",
+                                "java",
+                                "-XshowSettings:properties",
+                                "-version"),
+                        env,
+                        120);
+                assertThat(encoding.output()).contains("sun.jnu.encoding = UTF-8");
             } finally {
                 Result down = run(with(compose, "down"), env, 300);
                 assertThat(down.code()).as(down.output()).isZero();
