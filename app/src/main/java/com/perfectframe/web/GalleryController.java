@@ -105,7 +105,10 @@ class GalleryController {
     @GetMapping(value = "/gallery/samples", produces = MediaType.APPLICATION_JSON_VALUE)
     SampleScores.Samples samples(@RequestParam(required = false) String folder) throws IOException {
         Path csv = open(folder)
-                .own(SampleScores.FILE_NAME, "This folder has no samples.csv (start the job with samples_csv).");
+                .own(
+                        SampleScores.FILE_NAME,
+                        "This folder has no samples.csv (start the job with samples_csv); one that is a symbolic"
+                                + " link is not served.");
         return SampleScores.read(csv);
     }
 
