@@ -7,6 +7,7 @@ import com.perfectframe.extract.output.OutputFiles;
 import com.perfectframe.extract.output.OutputNames;
 import com.perfectframe.extract.stage.StageFailure;
 import com.perfectframe.image.EncodedImage;
+import com.perfectframe.image.HeifExif;
 import com.perfectframe.image.IccProfile;
 import com.perfectframe.image.ImageEncoder;
 import com.perfectframe.image.ImageEncoder.ImageFormat;
@@ -22,8 +23,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * The copy stage's work on one kept image: byte for byte when it is already in the output format, re-encoded
- * otherwise (keeping its colour profile, {@link IccProfile}); atomically, under the image's own name. A source that can no longer be read fails that image; an
- * output folder that cannot be written fails the job.
+ * otherwise (keeping its colour profile, {@link IccProfile}); atomically, under the image's own name. A source that
+ * can no longer be read fails that image; an output folder that cannot be written fails the job.
  */
 public final class ImageCopier implements ImagePipeline.CopyStep {
 
@@ -62,8 +63,12 @@ public final class ImageCopier implements ImagePipeline.CopyStep {
         }
         EncodedImage encoded;
         try (Mat bgr = ImageReader.read(image)) {
-            // The same values, tagged with the source's colour profile: a wide-gamut photo keeps its colours.
-            encoded = IccProfile.keep(image, encoder.encodeNative(bgr), format);
+            // A HEIC/AVIF keeps its EXIF (capture time, camera, GPS); every photo keeps its colour profile (the same
+            // values, tagged the same: a wide-gamut photo keeps its colours).
+            encoded = encoder.encodeNative(
+                    bgr,
+                    HeifExif.read(image).orElse(null),
+                    IccProfile.read(image).orElse(null));
         } catch (IOException e) {
             throw StageFailure.ofInput(READ, image, StageFailure.describe(e), e);
         } catch (RuntimeException e) {
