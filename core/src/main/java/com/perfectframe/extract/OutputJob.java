@@ -7,6 +7,8 @@ import com.perfectframe.extract.run.ExtractionException;
 import com.perfectframe.score.ModelException;
 import com.perfectframe.score.ModelSource;
 import com.perfectframe.score.ScoringModel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +32,8 @@ final class OutputJob implements AutoCloseable {
 
     /**
      * Prepares and locks the request's output folder. A commit an interrupted job left half done is finished then;
-     * its video is renamed only if this request could have processed it (its confinement, a video extension).
+     * its video is renamed only if this request could have processed it (a regular file, not a link, with a video
+     * extension, within its confinement).
      */
     static OutputJob open(ExtractionRequest request) throws ExtractionException {
         Path output = OutputFolder.prepare(request.inputDirectory(), request.outputDirectory());
@@ -38,7 +41,9 @@ final class OutputJob implements AutoCloseable {
                 output,
                 OutputFolder.lock(
                         output,
-                        video -> InputFiles.hasExtension(video, request.inputs().videoExtensions())
+                        video -> Files.isRegularFile(video, LinkOption.NOFOLLOW_LINKS)
+                                && InputFiles.hasExtension(
+                                        video, request.inputs().videoExtensions())
                                 && request.confinement().allows(video)));
     }
 

@@ -31,9 +31,9 @@ import org.slf4j.LoggerFactory;
  * touches only the staging folder it lies in and the output folder itself: a picture is a plain file name in each (a
  * regular file in staging, not linked elsewhere), rows go to {@code manifest.csv} or {@code samples.csv} only, and the
  * prefix is a valid one ({@link VideoRenamer#prefixProblem}). A journal that says anything else, or cannot be read, is
- * refused whole ({@link Unusable}). The video renamed must be a regular file the recovering job may rename (the
- * service: under its allowed folders) with a video's extension; otherwise the pictures are put in place and the video
- * is left as it is, with a warning.
+ * refused whole ({@link Unusable}). At a replay, the video renamed must be one the recovering job may rename (a
+ * regular file with a video's extension, under the service's allowed folders); otherwise the pictures are put in
+ * place and the video is left as it is, with a warning.
  *
  * <p>Written and replayed through {@code java.io} and plain file system calls, never an NIO channel, so that a
  * cancellation (an interrupt of the job's thread) cannot cut a commit short.
@@ -211,7 +211,7 @@ public final class CommitJournal {
                     + " (moved or deleted during the job).");
         }
         if (rename != null) {
-            if (!Files.isRegularFile(rename.video(), LinkOption.NOFOLLOW_LINKS) || !mayRename.test(rename.video())) {
+            if (!mayRename.test(rename.video())) {
                 return new ExtractionException(rename.video().getFileName()
                         + ": the pictures an interrupted job had made are in place, but the video is not renamed:"
                         + " it is not a video this job may rename (" + staging.resolve(FILE_NAME) + ").");
