@@ -3,6 +3,7 @@ package com.perfectframe;
 import com.perfectframe.config.PerfectFrameProperties;
 import com.perfectframe.extract.ExtractorFactory;
 import com.perfectframe.job.JobSlot;
+import com.perfectframe.score.nima.NimaScoringModel;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
@@ -13,7 +14,8 @@ class ServiceConfiguration {
 
     @Bean(destroyMethod = "close")
     ExtractorFactory extractorFactory(PerfectFrameProperties properties) {
-        return new ExtractorFactory(properties.pipelineSettings());
+        return ExtractorFactory.loading(
+                properties.pipelineSettings(), () -> NimaScoringModel.open(properties.modelOptions()));
     }
 
     /** Closed before the factory, so that a running job is cancelled before the model it uses is closed. */

@@ -131,6 +131,31 @@ async function startJob(event) {
   }
 }
 
+/**
+ * Gives the number fields the ranges the service checks, read from its OpenAPI description (whose ranges are the
+ * core's constants), so the page states no limit of its own. Without it the fields take any number and the service
+ * names the one out of range.
+ */
+async function loadLimits() {
+  try {
+    const response = await fetch('/v3/api-docs', { headers: { Accept: 'application/json' } });
+    if (!response.ok) return;
+    const docs = await response.json();
+    const body = docs.components && docs.components.schemas && docs.components.schemas.ExtractorRequestBody;
+    const properties = (body && body.properties) || {};
+    document.querySelectorAll('#job-form input[type=number]').forEach((input) => {
+      const field = properties[input.name];
+      if (!field) return;
+      const min = typeof field.minimum === 'number' ? field.minimum : field.exclusiveMinimum;
+      const max = typeof field.maximum === 'number' ? field.maximum : field.exclusiveMaximum;
+      if (typeof min === 'number') input.min = String(min);
+      if (typeof max === 'number') input.max = String(max);
+    });
+  } catch (e) {
+    // The service checks every value anyway.
+  }
+}
+
 async function loadFolders() {
   try {
     const response = await fetch('/folders', { headers: { Accept: 'application/json' } });
@@ -590,5 +615,6 @@ document.addEventListener('DOMContentLoaded', () => {
   showExtractorOptions();
   state.watchedOutput = sessionStorage.getItem('watchedOutput');
   loadFolders();
+  loadLimits();
   poll();
 });

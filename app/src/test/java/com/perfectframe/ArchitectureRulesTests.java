@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Rules the design relies on, checked on the sources and classes of every module: the pipeline's packages stay free
  * of Spring, the command line and the layers above them; the Spark job depends on the core alone; no two packages
- * depend on each other, directly or round a loop; the picture measures depend on OpenCV alone; nothing depends on
- * the benchmarks; no class keeps mutable static state (the Spark module's classes are checked by its own test).
+ * depend on each other, directly or round a loop; the picture measures depend on OpenCV alone; the extractors and
+ * their settings do not depend on NIMA; nothing depends on the benchmarks; no class keeps mutable static state (the
+ * Spark module's classes are checked by its own test).
  */
 class ArchitectureRulesTests {
 
@@ -140,6 +141,19 @@ class ArchitectureRulesTests {
     void thePlatformPackageIsALeaf() throws IOException {
         Pattern project = Pattern.compile("import (static )?com\\.perfectframe\\.(?!platform\\.)");
         assertThat(importsMatching(sources("platform"), project)).isEmpty();
+    }
+
+    @Test
+    void theLimitsPackageIsALeafOnTheJdk() throws IOException {
+        Pattern other = Pattern.compile("import (static )?+(?!(java\\.|com\\.perfectframe\\.limits\\.))");
+        assertThat(importsMatching(sources("limits"), other)).isEmpty();
+    }
+
+    /** The pipeline and its settings work with any scoring model: NIMA's options travel beside them. */
+    @Test
+    void theExtractorsAndTheirSettingsDoNotDependOnNima() throws IOException {
+        Pattern nima = Pattern.compile("import (static )?com\\.perfectframe\\.score\\.nima\\.");
+        assertThat(importsMatching(sources("extract"), nima)).isEmpty();
     }
 
     @Test

@@ -6,8 +6,6 @@ import com.perfectframe.access.FolderAccessException;
 import com.perfectframe.job.JobBusyException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +15,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -117,17 +114,6 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(
-            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String detail = ex.getBindingResult().getFieldErrors().stream()
-                .map(f -> snakeCase(f.getField()) + " " + f.getDefaultMessage()
-                        + (f.getRejectedValue() != null ? " (got " + Excerpt.of(f.getRejectedValue()) + ")" : ""))
-                .sorted()
-                .collect(Collectors.joining("; "));
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request", detail + "."));
-    }
-
-    @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
@@ -180,9 +166,5 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<ProblemDetail> answer(HttpStatus status, String error, String detail) {
         return ResponseEntity.status(status).body(problem(status, error, detail));
-    }
-
-    static String snakeCase(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 }

@@ -7,7 +7,6 @@ import com.perfectframe.extract.ExtractorFactory;
 import com.perfectframe.extract.ExtractorName;
 import com.perfectframe.job.JobBusyException;
 import com.perfectframe.job.JobSlot;
-import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,11 +27,13 @@ class ExtractorsController {
     }
 
     @PostMapping({"/extractors/{extractorName}", "/v2/extractors/{extractorName}"})
-    Message start(@PathVariable String extractorName, @Valid @RequestBody(required = false) ExtractorRequestBody body)
+    Message start(@PathVariable String extractorName, @RequestBody(required = false) ExtractorRequestBody body)
             throws JobBusyException {
+        ExtractorRequestBody sent = body == null ? ExtractorRequestBody.EMPTY : body;
+        RequestLimits.check(sent);
         ExtractorName name =
                 ExtractorName.parse(extractorName).orElseThrow(() -> new UnknownExtractorException(extractorName));
-        ExtractionRequest request = mapper.toRequest(body == null ? ExtractorRequestBody.EMPTY : body);
+        ExtractionRequest request = mapper.toRequest(sent);
         Extractor extractor = extractors.forRequest(name, request);
         slot.start(name, extractor, request);
         return new Message("'" + name.id() + "' started.");

@@ -1,17 +1,15 @@
 package com.perfectframe.api;
 
-import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.perfectframe.access.Excerpt;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import com.perfectframe.limits.Range;
 import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** What the body's fields accept, read from {@link ExtractorRequestBody}'s declarations for error messages. */
+/** What the body's fields accept, for error messages: their types from {@link ExtractorRequestBody}. */
 final class RequestFields {
 
     private RequestFields() {}
@@ -23,36 +21,31 @@ final class RequestFields {
     static String wrongValue(String field) {
         Optional<Field> declared = declared(field);
         if (declared.isPresent() && wholeNumbers(declared.get())) {
-            Field f = declared.get();
-            Min min = f.getAnnotation(Min.class);
-            Max max = f.getAnnotation(Max.class);
-            String list = List.class.equals(f.getType()) ? "hold whole numbers" : "be a whole number";
             if (field.equals("target_image_size")) {
                 return "Field 'target_image_size' must be [224, 224]: the NIMA model's input size.";
             }
-            return "Field '" + field + "' must " + list + " between " + (min == null ? Integer.MIN_VALUE : min.value())
-                    + " and " + (max == null ? Integer.MAX_VALUE : max.value()) + ".";
+            String list = List.class.equals(declared.get().getType()) ? "hold whole numbers" : "be a whole number";
+            return "Field '" + field + "' must " + list + " "
+                    + RequestLimits.of(field)
+                            .map(Range::describe)
+                            .orElse("between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE)
+                    + ".";
         }
         return "Field '" + Excerpt.of(field) + "' has a value of the wrong type.";
     }
 
-    private static boolean wholeNumbers(Field f) {
-        if (f.getType().equals(Integer.class) || f.getType().equals(int.class)) {
+    private static boolean wholeNumbers(Field component) {
+        if (component.getType().equals(Integer.class)) {
             return true;
         }
-        return f.getGenericType() instanceof ParameterizedType p
+        return component.getGenericType() instanceof ParameterizedType p
                 && Arrays.asList(p.getActualTypeArguments()).contains(Integer.class);
     }
 
     private static Optional<Field> declared(String field) {
-        for (Field f : ExtractorRequestBody.class.getDeclaredFields()) {
-            JsonProperty property = f.getAnnotation(JsonProperty.class);
-            JsonAlias alias = f.getAnnotation(JsonAlias.class);
-            if (property != null && property.value().equals(field)
-                    || alias != null && Arrays.asList(alias.value()).contains(field)) {
-                return Optional.of(f);
-            }
-        }
-        return Optional.empty();
+        return Arrays.stream(ExtractorRequestBody.class.getDeclaredFields())
+                .filter(f -> f.getAnnotation(JsonProperty.class) != null
+                        && f.getAnnotation(JsonProperty.class).value().equals(field))
+                .findFirst();
     }
 }

@@ -4,14 +4,19 @@ import com.perfectframe.access.AllowedFolders;
 import com.perfectframe.access.Excerpt;
 import com.perfectframe.config.PerfectFrameProperties;
 import com.perfectframe.extract.ExtractionRequest;
+import com.perfectframe.extract.ExtractionRequest.BestFrames;
 import com.perfectframe.extract.select.QualityRules;
+import com.perfectframe.limits.InvalidSettingException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
-/** Turns a request body into a job request: defaults filled in, folders checked against the allowed roots. */
+/**
+ * Turns a request body into a job request: defaults filled in, folders checked against the allowed roots, and a
+ * value the core refuses reported on the field as it was sent.
+ */
 final class RequestMapper {
 
     private final PerfectFrameProperties properties;
@@ -47,11 +52,12 @@ final class RequestMapper {
         if (body.targetImageSize() != null && !body.targetImageSize().equals(List.of(224, 224))) {
             throw new InvalidRequestException("target_image_size must be [224, 224]: the NIMA model's input size.");
         }
+        ExtractorRequestBody.GroupSize groupSize = body.groupSize();
         try {
             return ExtractionRequest.builder(input, output)
                     .allFrames(body.allFrames())
                     .batchSize(body.batchSize())
-                    .groupSize(body.comperingGroupSize())
+                    .groupSize(groupSize.value())
                     .topImagesPercent(body.topImagesPercent())
                     .perBatchPercentile(body.perBatchPercentile())
                     .outputFormat(body.imagesOutputFormat())
@@ -67,7 +73,11 @@ final class RequestMapper {
                             body.sharpnessRatio(), body.exposureMargin(), body.flatSpread(), body.duplicateBits()))
                     .confinement(folders.confinement())
                     .build();
+        } catch (InvalidSettingException e) {
+            String field = e.setting().equals(BestFrames.GROUP_SIZE.key()) ? groupSize.field() : e.setting();
+            throw new InvalidRequestException(Excerpt.message(e.describe(field), 200));
         } catch (IllegalArgumentException e) {
+            // A refusal without a setting's key still is the request's fault, not the service's.
             throw new InvalidRequestException(Excerpt.message(e.getMessage(), 200));
         }
     }

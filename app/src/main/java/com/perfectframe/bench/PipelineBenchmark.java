@@ -14,6 +14,7 @@ import com.perfectframe.extract.video.FrameWriter;
 import com.perfectframe.image.ImageEncoder;
 import com.perfectframe.score.FrameScorer;
 import com.perfectframe.score.ScoringModel;
+import com.perfectframe.score.nima.NimaOptions;
 import com.perfectframe.score.nima.NimaScoringModel;
 import com.perfectframe.video.FrameSampler;
 import com.perfectframe.video.SampleSink;
@@ -44,7 +45,7 @@ public final class PipelineBenchmark {
     private static final int KEPT_FRAMES = 8;
 
     /** What to measure. */
-    public record Settings(Path video, PipelineSettings pipeline, int batchSize, int groupSize) {}
+    public record Settings(Path video, PipelineSettings pipeline, NimaOptions model, int batchSize, int groupSize) {}
 
     private PipelineBenchmark() {}
 
@@ -52,7 +53,7 @@ public final class PipelineBenchmark {
         PipelineSettings pipeline = s.pipeline();
         FrameSampler sampler = new FrameSampler(pipeline.decoderThreads());
         List<SampledFrame> kept = new ArrayList<>();
-        try (ScoringModel model = NimaScoringModel.open(pipeline.model())) {
+        try (ScoringModel model = NimaScoringModel.open(s.model())) {
             long t0 = System.nanoTime();
             int samples = decodeOnly(sampler, s.video(), kept);
             double decode = seconds(t0);

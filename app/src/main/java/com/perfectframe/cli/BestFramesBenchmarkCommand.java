@@ -2,14 +2,21 @@ package com.perfectframe.cli;
 
 import com.perfectframe.bench.PipelineBenchmark;
 import com.perfectframe.extract.ExtractionRequest;
+import com.perfectframe.limits.InvalidSettingException;
+import com.perfectframe.options.BatchSizeOption;
+import com.perfectframe.options.GroupSizeOption;
+import com.perfectframe.options.ModelOptions;
+import com.perfectframe.options.OptionNames;
 import com.perfectframe.options.PipelineOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code benchmark best_frames VIDEO}: each pipeline stage alone, then the overlapped job, side by side. */
 @Command(
@@ -27,17 +34,17 @@ final class BestFramesBenchmarkCommand implements Callable<Integer> {
     @Mixin
     PipelineOptions pipeline = new PipelineOptions();
 
-    @Option(
-            names = {"--batch_size", "--batch-size"},
-            paramLabel = "N",
-            description = "Default: ${DEFAULT-VALUE}.")
-    int batchSize = ExtractionRequest.DEFAULT_BATCH_SIZE;
+    @Mixin
+    ModelOptions model = new ModelOptions();
 
-    @Option(
-            names = {"--group_size", "--group-size"},
-            paramLabel = "N",
-            description = "Default: ${DEFAULT-VALUE}.")
-    int groupSize = ExtractionRequest.DEFAULT_GROUP_SIZE;
+    @Mixin
+    BatchSizeOption batchSize = new BatchSizeOption();
+
+    @Mixin
+    GroupSizeOption groupSize = new GroupSizeOption();
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -46,8 +53,19 @@ final class BestFramesBenchmarkCommand implements Callable<Integer> {
             System.err.println("Error: " + video + " is not a file.");
             return 1;
         }
-        PipelineBenchmark.run(
-                new PipelineBenchmark.Settings(video, pipeline.settings(), batchSize, groupSize), System.out);
+        PipelineBenchmark.Settings settings;
+        try {
+            settings = new PipelineBenchmark.Settings(
+                    video,
+                    pipeline.settings(),
+                    model.options(),
+                    ExtractionRequest.BATCH_SIZE.check(batchSize.value()),
+                    ExtractionRequest.BestFrames.GROUP_SIZE.check(groupSize.value()));
+        } catch (InvalidSettingException e) {
+            System.err.println("Error: " + OptionNames.describe(e, spec) + ".");
+            return ExitCode.USAGE;
+        }
+        PipelineBenchmark.run(settings, System.out);
         return 0;
     }
 }

@@ -2,10 +2,13 @@ package com.perfectframe.cli;
 
 import com.perfectframe.extract.ExtractorName;
 import com.perfectframe.options.BestFramesOptions;
+import com.perfectframe.options.ModelOptions;
 import com.perfectframe.options.PipelineOptions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code best_frames_extractor}: the best frame of every few seconds of each video, or every sample. */
 @Command(
@@ -28,14 +31,21 @@ final class BestFramesCommand implements Callable<Integer> {
     @Mixin
     PipelineOptions pipeline = new PipelineOptions();
 
+    @Mixin
+    ModelOptions model = new ModelOptions();
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        return new JobRunner(System.out, System.err)
+        return new JobRunner(System.out, System.err, spec)
                 .run(
                         ExtractorName.BEST_FRAMES,
                         () -> options.applyTo(job.request()).build(),
                         job,
                         pipeline,
+                        model,
                         "video");
     }
 }

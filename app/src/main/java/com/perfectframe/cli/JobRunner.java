@@ -9,10 +9,17 @@ import com.perfectframe.extract.run.CancelledException;
 import com.perfectframe.extract.run.ExtractionException;
 import com.perfectframe.extract.run.ExtractionProgress;
 import com.perfectframe.extract.run.ExtractionSummary;
+import com.perfectframe.limits.InvalidSettingException;
 import com.perfectframe.logging.OneLine;
+import com.perfectframe.options.ModelOptions;
+import com.perfectframe.options.OptionNames;
 import com.perfectframe.options.PipelineOptions;
+import com.perfectframe.score.nima.NimaOptions;
+import com.perfectframe.score.nima.NimaScoringModel;
 import java.io.PrintStream;
 import java.util.function.Supplier;
+import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Runs one job in this process for a command: progress while it runs, a one-line summary when it ends, and the
@@ -25,25 +32,37 @@ final class JobRunner {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final CommandSpec command;
 
-    JobRunner(PrintStream out, PrintStream err) {
+    /** @param command the command being run, to name a refused option as its user typed it */
+    JobRunner(PrintStream out, PrintStream err, CommandSpec command) {
         this.out = out;
         this.err = err;
+        this.command = command;
     }
 
-    /** @param request builds the job's request; an invalid option value is reported naming the option */
+    /**
+     * @param request builds the job's request; a value out of its option's range is a usage mistake (exit 2),
+     *     reported in one line naming the option
+     */
     int run(
             ExtractorName name,
             Supplier<ExtractionRequest> request,
             JobOptions options,
             PipelineOptions pipeline,
+            ModelOptions model,
             String unit) {
         options.launcher.notes().forEach(err::println);
         ExtractionRequest job;
         PipelineSettings settings;
+        NimaOptions nima;
         try {
             job = request.get();
             settings = pipeline.settings();
+            nima = model.options();
+        } catch (InvalidSettingException e) {
+            err.println("Error: " + OptionNames.describe(e, command) + ".");
+            return ExitCode.USAGE;
         } catch (IllegalArgumentException e) {
             err.println("Error: " + OneLine.of(e.getMessage()));
             return FAILED;
@@ -54,7 +73,7 @@ final class JobRunner {
         ExtractionSummary summary;
         Cancellation cancellation = new Cancellation();
         try (StopSignals signals = StopSignals.install(cancellation)) {
-            try (ExtractorFactory factory = new ExtractorFactory(settings);
+            try (ExtractorFactory factory = ExtractorFactory.loading(settings, () -> NimaScoringModel.open(nima));
                     ProgressBar bar = new ProgressBar(progress::snapshot, err, terminal, unit)) {
                 summary = factory.forRequest(name, job).run(job, progress, cancellation);
             } catch (CancelledException e) {

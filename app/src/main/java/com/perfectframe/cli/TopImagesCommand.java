@@ -1,11 +1,14 @@
 package com.perfectframe.cli;
 
 import com.perfectframe.extract.ExtractorName;
+import com.perfectframe.options.ModelOptions;
 import com.perfectframe.options.PipelineOptions;
 import com.perfectframe.options.TopImagesOptions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code top_images_extractor}: the best-scoring photos of a folder. */
 @Command(
@@ -25,14 +28,21 @@ final class TopImagesCommand implements Callable<Integer> {
     @Mixin
     PipelineOptions pipeline = new PipelineOptions();
 
+    @Mixin
+    ModelOptions model = new ModelOptions();
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        return new JobRunner(System.out, System.err)
+        return new JobRunner(System.out, System.err, spec)
                 .run(
                         ExtractorName.TOP_IMAGES,
                         () -> options.applyTo(job.request()).build(),
                         job,
                         pipeline,
+                        model,
                         "image");
     }
 }

@@ -1,8 +1,9 @@
 package com.perfectframe.config;
 
 import com.perfectframe.extract.ExtractionRequest;
-import com.perfectframe.extract.InvalidSettingException;
 import com.perfectframe.extract.PipelineSettings;
+import com.perfectframe.limits.InvalidSettingException;
+import com.perfectframe.score.nima.NimaOptions;
 import com.perfectframe.score.nima.Normalization;
 import java.net.URI;
 import java.nio.file.Path;
@@ -15,8 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * --perfectframe.x=y} on the command line) and checked at start-up, so a typo fails fast with the property's name.
  *
  * <p>Unset properties take the defaults of their owners: {@link ExtractionRequest} for the folders, {@link
- * PipelineSettings} (and the NIMA options it holds) for the rest; this class only maps names, and the settings
- * record's own checks are reported on the property at start-up ({@link ValidPipelineSettings}).
+ * PipelineSettings} for the pipeline, {@link NimaOptions} for the model; this class only maps names, and the
+ * settings record's own checks are reported on the property at start-up ({@link ValidPipelineSettings}).
  *
  * @param inputDirectory folder used when a request names none
  * @param outputDirectory folder used when a request names none
@@ -74,13 +75,12 @@ public record PerfectFrameProperties(
                 .frameBudgetMb(frameBudgetMb)
                 .inferenceBatch(inferenceBatch)
                 .maxMegapixels(maxMegapixels)
-                .modelsDir(modelsDir)
-                .weightsFile(weightsFile)
-                .weightsUrl(weightsUrl)
-                .cpu(cpu)
-                .normalization(normalization)
-                .bf16(bf16)
                 .build();
+    }
+
+    /** The model these properties describe. */
+    public NimaOptions modelOptions() {
+        return NimaOptions.of(modelsDir, weightsFile, weightsUrl, cpu, normalization, bf16);
     }
 
     /** {@code frame_budget_mb} → {@code perfectframe.frame-budget-mb}. */

@@ -1,6 +1,6 @@
 package com.perfectframe.config;
 
-import com.perfectframe.extract.InvalidSettingException;
+import com.perfectframe.limits.InvalidSettingException;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;

@@ -3,6 +3,8 @@ package com.perfectframe.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.perfectframe.extract.ExtractionRequest;
+import com.perfectframe.limits.Range;
 import com.perfectframe.testing.SyntheticModel;
 import com.perfectframe.testing.TestVideos;
 import java.net.http.HttpResponse;
@@ -111,6 +113,61 @@ class ApiIntegrationTests {
                         "{\"input_directory\": \"" + root.resolve("missing") + "\"}"),
                 400,
                 "input_directory");
+    }
+
+    @Test
+    void aGroupSizeOutOfRangeIsRefusedOnTheFieldSent() throws Exception {
+        HttpResponse<String> compering = api.post("/extractors/best_frames_extractor", "{\"compering_group_size\": 0}");
+        assertJsonError(compering, 400, "compering_group_size must be between 1 and 10000 (got 0).");
+        HttpResponse<String> comparing = api.post("/extractors/best_frames_extractor", "{\"comparing_group_size\": 0}");
+        assertJsonError(comparing, 400, "comparing_group_size must be between 1 and 10000 (got 0).");
+        assertThat(comparing.body()).doesNotContain("compering");
+        assertJsonError(
+                api.post("/extractors/best_frames_extractor", "{\"comparing_group_size\": 10001}"),
+                400,
+                "comparing_group_size must be between 1 and 10000 (got 10001).");
+        assertJsonError(
+                api.post(
+                        "/extractors/best_frames_extractor",
+                        "{\"compering_group_size\": 3, \"comparing_group_size\": 4}"),
+                400,
+                "compering_group_size and comparing_group_size are the same field");
+        HttpResponse<String> two = api.post(
+                "/extractors/best_frames_extractor", "{\"sharpness_ratio\": 1, \"batch_size\": 0, \"top\": 2}");
+        assertJsonError(
+                two,
+                400,
+                "batch_size must be between 1 and 10000 (got 0); sharpness_ratio must be more than 0 and less than 1"
+                        + " (got 1.0).");
+    }
+
+    /** The OpenAPI description gives every numeric field of the body the range the service checks. */
+    @Test
+    void theOpenApiDescriptionShowsTheRangesTheServiceChecks() throws Exception {
+        JsonNode properties = body(api.get("/v3/api-docs"))
+                .path("components")
+                .path("schemas")
+                .path("ExtractorRequestBody")
+                .path("properties");
+        assertThat(properties.path("compering_group_size").path("minimum").decimalValue())
+                .isEqualByComparingTo(ExtractionRequest.BestFrames.GROUP_SIZE.minimum());
+        assertThat(properties.path("compering_group_size").path("maximum").decimalValue())
+                .isEqualByComparingTo(ExtractionRequest.BestFrames.GROUP_SIZE.maximum());
+        for (RequestLimits.Limit limit : RequestLimits.LIMITS) {
+            JsonNode property = properties.path(limit.field());
+            Range range = limit.range();
+            assertThat(property.isObject()).as(limit.field()).isTrue();
+            JsonNode min = range.minExclusive() ? property.path("exclusiveMinimum") : property.path("minimum");
+            assertThat(min.decimalValue()).as(limit.field()).isEqualByComparingTo(range.minimum());
+            if (range.bounded()) {
+                JsonNode max = range.maxExclusive() ? property.path("exclusiveMaximum") : property.path("maximum");
+                assertThat(max.decimalValue()).as(limit.field()).isEqualByComparingTo(range.maximum());
+            } else {
+                assertThat(property.has("maximum")).as(limit.field()).isFalse();
+            }
+        }
+        assertThat(properties.path("sharpness_ratio").has("minimum")).isFalse();
+        assertThat(properties.has("group_size")).isFalse();
     }
 
     @Test

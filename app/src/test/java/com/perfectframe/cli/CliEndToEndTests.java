@@ -194,12 +194,28 @@ class CliEndToEndTests {
     }
 
     @Test
-    void invalidOptionValuesNameTheOption() {
+    void invalidOptionValuesAreUsageMistakesNamingTheOptionAsTyped() {
         int code = PerfectFrameCli.execute("best_frames_extractor", "--batch_size", "0");
-        assertThat(code).isEqualTo(1);
+        assertThat(code).isEqualTo(2);
         assertThat(err()).contains("batch_size");
         assertThat(PerfectFrameCli.execute("best_frames_extractor", "--no-such-option"))
                 .isEqualTo(2);
+    }
+
+    @Test
+    void aGroupSizeOutOfRangeIsRefusedOnTheOptionTheUserTyped() throws Exception {
+        Path in = Files.createDirectory(root.resolve("in"));
+        for (String option : List.of("--group_size", "--compering_group_size", "--group-size")) {
+            err.reset();
+            int code = PerfectFrameCli.execute("best_frames_extractor", "-i", in.toString(), option, "0");
+            assertThat(code).as(option).isEqualTo(2);
+            assertThat(err().strip()).as(option).isEqualTo("Error: " + option + " must be between 1 and 10000, got 0.");
+        }
+        err.reset();
+        assertThat(PerfectFrameCli.execute("top_images_extractor", "-i", in.toString(), "--frame-budget-mb=0"))
+                .isEqualTo(2);
+        assertThat(err().strip()).startsWith("Error: --frame-budget-mb must be between 1 and 65536, got 0");
+        assertThat(in).isEmptyDirectory();
     }
 
     @Test

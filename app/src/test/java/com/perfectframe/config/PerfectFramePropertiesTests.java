@@ -50,6 +50,18 @@ class PerfectFramePropertiesTests {
         runner.withPropertyValues("perfectframe.frame-budget-mb=0")
                 .run(context -> assertThat(context.getStartupFailure())
                         .hasStackTraceContaining("perfectframe.frame-budget-mb must be between"));
+        runner.withPropertyValues("perfectframe.maxMegapixels=10001")
+                .run(context -> assertThat(context.getStartupFailure())
+                        .hasStackTraceContaining("perfectframe.max-megapixels must be between "
+                                + PipelineSettings.MAX_MEGAPIXELS.describe().substring("between ".length())
+                                + ", got 10001"));
+    }
+
+    @Test
+    void unsetModelPropertiesTakeNimasDefaults() {
+        runner.run(context -> assertThat(
+                        context.getBean(PerfectFrameProperties.class).modelOptions())
+                .isEqualTo(NimaOptions.defaults()));
     }
 
     @Test
@@ -76,9 +88,11 @@ class PerfectFramePropertiesTests {
                     assertThat(settings.frameBudgetMb()).isEqualTo(96);
                     assertThat(settings.decoderThreads()).isEqualTo(2);
                     assertThat(settings.inferenceBatch()).isEqualTo(4);
-                    assertThat(settings.model().modelsDir()).isEqualTo(Path.of("/tmp/m"));
-                    assertThat(settings.model().forceCpu()).isTrue();
-                    assertThat(settings.model().weightsUrl()).isEqualTo(NimaOptions.DEFAULT_WEIGHTS_URL);
+                    NimaOptions model =
+                            context.getBean(PerfectFrameProperties.class).modelOptions();
+                    assertThat(model.modelsDir()).isEqualTo(Path.of("/tmp/m"));
+                    assertThat(model.forceCpu()).isTrue();
+                    assertThat(model.weightsUrl()).isEqualTo(NimaOptions.DEFAULT_WEIGHTS_URL);
                 });
     }
 }

@@ -3,9 +3,11 @@ package com.perfectframe.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.perfectframe.extract.ExtractionRequest;
 import com.perfectframe.extract.output.Manifest;
 import com.perfectframe.extract.output.ManifestReader;
 import com.perfectframe.extract.output.ManifestRow;
+import com.perfectframe.limits.Range;
 import com.perfectframe.testing.SyntheticModel;
 import com.perfectframe.testing.TestVideos;
 import java.io.IOException;
@@ -172,6 +174,17 @@ class WebPageIntegrationTests {
             browser.get("http://127.0.0.1:" + port + "/");
             assertThat(browser.getCurrentUrl()).endsWith("/ui/");
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+
+            // The number fields take the service's own ranges, read from its OpenAPI description.
+            Range groupSize = ExtractionRequest.BestFrames.GROUP_SIZE;
+            wait.until(d -> groupSize
+                    .maximum()
+                    .toPlainString()
+                    .equals(d.findElement(By.id("compering_group_size")).getAttribute("max")));
+            assertThat(browser.findElement(By.id("compering_group_size")).getAttribute("min"))
+                    .isEqualTo(groupSize.minimum().toPlainString());
+            assertThat(browser.findElement(By.id("top")).getAttribute("max"))
+                    .isEqualTo(ExtractionRequest.Curation.TOP.maximum().toPlainString());
 
             // A mistake first: the error shows next to its field, in words.
             browser.findElement(By.id("input_directory")).sendKeys("/etc");

@@ -3,6 +3,8 @@ package com.perfectframe.extract;
 import com.perfectframe.extract.output.VideoRenamer;
 import com.perfectframe.extract.select.QualityRules;
 import com.perfectframe.image.ImageEncoder.ImageFormat;
+import com.perfectframe.limits.InvalidSettingException;
+import com.perfectframe.limits.Range;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -11,9 +13,11 @@ import java.util.Objects;
 /**
  * What one job is asked to do, whether it came from the command line or from a REST request: the folders, which
  * files are inputs, the output format, and the options of each extractor. Built with {@link #builder}, whose
- * defaults are the original tool's; validated once, here.
+ * defaults are the original tool's; validated once, here, against the limits each record keeps as {@link Range}
+ * constants (the limits' one owner: front ends read them too).
  *
- * <p>Field names in messages are the REST/CLI names (snake_case), so an error points at what the user typed.
+ * <p>A refused value throws an {@link InvalidSettingException} whose key is neutral (e.g. {@code group_size}); each
+ * front end names the field as its user typed it ({@code --group_size}, {@code compering_group_size}).
  *
  * @param inputDirectory folder with the videos or images
  * @param outputDirectory folder receiving the pictures and the manifest (created if missing)
@@ -53,6 +57,8 @@ public record ExtractionRequest(
 
     public static final String DEFAULT_PREFIX = "frames_extracted_";
 
+    public static final Range BATCH_SIZE = Range.of("batch_size", 1, 10_000);
+
     /**
      * Which files are inputs.
      *
@@ -67,8 +73,10 @@ public record ExtractionRequest(
             imageExtensions = normaliseExtensions(imageExtensions, "images_extensions");
             String problem = VideoRenamer.prefixProblem(processedVideoPrefix);
             if (problem != null) {
-                throw new IllegalArgumentException("processed_video_prefix must be the start of a file name that is"
-                        + " not hidden; '" + processedVideoPrefix + "' " + problem);
+                throw new InvalidSettingException(
+                        "processed_video_prefix",
+                        "must be the start of a file name that is not hidden; '" + processedVideoPrefix + "' "
+                                + problem);
             }
         }
     }
@@ -81,11 +89,10 @@ public record ExtractionRequest(
      */
     public record BestFrames(boolean allFrames, int groupSize, Curation curation) {
 
+        public static final Range GROUP_SIZE = Range.of("group_size", 1, 10_000);
+
         public BestFrames {
-            if (groupSize < 1 || groupSize > 10_000) {
-                throw new IllegalArgumentException(
-                        "compering_group_size must be between 1 and 10000, got " + groupSize);
-            }
+            GROUP_SIZE.check(groupSize);
             Objects.requireNonNull(curation, "curation");
         }
     }
@@ -108,16 +115,14 @@ public record ExtractionRequest(
             boolean samplesCsv,
             QualityRules rules) {
 
-        /** Beyond this the frames held (2N + 2 at full size) would cost gigabytes. */
-        public static final int MAX_TOP = 100;
+        /** At most 100: beyond, the frames held (2N + 2 at full size) would cost gigabytes. */
+        public static final Range TOP = Range.of("top", 0, 100);
+
+        public static final Range MIN_GAP_SECONDS = Range.atLeast("min_gap_seconds", 0);
 
         public Curation {
-            if (top < 0 || top > MAX_TOP) {
-                throw new IllegalArgumentException("top must be between 0 and " + MAX_TOP + ", got " + top);
-            }
-            if (!(minGapSeconds >= 0) || Double.isInfinite(minGapSeconds)) {
-                throw new IllegalArgumentException("min_gap_seconds must be 0 or more, got " + minGapSeconds);
-            }
+            TOP.check(top);
+            MIN_GAP_SECONDS.check(minGapSeconds);
             Objects.requireNonNull(rules, "rules");
         }
 
@@ -135,10 +140,10 @@ public record ExtractionRequest(
      */
     public record TopImages(double percent, boolean perBatchPercentile) {
 
+        public static final Range TOP_IMAGES_PERCENT = Range.between("top_images_percent", 0, 100);
+
         public TopImages {
-            if (!(percent >= 0 && percent <= 100)) {
-                throw new IllegalArgumentException("top_images_percent must be between 0 and 100, got " + percent);
-            }
+            TOP_IMAGES_PERCENT.check(percent);
         }
     }
 
@@ -150,9 +155,7 @@ public record ExtractionRequest(
         Objects.requireNonNull(bestFrames, "bestFrames");
         Objects.requireNonNull(topImages, "topImages");
         Objects.requireNonNull(confinement, "confinement");
-        if (batchSize < 1 || batchSize > 10_000) {
-            throw new IllegalArgumentException("batch_size must be between 1 and 10000, got " + batchSize);
-        }
+        BATCH_SIZE.check(batchSize);
     }
 
     /** A request for these folders with the original tool's defaults for everything else. */
@@ -162,13 +165,13 @@ public record ExtractionRequest(
 
     private static List<String> normaliseExtensions(List<String> extensions, String field) {
         if (extensions == null || extensions.isEmpty()) {
-            throw new IllegalArgumentException(field + " must list at least one extension");
+            throw new InvalidSettingException(field, "must list at least one extension");
         }
         return extensions.stream()
                 .map(e -> {
                     String ext = e.trim().toLowerCase(Locale.ROOT);
                     if (ext.isEmpty() || ext.contains("/") || ext.contains("\\")) {
-                        throw new IllegalArgumentException(field + " has an invalid extension '" + e + "'");
+                        throw new InvalidSettingException(field, "has an invalid extension '" + e + "'");
                     }
                     return ext.startsWith(".") ? ext : "." + ext;
                 })
@@ -209,13 +212,13 @@ public record ExtractionRequest(
             return this;
         }
 
-        /** @throws IllegalArgumentException naming images_output_format when the text is not a known format */
+        /** @throws InvalidSettingException naming images_output_format when the text is not a known format */
         public Builder outputFormat(String value) {
             if (value != null) {
                 try {
                     outputFormat = ImageFormat.parse(value);
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("images_output_format: " + e.getMessage(), e);
+                    throw new InvalidSettingException("images_output_format", "is invalid: " + e.getMessage());
                 }
             }
             return this;
@@ -298,7 +301,7 @@ public record ExtractionRequest(
             return this;
         }
 
-        /** @throws IllegalArgumentException naming the first field whose value cannot be used */
+        /** @throws InvalidSettingException naming the first field whose value cannot be used */
         public ExtractionRequest build() {
             return new ExtractionRequest(
                     input,

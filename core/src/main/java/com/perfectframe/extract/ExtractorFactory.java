@@ -3,15 +3,19 @@ package com.perfectframe.extract;
 import com.perfectframe.platform.NativeMemory;
 import com.perfectframe.score.ModelSource;
 import com.perfectframe.score.ProcessModel;
-import com.perfectframe.score.nima.NimaScoringModel;
+import com.perfectframe.score.ScoringModel;
 import com.perfectframe.video.FrameSampler;
+import java.util.function.Supplier;
 
 /**
- * Builds the extractor a request asks for, from the process's {@link PipelineSettings}: one factory per process,
- * used by the command line, the REST service and the benchmarks alike.
+ * Builds the extractor a request asks for, from the process's {@link PipelineSettings} and its scoring model: one
+ * factory per process, used by the command line, the REST service, the Spark job's executors and the benchmarks
+ * alike.
  *
- * <p>It owns the process's NIMA model, loaded at the first job that scores and reused by every later one, and
- * closes it in {@link #close()}; jobs that do not score never load it.
+ * <p>Built with {@link #loading}, it owns the process's model, loaded at the first job that scores and reused by
+ * every later one, and closes it in {@link #close()}; jobs that do not score never load it. Which model that is
+ * (NIMA, and how to open it) is the front end's choice: {@code ExtractorFactory.loading(settings, () ->
+ * NimaScoringModel.open(nimaOptions))}.
  */
 public final class ExtractorFactory implements AutoCloseable {
 
@@ -19,15 +23,15 @@ public final class ExtractorFactory implements AutoCloseable {
     private final ModelSource models;
     private final ProcessModel ownModel;
 
-    /** A factory that loads NIMA as {@code settings.model()} says, once, when a job first scores. */
-    public ExtractorFactory(PipelineSettings settings) {
-        this(settings, new ProcessModel(() -> NimaScoringModel.open(settings.model())));
-    }
-
     private ExtractorFactory(PipelineSettings settings, ProcessModel model) {
         this.settings = settings;
         this.models = model;
         this.ownModel = model;
+    }
+
+    /** A factory that loads its model with {@code loader}, once, when a job first scores, and closes it. */
+    public static ExtractorFactory loading(PipelineSettings settings, Supplier<ScoringModel> loader) {
+        return new ExtractorFactory(settings, new ProcessModel(loader));
     }
 
     /** A factory scoring with the given model, which the caller owns (tests, benchmarks). */

@@ -1,17 +1,15 @@
 package com.perfectframe.extract;
 
 import com.perfectframe.extract.stage.StageSizes;
-import com.perfectframe.score.nima.NimaOptions;
-import com.perfectframe.score.nima.Normalization;
-import java.net.URI;
-import java.nio.file.Path;
-import java.util.Objects;
+import com.perfectframe.limits.Range;
 
 /**
- * How the pipeline runs on this machine, the same for every job of a process: threads, memory, and the model. The
- * one owner of these settings' defaults and limits; the command line ({@code PipelineOptions}) and the service's
- * configuration ({@code perfectframe.*}) both map onto it through {@link #builder()}. What a single job asks for
- * (folders, group size, …) is an {@link ExtractionRequest}.
+ * How the pipeline runs on this machine, the same for every job of a process: threads and memory. The one owner of
+ * these settings' defaults and limits (a {@link Range} each); the command line ({@code PipelineOptions}) and the
+ * service's configuration ({@code perfectframe.*}) both map onto it through {@link #builder()}. What a single job
+ * asks for (folders, group size, …) is an {@link ExtractionRequest}; which model scores, and how it is loaded, is
+ * the scoring model's own business ({@code NimaOptions}), given to the {@link ExtractorFactory} beside these
+ * settings.
  *
  * @param decoderThreads threads decoding a video: FFmpeg's threads of its decoder, or, in frames extraction on videos
  *     sampled mostly by keyframe seeks, that many single-threaded decoders side by side; 0 chooses (FFmpeg's choice,
@@ -25,7 +23,6 @@ import java.util.Objects;
  * @param inferenceBatch most pictures per model call (bounds inference memory)
  * @param maxMegapixels largest picture decoded for scoring; a larger one (a decompression bomb: a tiny PNG that
  *     declares 50000×50000 pixels) is named and skipped before it is decoded
- * @param model how to load the NIMA model
  */
 public record PipelineSettings(
         int decoderThreads,
@@ -33,8 +30,7 @@ public record PipelineSettings(
         int writerThreads,
         int frameBudgetMb,
         int inferenceBatch,
-        int maxMegapixels,
-        NimaOptions model) {
+        int maxMegapixels) {
 
     public static final int DEFAULT_DECODER_THREADS = 0;
     public static final int DEFAULT_PREPARE_THREADS = 1;
@@ -45,6 +41,13 @@ public record PipelineSettings(
 
     private static final int MAX_THREADS = 64;
 
+    public static final Range DECODER_THREADS = Range.of("decoder_threads", 0, MAX_THREADS);
+    public static final Range PREPARE_THREADS = Range.of("prepare_threads", 1, MAX_THREADS);
+    public static final Range WRITER_THREADS = Range.of("writer_threads", 0, MAX_THREADS);
+    public static final Range FRAME_BUDGET_MB = Range.of("frame_budget_mb", 1, 65_536);
+    public static final Range INFERENCE_BATCH = Range.of("inference_batch", 1, 1024);
+    public static final Range MAX_MEGAPIXELS = Range.of("max_megapixels", 1, 10_000);
+
     /** Parallel decoders chosen: one per core, up to a number whose decoder buffers stay small. */
     private static final int AUTOMATIC_PARALLEL_DECODERS =
             Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
@@ -53,20 +56,14 @@ public record PipelineSettings(
     private static final int AUTOMATIC_FRAME_WRITERS =
             Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
+    /** @throws com.perfectframe.limits.InvalidSettingException naming the first setting out of its range */
     public PipelineSettings {
-        check("decoder_threads", decoderThreads, 0, MAX_THREADS);
-        check("prepare_threads", prepareThreads, 1, MAX_THREADS);
-        check("writer_threads", writerThreads, 0, MAX_THREADS);
-        check("frame_budget_mb", frameBudgetMb, 1, 65_536);
-        check("inference_batch", inferenceBatch, 1, 1024);
-        check("max_megapixels", maxMegapixels, 1, 10_000);
-        Objects.requireNonNull(model, "model");
-    }
-
-    private static void check(String setting, int value, int min, int max) {
-        if (value < min || value > max) {
-            throw new InvalidSettingException(setting, "must be between " + min + " and " + max + ", got " + value);
-        }
+        DECODER_THREADS.check(decoderThreads);
+        PREPARE_THREADS.check(prepareThreads);
+        WRITER_THREADS.check(writerThreads);
+        FRAME_BUDGET_MB.check(frameBudgetMb);
+        INFERENCE_BATCH.check(inferenceBatch);
+        MAX_MEGAPIXELS.check(maxMegapixels);
     }
 
     public static PipelineSettings defaults() {
@@ -114,7 +111,6 @@ public record PipelineSettings(
         private int frameBudgetMb = DEFAULT_FRAME_BUDGET_MB;
         private int inferenceBatch = DEFAULT_INFERENCE_BATCH;
         private int maxMegapixels = DEFAULT_MAX_MEGAPIXELS;
-        private NimaOptions model = NimaOptions.defaults();
 
         private Builder() {}
 
@@ -148,40 +144,10 @@ public record PipelineSettings(
             return this;
         }
 
-        public Builder modelsDir(Path value) {
-            model = value != null ? model.withModelsDir(value) : model;
-            return this;
-        }
-
-        public Builder weightsFile(Path value) {
-            model = value != null ? model.withWeightsFile(value) : model;
-            return this;
-        }
-
-        public Builder weightsUrl(URI value) {
-            model = value != null ? model.withWeightsUrl(value) : model;
-            return this;
-        }
-
-        public Builder cpu(Boolean value) {
-            model = value != null ? model.withForceCpu(value) : model;
-            return this;
-        }
-
-        public Builder normalization(Normalization value) {
-            model = value != null ? model.withNormalization(value) : model;
-            return this;
-        }
-
-        public Builder bf16(Boolean value) {
-            model = value != null ? model.withBfloat16(value) : model;
-            return this;
-        }
-
-        /** @throws InvalidSettingException naming the first setting whose value cannot be used */
+        /** @throws com.perfectframe.limits.InvalidSettingException naming the first setting out of its range */
         public PipelineSettings build() {
             return new PipelineSettings(
-                    decoderThreads, prepareThreads, writerThreads, frameBudgetMb, inferenceBatch, maxMegapixels, model);
+                    decoderThreads, prepareThreads, writerThreads, frameBudgetMb, inferenceBatch, maxMegapixels);
         }
     }
 }

@@ -2,6 +2,7 @@ package com.perfectframe.options;
 
 import com.perfectframe.extract.ExtractionRequest;
 import com.perfectframe.extract.select.QualityRules;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -15,17 +16,11 @@ public final class BestFramesOptions {
             description = "Write every 1-second sample, without scoring (frames extraction).")
     boolean allFrames;
 
-    @Option(
-            names = {"--batch_size", "--batch-size"},
-            paramLabel = "N",
-            description = "Frames scored together; groups restart at each batch (default: ${DEFAULT-VALUE}).")
-    int batchSize = ExtractionRequest.DEFAULT_BATCH_SIZE;
+    @Mixin
+    BatchSizeOption batchSize = new BatchSizeOption();
 
-    @Option(
-            names = {"--group_size", "--compering_group_size", "--comparing_group_size", "--group-size"},
-            paramLabel = "N",
-            description = "Consecutive samples compared to keep the best (default: ${DEFAULT-VALUE}).")
-    int groupSize = ExtractionRequest.DEFAULT_GROUP_SIZE;
+    @Mixin
+    GroupSizeOption groupSize = new GroupSizeOption();
 
     @Option(
             names = {"--no_quality_gate", "--no-quality-gate"},
@@ -93,8 +88,8 @@ public final class BestFramesOptions {
     /** Adds these options to a request. */
     public ExtractionRequest.Builder applyTo(ExtractionRequest.Builder request) {
         return request.allFrames(allFrames)
-                .batchSize(batchSize)
-                .groupSize(groupSize)
+                .batchSize(batchSize.value())
+                .groupSize(groupSize.value())
                 .qualityGate(!noQualityGate)
                 .distinct(distinct)
                 .top(top)

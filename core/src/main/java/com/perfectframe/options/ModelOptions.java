@@ -1,6 +1,5 @@
 package com.perfectframe.options;
 
-import com.perfectframe.extract.PipelineSettings;
 import com.perfectframe.score.nima.NimaOptions;
 import com.perfectframe.score.nima.Normalization;
 import java.net.URI;
@@ -9,7 +8,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Options saying which NIMA model to load and where it runs. Unset options keep the defaults of {@link
- * NimaOptions}, their one owner.
+ * NimaOptions}, their one owner. Kept apart from {@link PipelineOptions}, as the model is apart from the pipeline's
+ * settings: a front end gives both to {@code ExtractorFactory.loading}.
  */
 public final class ModelOptions {
 
@@ -49,13 +49,8 @@ public final class ModelOptions {
                     + " on this project's benchmark machine, scores within about 0.03.")
     Boolean bf16;
 
-    /** Applies the options that were given. */
-    public PipelineSettings.Builder applyTo(PipelineSettings.Builder builder) {
-        return builder.modelsDir(modelsDir)
-                .weightsFile(weights)
-                .weightsUrl(weightsUrl)
-                .cpu(cpu)
-                .normalization(normalization)
-                .bf16(bf16);
+    /** The model these options describe. */
+    public NimaOptions options() {
+        return NimaOptions.of(modelsDir, weights, weightsUrl, cpu, normalization, bf16);
     }
 }

@@ -1,14 +1,12 @@
 package com.perfectframe.options;
 
-import com.perfectframe.extract.InvalidSettingException;
 import com.perfectframe.extract.PipelineSettings;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * The command line's side of {@link PipelineSettings}: one option per setting, named as the setting (with {@code
  * --}), unset options keeping the record's defaults. The service's {@code perfectframe.*} properties map onto the
- * same record.
+ * same record. The model's options are {@link ModelOptions}.
  */
 public final class PipelineOptions {
 
@@ -55,26 +53,20 @@ public final class PipelineOptions {
                     + " (default: " + PipelineSettings.DEFAULT_MAX_MEGAPIXELS + ").")
     Integer maxMegapixels;
 
-    @Mixin
-    ModelOptions model = new ModelOptions();
-
     /**
      * The settings these options describe.
      *
-     * @throws IllegalArgumentException naming the option whose value cannot be used
+     * @throws com.perfectframe.limits.InvalidSettingException for a value out of its range ({@link OptionNames}
+     *     names the option)
      */
     public PipelineSettings settings() {
-        try {
-            return model.applyTo(PipelineSettings.builder())
-                    .decoderThreads(decoderThreads)
-                    .prepareThreads(prepareThreads)
-                    .writerThreads(writerThreads)
-                    .frameBudgetMb(frameBudgetMb)
-                    .inferenceBatch(inferenceBatch)
-                    .maxMegapixels(maxMegapixels)
-                    .build();
-        } catch (InvalidSettingException e) {
-            throw new IllegalArgumentException(e.describe("--" + e.setting()), e);
-        }
+        return PipelineSettings.builder()
+                .decoderThreads(decoderThreads)
+                .prepareThreads(prepareThreads)
+                .writerThreads(writerThreads)
+                .frameBudgetMb(frameBudgetMb)
+                .inferenceBatch(inferenceBatch)
+                .maxMegapixels(maxMegapixels)
+                .build();
     }
 }

@@ -1,6 +1,7 @@
 package com.perfectframe.options;
 
 import com.perfectframe.extract.ExtractionRequest;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The top-images extractor's options, shared by the command line and the Spark job. */
@@ -18,17 +19,14 @@ public final class TopImagesOptions {
                     + "whole folder.")
     boolean perBatchPercentile;
 
-    @Option(
-            names = {"--batch_size", "--batch-size"},
-            paramLabel = "N",
-            description = "Images scored together (default: ${DEFAULT-VALUE}).")
-    int batchSize = ExtractionRequest.DEFAULT_BATCH_SIZE;
+    @Mixin
+    BatchSizeOption batchSize = new BatchSizeOption();
 
     /** Adds these options to a request. */
     public ExtractionRequest.Builder applyTo(ExtractionRequest.Builder request) {
         return request.topImagesPercent(topImagesPercent)
                 .perBatchPercentile(perBatchPercentile)
-                .batchSize(batchSize);
+                .batchSize(batchSize.value());
     }
 
     /** The percentile kept (a front end that takes it over the whole folder itself, such as the Spark job). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.perfectframe.image.ImageEncoder.ImageFormat;
+import com.perfectframe.limits.InvalidSettingException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,11 @@ class ExtractionRequestTests {
     @Test
     void rejectsOutOfRangeNumbersNamingTheField() {
         assertThatThrownBy(() -> request().batchSize(0).build()).hasMessageContaining("batch_size");
-        assertThatThrownBy(() -> request().groupSize(0).build()).hasMessageContaining("compering_group_size");
+        assertThatThrownBy(() -> request().groupSize(0).build())
+                .isInstanceOfSatisfying(
+                        InvalidSettingException.class,
+                        e -> assertThat(e.setting()).isEqualTo("group_size"))
+                .hasMessage("group_size must be between 1 and 10000, got 0");
         assertThatThrownBy(() -> request().topImagesPercent(100.5).build()).hasMessageContaining("top_images_percent");
         assertThatThrownBy(() -> request().topImagesPercent(Double.NaN).build())
                 .hasMessageContaining("top_images_percent");

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.perfectframe.extract.PipelineSettings;
+import com.perfectframe.limits.InvalidSettingException;
+import com.perfectframe.score.nima.NimaOptions;
 import com.perfectframe.score.nima.Normalization;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -11,19 +13,29 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** The command line maps onto the same settings record as the service, every setting included. */
+/**
+ * The command line maps onto the same settings record as the service, every setting included, and the model's
+ * options onto {@link NimaOptions}, apart.
+ */
 class PipelineOptionsTests {
 
     @Command(name = "job")
     static final class Job {
         @Mixin
         PipelineOptions pipeline = new PipelineOptions();
+
+        @Mixin
+        ModelOptions model = new ModelOptions();
+    }
+
+    private static Job job(String... args) {
+        Job command = new Job();
+        new CommandLine(command).parseArgs(args);
+        return command;
     }
 
     private static PipelineSettings parse(String... args) {
-        Job command = new Job();
-        new CommandLine(command).parseArgs(args);
-        return command.pipeline.settings();
+        return job(args).pipeline.settings();
     }
 
     @Test
@@ -32,8 +44,13 @@ class PipelineOptionsTests {
     }
 
     @Test
+    void noModelOptionsGiveNimasDefaults() {
+        assertThat(job().model.options()).isEqualTo(NimaOptions.defaults());
+    }
+
+    @Test
     void everySettingHasItsOwnOption() {
-        PipelineSettings settings = parse(
+        Job job = job(
                 "--decoder_threads",
                 "2",
                 "--prepare_threads",
@@ -52,16 +69,18 @@ class PipelineOptionsTests {
                 "--normalization",
                 "ORIGINAL",
                 "--bf16");
+        PipelineSettings settings = job.pipeline.settings();
+        NimaOptions model = job.model.options();
         assertThat(settings.decoderThreads()).isEqualTo(2);
         assertThat(settings.prepareThreads()).isEqualTo(3);
         assertThat(settings.writerThreads()).isEqualTo(4);
         assertThat(settings.frameBudgetMb()).isEqualTo(24);
         assertThat(settings.inferenceBatch()).isEqualTo(8);
-        assertThat(settings.model().modelsDir()).isEqualTo(Path.of("/tmp/models"));
-        assertThat(settings.model().weightsFile()).isEqualTo(Path.of("/tmp/w.h5"));
-        assertThat(settings.model().forceCpu()).isTrue();
-        assertThat(settings.model().normalization()).isEqualTo(Normalization.ORIGINAL);
-        assertThat(settings.model().bfloat16()).isTrue();
+        assertThat(model.modelsDir()).isEqualTo(Path.of("/tmp/models"));
+        assertThat(model.weightsFile()).isEqualTo(Path.of("/tmp/w.h5"));
+        assertThat(model.forceCpu()).isTrue();
+        assertThat(model.normalization()).isEqualTo(Normalization.ORIGINAL);
+        assertThat(model.bfloat16()).isTrue();
     }
 
     @Test
@@ -72,10 +91,12 @@ class PipelineOptionsTests {
     }
 
     @Test
-    void anInvalidValueNamesTheOption() {
+    void anInvalidValueIsRefusedWithTheSettingsKey() {
         assertThatThrownBy(() -> parse("--frame_budget_mb", "0"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("--frame_budget_mb must be between 1 and 65536, got 0");
-        assertThatThrownBy(() -> parse("--prepare_threads", "0")).hasMessageStartingWith("--prepare_threads");
+                .isInstanceOfSatisfying(
+                        InvalidSettingException.class,
+                        e -> assertThat(e.setting()).isEqualTo("frame_budget_mb"))
+                .hasMessage("frame_budget_mb must be between 1 and 65536, got 0");
+        assertThatThrownBy(() -> parse("--prepare_threads", "0")).hasMessageStartingWith("prepare_threads");
     }
 }

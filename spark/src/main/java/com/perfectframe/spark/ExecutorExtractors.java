@@ -2,11 +2,13 @@ package com.perfectframe.spark;
 
 import com.perfectframe.extract.ExtractorFactory;
 import com.perfectframe.extract.PipelineSettings;
+import com.perfectframe.score.nima.NimaOptions;
+import com.perfectframe.score.nima.NimaScoringModel;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The executor JVM's extractor factories, one per settings (a job has one), each loading the model once at its first
+ * The executor JVM's extractor factories, one per settings and model (a job has one of each), each loading the model once at its first
  * scoring task and reusing it for every later task of the JVM; closed when the JVM exits. Spark gives an executor no
  * other home for per-JVM state than a static holder, so this class is the module's one.
  *
@@ -17,13 +19,16 @@ import java.util.Map;
  */
 final class ExecutorExtractors {
 
-    private static final Map<PipelineSettings, ExtractorFactory> FACTORIES = new HashMap<>();
+    private static final Map<Key, ExtractorFactory> FACTORIES = new HashMap<>();
+
+    private record Key(PipelineSettings settings, NimaOptions model) {}
 
     private ExecutorExtractors() {}
 
-    static synchronized ExtractorFactory factory(PipelineSettings settings) {
-        return FACTORIES.computeIfAbsent(settings, s -> {
-            ExtractorFactory factory = new ExtractorFactory(s);
+    static synchronized ExtractorFactory factory(PipelineSettings settings, NimaOptions model) {
+        return FACTORIES.computeIfAbsent(new Key(settings, model), key -> {
+            ExtractorFactory factory =
+                    ExtractorFactory.loading(key.settings(), () -> NimaScoringModel.open(key.model()));
             Runtime.getRuntime().addShutdownHook(new Thread(factory::close, "perfectframe-model-close"));
             return factory;
         });

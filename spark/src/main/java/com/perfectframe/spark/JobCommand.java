@@ -3,11 +3,16 @@ package com.perfectframe.spark;
 import com.perfectframe.extract.ExtractionRequest;
 import com.perfectframe.extract.ExtractorName;
 import com.perfectframe.extract.PipelineSettings;
+import com.perfectframe.limits.InvalidSettingException;
+import com.perfectframe.limits.Range;
 import com.perfectframe.options.BestFramesOptions;
 import com.perfectframe.options.FolderOptions;
+import com.perfectframe.options.ModelOptions;
+import com.perfectframe.options.OptionNames;
 import com.perfectframe.options.OutputFormatOption;
 import com.perfectframe.options.PipelineOptions;
 import com.perfectframe.options.TopImagesOptions;
+import com.perfectframe.score.nima.NimaOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,6 +41,9 @@ abstract class JobCommand implements Callable<Integer> {
     @Mixin
     PipelineOptions pipeline = new PipelineOptions();
 
+    @Mixin
+    ModelOptions model = new ModelOptions();
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -58,6 +66,10 @@ abstract class JobCommand implements Callable<Integer> {
         return pipeline.settings();
     }
 
+    NimaOptions model() {
+        return model.options();
+    }
+
     @Override
     public Integer call() {
         List<String> all = spec.commandLine().getParseResult().originalArgs();
@@ -65,6 +77,9 @@ abstract class JobCommand implements Callable<Integer> {
         try {
             arguments.parse().settings();
             arguments.parse().request(Path.of("in"), Path.of("out"));
+        } catch (InvalidSettingException e) {
+            System.err.println("Error: " + OptionNames.describe(e, spec) + ".");
+            return 2;
         } catch (IllegalArgumentException e) {
             System.err.println("Error: " + e.getMessage());
             return 2;
@@ -134,6 +149,9 @@ abstract class JobCommand implements Callable<Integer> {
             description = "The images scoring at or above a percentile of all the folder's scores "
                     + "(top_images_extractor).")
     static final class TopImages extends JobCommand {
+        /** The images one task scores: the job's own setting, so its range is kept here. */
+        static final Range IMAGES_PER_TASK = Range.from("images_per_task", 1);
+
         @Mixin
         TopImagesOptions options = new TopImagesOptions();
 
@@ -159,9 +177,7 @@ abstract class JobCommand implements Callable<Integer> {
                         "--per_batch_percentile is not supported by the Spark job: its percentile is the whole"
                                 + " folder's.");
             }
-            if (imagesPerTask < 1) {
-                throw new IllegalArgumentException("--images_per_task must be at least 1, not " + imagesPerTask + ".");
-            }
+            IMAGES_PER_TASK.check(imagesPerTask);
             return options.applyTo(format.applyTo(ExtractionRequest.builder(input, output)))
                     .topImagesPercent(0.0)
                     .build();

@@ -75,7 +75,7 @@ final class ScratchFolder implements AutoCloseable {
     ExtractionSummary run(JobCommand command) throws ExtractionException, InterruptedException {
         ExtractionRequest request = command.request(in, out);
         try {
-            return ExecutorExtractors.factory(command.settings())
+            return ExecutorExtractors.factory(command.settings(), command.model())
                     .forRequest(command.extractor(), request)
                     .run(request, new ExtractionProgress(), new Cancellation());
         } catch (RuntimeException | LinkageError e) {

@@ -71,4 +71,32 @@ class JobCommandTests {
                 .toList();
         assertThat(options).startsWith("-i", "-o", "--format");
     }
+
+    @Test
+    void aValueOutOfRangeIsAUsageMistakeNamingTheOptionAsTyped() {
+        assertThat(refusal("best_frames", "--group-size", "0"))
+                .isEqualTo("Error: --group-size must be between 1 and 10000, got 0.");
+        assertThat(refusal("best_frames", "--compering_group_size=10001"))
+                .isEqualTo("Error: --compering_group_size must be between 1 and 10000, got 10001.");
+        assertThat(refusal("top_images", "--images-per-task", "0"))
+                .isEqualTo("Error: --images-per-task must be 1 or more, got 0.");
+        assertThat(refusal("all_frames", "--frame_budget_mb=0"))
+                .isEqualTo("Error: --frame_budget_mb must be between 1 and 65536, got 0.");
+    }
+
+    /** What the job says on stderr, before any Spark session, for a job refused as a usage mistake (exit 2). */
+    private static String refusal(String job, String... options) {
+        List<String> arguments = new java.util.ArrayList<>(List.of(job, "-i", "hdfs:///in", "-o", "hdfs:///out"));
+        arguments.addAll(List.of(options));
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.err;
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            int code = new CommandLine(new SparkExtractJob()).execute(arguments.toArray(String[]::new));
+            assertThat(code).as(String.join(" ", arguments)).isEqualTo(2);
+        } finally {
+            System.setErr(original);
+        }
+        return err.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+    }
 }

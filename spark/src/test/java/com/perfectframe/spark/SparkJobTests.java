@@ -10,6 +10,7 @@ import com.perfectframe.extract.output.ManifestReader;
 import com.perfectframe.extract.output.ManifestRow;
 import com.perfectframe.extract.run.Cancellation;
 import com.perfectframe.extract.run.ExtractionProgress;
+import com.perfectframe.score.nima.NimaScoringModel;
 import com.perfectframe.testing.SyntheticModel;
 import com.perfectframe.testing.TestVideos;
 import java.io.IOException;
@@ -63,7 +64,8 @@ class SparkJobTests {
         Path cliOut = root.resolve("cli-out");
         JobCommand cli = job("best_frames", "ignored").parse();
         ExtractionRequest request = cli.request(cliIn, cliOut);
-        try (ExtractorFactory factory = new ExtractorFactory(cli.settings())) {
+        try (ExtractorFactory factory =
+                ExtractorFactory.loading(cli.settings(), () -> NimaScoringModel.open(cli.model()))) {
             factory.forRequest(cli.extractor(), request).run(request, new ExtractionProgress(), new Cancellation());
         }
         cliPictures = pictures(cliOut);
@@ -271,7 +273,8 @@ class SparkJobTests {
         JobCommand.TopImages command = (JobCommand.TopImages) job.parse();
         ExtractionRequest cliRequest =
                 ExtractionRequest.builder(photos, cliOut).topImagesPercent(75.0).build();
-        try (ExtractorFactory factory = new ExtractorFactory(command.settings())) {
+        try (ExtractorFactory factory =
+                ExtractorFactory.loading(command.settings(), () -> NimaScoringModel.open(command.model()))) {
             factory.forRequest(command.extractor(), cliRequest)
                     .run(cliRequest, new ExtractionProgress(), new Cancellation());
         }
@@ -304,7 +307,8 @@ class SparkJobTests {
         Path cliOut = root.resolve("same-stem-cli-out");
         JobCommand cli = job("best_frames", "ignored").parse();
         ExtractionRequest request = cli.request(cliIn, cliOut);
-        try (ExtractorFactory factory = new ExtractorFactory(cli.settings())) {
+        try (ExtractorFactory factory =
+                ExtractorFactory.loading(cli.settings(), () -> NimaScoringModel.open(cli.model()))) {
             factory.forRequest(cli.extractor(), request).run(request, new ExtractionProgress(), new Cancellation());
         }
         Path output = root.resolve("same-stem-out");

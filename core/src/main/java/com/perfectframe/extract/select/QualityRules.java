@@ -1,5 +1,6 @@
 package com.perfectframe.extract.select;
 
+import com.perfectframe.limits.Range;
 import com.perfectframe.quality.Similarity;
 
 /**
@@ -21,25 +22,26 @@ public record QualityRules(double sharpnessRatio, double exposureMargin, double 
     public static final double DEFAULT_FLAT_SPREAD = 4.0;
     public static final int DEFAULT_DUPLICATE_HASH_BITS = Similarity.DEFAULT_MAX_HASH_BITS;
 
+    public static final Range SHARPNESS_RATIO =
+            Range.between("sharpness_ratio", 0, 1).excludingMin().excludingMax();
+    public static final Range EXPOSURE_MARGIN =
+            Range.between("exposure_margin", 0, 1).excludingMin().excludingMax();
+    public static final Range FLAT_SPREAD = Range.between("flat_spread", 0, 64).excludingMax();
+    /** Half the hash's 64 bits: two unrelated pictures' hashes differ in about that many. */
+    public static final Range DUPLICATE_BITS = Range.of("duplicate_bits", 0, 32);
+
+    /** @throws com.perfectframe.limits.InvalidSettingException naming the first threshold out of its range */
     public QualityRules {
-        if (!(sharpnessRatio > 0 && sharpnessRatio < 1)) {
-            throw new IllegalArgumentException("sharpness_ratio must be between 0 and 1, got " + sharpnessRatio);
-        }
-        if (!(exposureMargin > 0 && exposureMargin < 1)) {
-            throw new IllegalArgumentException("exposure_margin must be between 0 and 1, got " + exposureMargin);
-        }
-        if (!(flatSpread >= 0 && flatSpread < 64)) {
-            throw new IllegalArgumentException("flat_spread must be between 0 and 64, got " + flatSpread);
-        }
-        if (duplicateHashBits < 0 || duplicateHashBits > 32) {
-            throw new IllegalArgumentException("duplicate_bits must be between 0 and 32, got " + duplicateHashBits);
-        }
+        SHARPNESS_RATIO.check(sharpnessRatio);
+        EXPOSURE_MARGIN.check(exposureMargin);
+        FLAT_SPREAD.check(flatSpread);
+        DUPLICATE_BITS.check(duplicateHashBits);
     }
 
     /**
      * The defaults, with the given values instead where they are not null (for optional inputs).
      *
-     * @throws IllegalArgumentException naming the setting whose value cannot be used
+     * @throws com.perfectframe.limits.InvalidSettingException naming the setting whose value cannot be used
      */
     public static QualityRules of(
             Double sharpnessRatio, Double exposureMargin, Double flatSpread, Integer duplicateHashBits) {

@@ -56,6 +56,24 @@ public record NimaOptions(
                 false);
     }
 
+    /**
+     * The defaults, with the given values instead where they are not null: how front ends map their optional
+     * options and properties (an unset one keeps the default).
+     */
+    public static NimaOptions of(
+            Path modelsDir, Path weightsFile, URI weightsUrl, Boolean cpu, Normalization normalization, Boolean bf16) {
+        NimaOptions defaults = defaults();
+        return new NimaOptions(
+                modelsDir != null ? modelsDir : defaults.modelsDir,
+                weightsFile,
+                weightsUrl != null ? weightsUrl : defaults.weightsUrl,
+                cpu != null ? cpu : defaults.forceCpu,
+                normalization != null ? normalization : defaults.normalization,
+                defaults.foldBatchNorm,
+                defaults.nativeCacheDir,
+                bf16 != null ? bf16 : defaults.bfloat16);
+    }
+
     /** The weights file actually used: the given one, or {@code modelsDir/weights.h5}. */
     public Path resolvedWeightsFile() {
         return weightsFile != null ? weightsFile : modelsDir.resolve("weights.h5");
