@@ -145,7 +145,11 @@ RUN sed -i 's/\r$//' /usr/local/bin/perfectframe-entrypoint \
 #
 # Inside its container the service listens on all interfaces (the jar's default is loopback only), or no published
 # port could reach it; which host addresses it is published on is docker-compose.yaml's (or `docker run -p`'s) choice.
+#
+# LANG: Java names files in the locale's character set; without a locale (NVIDIA's CUDA base sets none) it is ASCII
+# and no accented file name could be opened.
 ENV PERFECTFRAME_ALLOWED_ROOTS=/app \
+    LANG=C.UTF-8 \
     SERVER_ADDRESS=0.0.0.0 \
     MALLOC_ARENA_MAX=2 \
     PERFECTFRAME_INPUT_DIRECTORY=/app/input_directory \

@@ -36,7 +36,10 @@ if (-not $NoCompose) {
         Fail 'Docker is not installed: install Docker Desktop (https://docs.docker.com/desktop/) and start it.'
     }
     Write-Host "Building and starting the $Variant service (the first build takes several minutes)..."
-    docker compose --profile $Variant up -d --build
+    # One service either way: the GPU override file turns it into the GPU one, so the two never share the port.
+    $composeFiles = @('-f', 'docker-compose.yaml')
+    if ($Variant -eq 'gpu') { $composeFiles += @('-f', 'docker-compose.gpu.yaml') }
+    docker compose @composeFiles up -d --build
     if ($LASTEXITCODE -ne 0) {
         Fail 'docker compose could not start the service (see above). Is Docker Desktop running?'
     }
@@ -50,7 +53,7 @@ while ($true) {
     if ($health -and $health.status -eq 'UP') { break }
     if ((Get-Date) -gt $deadline) {
         Write-Host ''
-        Fail "the service did not become healthy within $HealthTimeout s. Look at its log: docker compose --profile $Variant logs"
+        Fail "the service did not become healthy within $HealthTimeout s. Look at its log: docker compose logs"
     }
     Write-Host -NoNewline '.'
     Start-Sleep -Seconds 2
@@ -111,6 +114,6 @@ foreach ($problem in @($last.errors)) {
 $output = Join-Path $PSScriptRoot 'output_directory'
 Write-Host "Frames are in $output (manifest.csv lists them); processed videos were renamed frames_extracted_..."
 if (-not $NoCompose) {
-    Write-Host "The service keeps running on $Url; stop it with: docker compose --profile $Variant down"
+    Write-Host "The service keeps running on $Url; stop it with: docker compose down"
 }
 if ($last.state -eq 'succeeded') { exit 0 } else { exit 1 }

@@ -3,20 +3,20 @@
 # ./input_directory, follow the job, and say where the frames are.
 #
 # Usage: ./quick_demo.sh [--gpu] [--all_frames] [--no-compose]
-#   --gpu         use the NVIDIA GPU image (compose profile "gpu"); default: the CPU image (profile "cpu")
+#   --gpu         use the NVIDIA GPU image (adds docker-compose.gpu.yaml); default: the CPU image
 #   --all_frames  write every 1-second sample instead of the best frame of each group (no scoring)
 #   --no-compose  do not build or start anything: use the service already running at $PERFECTFRAME_URL
 # Environment: PERFECTFRAME_URL (default http://localhost:8100), HEALTH_TIMEOUT seconds (default 300).
 set -eu
 
 cd "$(dirname "$0")"
-profile=cpu
+variant=cpu
 all_frames=false
 compose=true
 for arg in "$@"; do
   case "$arg" in
-    --gpu) profile=gpu ;;
-    --cpu) profile=cpu ;;
+    --gpu) variant=gpu ;;
+    --cpu) variant=cpu ;;
     --all_frames) all_frames=true ;;
     --no-compose) compose=false ;;
     -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
@@ -53,8 +53,12 @@ if [ "$compose" = true ]; then
   else
     die "neither 'docker compose' nor docker-compose is installed (https://docs.docker.com/compose/install/)."
   fi
-  echo "Building and starting the $profile service (the first build takes several minutes)..."
-  $compose_cmd --profile "$profile" up -d --build || die "$compose_cmd could not start the service (see above)."
+  # One service either way: the GPU override file turns it into the GPU one, so the two never share the port.
+  if [ "$variant" = gpu ]; then
+    compose_cmd="$compose_cmd -f docker-compose.yaml -f docker-compose.gpu.yaml"
+  fi
+  echo "Building and starting the $variant service (the first build takes several minutes)..."
+  $compose_cmd up -d --build || die "$compose_cmd could not start the service (see above)."
 fi
 
 printf 'Waiting for %s/actuator/health ' "$url"
@@ -62,7 +66,7 @@ waited=0
 until curl -fsS "$url/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
   if [ "$waited" -ge "$health_timeout" ]; then
     echo
-    die "the service did not become healthy within ${health_timeout} s. Look at its log: ${compose_cmd:-docker compose} --profile $profile logs"
+    die "the service did not become healthy within ${health_timeout} s. Look at its log: ${compose_cmd:-docker compose} logs"
   fi
   printf '.'; sleep 2; waited=$((waited + 2))
 done
@@ -117,6 +121,6 @@ if [ -n "$errors" ] && [ "$errors" != "[]" ]; then
 fi
 echo "Frames are in $(pwd)/output_directory (manifest.csv lists them); processed videos were renamed frames_extracted_..."
 if [ "$compose" = true ]; then
-  echo "The service keeps running on $url; stop it with: ${compose_cmd:-docker compose} --profile $profile down"
+  echo "The service keeps running on $url; stop it with: ${compose_cmd:-docker compose} down"
 fi
 [ "$state" = succeeded ]

@@ -2,7 +2,8 @@
 """Checks the Docker delivery's contracts without a Docker engine.
 
 Generic linters (run by lint-docker.sh) check syntax and the compose schema; this checks what they cannot know:
-the stages, user, ports, volumes and health check the README and the quick demos rely on, that the Dockerfile
+the stages, user, ports, volumes and health check the README and the quick demos rely on, the one compose service
+and its GPU override, that the Dockerfile
 stays buildable by the classic builder Testcontainers uses, that every COPY source survives .dockerignore,
 and the scripts' line endings. Prints one line per problem; exits 1 if there is any.
 """
@@ -147,36 +148,46 @@ def dockerignored(path, patterns):
 
 
 def check_compose():
+    """One service in docker-compose.yaml, the CPU image, started by a plain `up` (no profiles); the GPU override
+    file turns that same service into the GPU one, so that the two can never both run on one port."""
     compose = yaml.safe_load(read("docker-compose.yaml"))
     services = compose.get("services", {})
-    by_profile = {}
-    for name, service in services.items():
-        for profile in service.get("profiles", []):
-            by_profile[profile] = (name, service)
-    if sorted(by_profile) != ["cpu", "gpu"]:
-        problem("docker-compose.yaml", f"expected services for the profiles cpu and gpu, found {sorted(by_profile)}")
+    if len(services) != 1:
+        problem("docker-compose.yaml", f"expected exactly one service, found {sorted(services)}")
         return
-    for profile, (name, service) in by_profile.items():
-        where = f"docker-compose.yaml:{name}"
-        # "8100:8100", or bound to an interface: "${PERFECTFRAME_PUBLISH:-127.0.0.1}:8100:8100".
-        if not any(str(p) == "8100:8100" or str(p).endswith(":8100:8100") for p in service.get("ports", [])):
-            problem(where, "must publish 8100:8100")
-        volumes = service.get("volumes", [])
-        for folder in ("input_directory", "output_directory", "models"):
-            if f"./{folder}:/app/{folder}" not in volumes:
-                problem(where, f"must bind ./{folder} to /app/{folder}")
-        build = service.get("build", {})
-        if build.get("context") != ".":
-            problem(where, "must build the Dockerfile at the repository root")
-        runtime = (build.get("args") or {}).get("RUNTIME_IMAGE")
-        devices = (((service.get("deploy") or {}).get("resources") or {}).get("reservations") or {}).get("devices")
-        if profile == "gpu":
-            if not runtime or not re.match(r"nvidia/cuda:11\.\d+(\.\d+)?-cudnn8-runtime-", runtime):
-                problem(where, "RUNTIME_IMAGE must be an nvidia/cuda 11.x cudnn8 runtime image (TensorFlow 2.10)")
-            if not devices or devices[0].get("driver") != "nvidia" or "gpu" not in devices[0].get("capabilities", []):
-                problem(where, "must reserve an NVIDIA GPU (deploy.resources.reservations.devices)")
-        elif runtime or devices:
-            problem(where, "the CPU service must use the default runtime image and reserve no GPU")
+    name, service = next(iter(services.items()))
+    where = f"docker-compose.yaml:{name}"
+    if service.get("profiles"):
+        problem(where, "must have no profiles: `docker-compose up --build -d` must start it")
+    # Bound to an interface and a port of the host: "${PERFECTFRAME_PUBLISH:-127.0.0.1}:${PERFECTFRAME_PORT:-8100}:8100".
+    if not any(str(p).endswith(":8100") and "127.0.0.1" in str(p) for p in service.get("ports", [])):
+        problem(where, "must publish the container's 8100 on the host's loopback by default")
+    volumes = service.get("volumes", [])
+    for folder in ("input_directory", "output_directory", "models"):
+        if f"./{folder}:/app/{folder}" not in volumes:
+            problem(where, f"must bind ./{folder} to /app/{folder}")
+    build = service.get("build", {})
+    if build.get("context") != ".":
+        problem(where, "must build the Dockerfile at the repository root")
+    if (build.get("args") or {}).get("RUNTIME_IMAGE") or service.get("deploy"):
+        problem(where, "the plain service must use the default (CPU) runtime image and reserve no GPU")
+
+    gpu = yaml.safe_load(read("docker-compose.gpu.yaml")).get("services", {})
+    where = "docker-compose.gpu.yaml"
+    if list(gpu) != [name]:
+        problem(where, f"must override the one service {name}, found {sorted(gpu)}")
+        return
+    override = gpu[name]
+    if override.get("ports") or override.get("profiles"):
+        problem(where, "must not add ports or profiles (one service, one port)")
+    runtime = ((override.get("build") or {}).get("args") or {}).get("RUNTIME_IMAGE")
+    if not runtime or not re.match(r"nvidia/cuda:11\.\d+(\.\d+)?-cudnn8-runtime-", runtime):
+        problem(where, "RUNTIME_IMAGE must be an nvidia/cuda 11.x cudnn8 runtime image (TensorFlow 2.10)")
+    devices = (((override.get("deploy") or {}).get("resources") or {}).get("reservations") or {}).get("devices")
+    if not devices or devices[0].get("driver") != "nvidia" or "gpu" not in devices[0].get("capabilities", []):
+        problem(where, "must reserve an NVIDIA GPU (deploy.resources.reservations.devices)")
+    if override.get("image") == service.get("image"):
+        problem(where, "must name the GPU image apart from the CPU one")
 
 
 def check_line_endings():

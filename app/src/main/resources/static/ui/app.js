@@ -194,6 +194,9 @@ async function poll() {
     const response = await fetch('/', { headers: { Accept: 'application/json' }, cache: 'no-store' });
     const status = await response.json();
     running = !!status.job;
+    const warnings = status.warnings || [];
+    $('warnings').hidden = warnings.length === 0;
+    $('warnings').textContent = warnings.join(' ');
     showJob(status.job || status.last_job);
     if (state.wasRunning && !running && status.last_job && state.watchedOutput !== null) {
       $('gallery-folder').value = state.watchedOutput;
@@ -258,47 +261,72 @@ async function loadGallery(event) {
   if (event) event.preventDefault();
   const folder = $('gallery-folder').value.trim();
   $('gallery-message').textContent = 'Loading…';
+  const page = await fetchPage(folder, 0);
+  if (!page) return;
+  state.gallery = page;
+  state.selected.clear();
+  showGalleryMessage();
+  render();
+  loadSamples();
+}
+
+/** One page of the gallery in the chosen order (the service sorts; a page holds at most 500 pictures). */
+async function fetchPage(folder, offset) {
   try {
-    const response = await fetch('/gallery?' + new URLSearchParams({ folder }), { headers: { Accept: 'application/json' } });
+    const params = new URLSearchParams({ folder, offset: String(offset), order: $('sort').value });
+    const response = await fetch('/gallery?' + params, { headers: { Accept: 'application/json' } });
     const answer = await response.json().catch(() => ({}));
     if (!response.ok) {
       state.gallery = null;
       $('gallery').replaceChildren();
       $('gallery-message').textContent = answer.detail || 'This folder cannot be shown.';
+      $('more').hidden = true;
       updateSelection();
-      return;
+      return null;
     }
-    state.gallery = answer;
-    state.selected.clear();
-    const count = answer.pictures.length;
-    $('gallery-message').textContent = count + (count === 1 ? ' picture' : ' pictures') + ' in ' + answer.folder
-      + (answer.missing ? ' (' + answer.missing + ' listed in the manifest are no longer there)' : '') + '.';
-    render();
-    loadSamples();
+    answer.next = offset + answer.limit;
+    return answer;
   } catch (e) {
     $('gallery-message').textContent = 'The service cannot be reached: ' + e.message;
+    return null;
   }
 }
 
-/** The moment a picture was filmed or taken (captured_at: ISO 8601), in ms; null when unknown. */
-function capturedAt(p) {
-  const ms = p.captured_at ? Date.parse(p.captured_at) : NaN;
-  return isNaN(ms) ? null : ms;
+async function loadMore() {
+  if (!state.gallery) return;
+  const page = await fetchPage(state.gallery.folder, state.gallery.next);
+  if (!page) return;
+  state.gallery.pictures = state.gallery.pictures.concat(page.pictures);
+  state.gallery.missing += page.missing;
+  state.gallery.next = page.next;
+  state.gallery.total = page.total;
+  showGalleryMessage();
+  render();
+}
+
+const ORDER_WORDS = { score: 'best first', time: 'in order', captured: 'earliest taken first' };
+
+function showGalleryMessage() {
+  const g = state.gallery;
+  const shown = g.pictures.length;
+  const more = g.next < g.total;
+  $('gallery-message').textContent = shown + (shown === 1 ? ' picture' : ' pictures') + ' in ' + g.folder
+    + (more ? ', of ' + g.total + ' listed (' + ORDER_WORDS[$('sort').value] + ')' : '')
+    + (g.missing ? ' (' + g.missing + ' listed in the manifest are no longer there)' : '')
+    + (g.unreadable ? '; ' + g.unreadable + ' rows of the manifest could not be read' : '')
+    + (g.truncated ? '; the manifest lists more pictures than the gallery reads' : '') + '.';
+  $('more').hidden = !more;
 }
 
 /**
  * Frames of one video together; photos (no time in a video) together. By capture time: one timeline of every
- * picture, earliest first, those that do not say when they were taken at the end.
+ * picture, in the service's order (earliest first, those that do not say when they were taken at the end), page after
+ * page.
  */
 function groups(pictures) {
   if ($('sort').value === 'captured') {
-    const items = [...pictures].sort((a, b) => {
-      const x = capturedAt(a);
-      const y = capturedAt(b);
-      if (x === null || y === null) return (x === null) - (y === null) || a.file.localeCompare(b.file);
-      return x - y || a.file.localeCompare(b.file);
-    });
-    const score = (p) => (p.score == null ? -Infinity : p.score);
+    const items = [...pictures];
+    const score = (p) => (typeof p.score === 'number' ? p.score : -Infinity);
     return [{ key: '', title: 'By capture time', items, best: Math.max(...items.map(score)) }];
   }
   const byKey = new Map();
@@ -308,7 +336,7 @@ function groups(pictures) {
     byKey.get(key).push(p);
   }
   const sortBy = $('sort').value;
-  const score = (p) => (p.score == null ? -Infinity : p.score);
+  const score = (p) => (typeof p.score === 'number' ? p.score : -Infinity);
   const list = [...byKey.entries()].map(([key, items]) => {
     items.sort(sortBy === 'score'
       ? (a, b) => score(b) - score(a) || (a.seconds ?? 0) - (b.seconds ?? 0)
@@ -360,7 +388,7 @@ function tile(picture, index) {
   figure.className = 'tile';
   figure.dataset.file = picture.file;
   figure.dataset.index = index;
-  if (picture.score != null) figure.dataset.score = picture.score.toFixed(4);
+  if (typeof picture.score === 'number') figure.dataset.score = picture.score.toFixed(4);
   if (picture.seconds != null) figure.dataset.seconds = String(picture.seconds);
   const pick = document.createElement('input');
   pick.type = 'checkbox';
@@ -385,7 +413,7 @@ function tile(picture, index) {
   const caption = document.createElement('figcaption');
   const score = document.createElement('span');
   score.className = 'score';
-  score.textContent = picture.score == null ? 'unscored' : picture.score.toFixed(2);
+  score.textContent = typeof picture.score === 'number' ? picture.score.toFixed(2) : 'unscored';
   const when = document.createElement('span');
   when.className = 'when';
   when.textContent = picture.timestamp ? picture.timestamp.replace(/-/g, ':') : picture.source;
@@ -400,7 +428,7 @@ function tile(picture, index) {
 }
 
 function describe(p) {
-  return p.file + ', score ' + (p.score == null ? 'none' : p.score.toFixed(2)) + ', from ' + p.source
+  return p.file + ', score ' + (typeof p.score === 'number' ? p.score.toFixed(2) : 'none') + ', from ' + p.source
     + (p.timestamp ? ' at ' + p.timestamp.replace(/-/g, ':') : '')
     + (p.captured_at ? ', taken ' + p.captured_at : '');
 }
@@ -460,20 +488,29 @@ function updateSelection() {
   }
 }
 
+/**
+ * Posts the selection as one form field holding JSON (so that the browser downloads the zip itself, and so that
+ * thousands of names are one parameter, not thousands); a selection larger than the service accepts is told here.
+ */
 function downloadZip() {
+  const files = state.order.filter((p) => state.selected.has(p.file)).map((p) => p.file);
+  const selection = JSON.stringify({ folder: state.gallery.folder, files });
+  const size = new URLSearchParams({ selection }).toString().length;
+  if (size > state.gallery.zip_limit_bytes) {
+    $('gallery-message').textContent = 'Too many pictures for one zip: ' + files.length + ' selected take '
+      + Math.ceil(size / 1024) + ' KB, the most is ' + Math.floor(state.gallery.zip_limit_bytes / 1024)
+      + ' KB. Select fewer, and download the rest in another zip.';
+    return;
+  }
   const form = document.createElement('form');
   form.method = 'POST';
   form.action = '/gallery/zip';
   form.hidden = true;
-  const add = (name, value) => {
-    const input = document.createElement('input');
-    input.type = 'hidden';
-    input.name = name;
-    input.value = value;
-    form.append(input);
-  };
-  add('folder', state.gallery.folder);
-  state.order.filter((p) => state.selected.has(p.file)).forEach((p) => add('file', p.file));
+  const input = document.createElement('input');
+  input.type = 'hidden';
+  input.name = 'selection';
+  input.value = selection;
+  form.append(input);
   document.body.append(form);
   form.submit();
   form.remove();
@@ -498,7 +535,7 @@ function drawCharts() {
   if (!state.samples || !state.gallery) return;
   const byVideo = new Map();
   for (const s of state.samples.samples) {
-    if (s.score == null) continue;
+    if (typeof s.score !== 'number') continue;
     if (!byVideo.has(s.video)) byVideo.set(s.video, []);
     byVideo.get(s.video).push(s);
   }
@@ -571,7 +608,8 @@ document.addEventListener('DOMContentLoaded', () => {
   $('extractor').addEventListener('change', showExtractorOptions);
   $('job-form').addEventListener('submit', startJob);
   $('gallery-form').addEventListener('submit', loadGallery);
-  $('sort').addEventListener('change', () => state.gallery && render());
+  $('sort').addEventListener('change', () => { if (state.gallery) { $('gallery-folder').value = state.gallery.folder; loadGallery(); } });
+  $('more').addEventListener('click', loadMore);
   $('select-all').addEventListener('click', () => { state.order.forEach((p) => state.selected.add(p.file)); updateSelection(); });
   $('select-none').addEventListener('click', () => { state.selected.clear(); updateSelection(); });
   $('download').addEventListener('click', downloadZip);

@@ -83,6 +83,16 @@ class ArchitectureRulesTests {
     }
 
     @Test
+    void theFrontEndsShareTheAccessRulesAndNotEachOther() throws IOException {
+        Pattern frontEnds = Pattern.compile("import (static )?com\\.perfectframe\\.(api|web)\\.");
+        assertThat(importsMatching(sources("access"), frontEnds)).isEmpty();
+        assertThat(importsMatching(sources("web"), Pattern.compile("import (static )?com\\.perfectframe\\.api\\.")))
+                .isEmpty();
+        assertThat(importsMatching(sources("api"), Pattern.compile("import (static )?com\\.perfectframe\\.web\\.")))
+                .isEmpty();
+    }
+
+    @Test
     void theSparkJobDependsOnTheCoreAlone() throws IOException {
         Pattern forbidden = Pattern.compile(
                 "import (static )?(org\\.springframework|com\\.perfectframe\\.(cli|api|job|config|web|bench)\\.)");

@@ -1,8 +1,12 @@
 package com.perfectframe.api;
 
+import com.perfectframe.access.BodyLimit;
+import com.perfectframe.access.Excerpt;
+import com.perfectframe.access.FolderAccessException;
 import com.perfectframe.job.JobBusyException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -82,6 +86,24 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return answer(HttpStatus.FORBIDDEN, "Folder not allowed", e.getMessage());
     }
 
+    /**
+     * Tomcat could not read the request's parameters: more than its limit of 1,000 (a selection sent one name a
+     * parameter), or a form past its size. 413 for a limit, else 400; never 500.
+     */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> parameters(InvalidParameterException e) {
+        boolean tooMany = e.getMessage() != null && e.getMessage().contains("maximum number of request parameters");
+        HttpStatus status = tooMany || e.getErrorCode() == 413 ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
+        return answer(
+                status,
+                tooMany ? "Too many request parameters" : "Invalid request parameters",
+                (tooMany
+                                ? "The request has more than the 1000 parameters this service reads."
+                                : "The request's" + " parameters could not be read.")
+                        + " Send a long list as one JSON value: a zip of the gallery takes {\"folder\": …, \"files\":"
+                        + " […]} as a JSON body or as the form field 'selection'.");
+    }
+
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
         log.error("Request failed", e);
@@ -95,12 +117,12 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof RequestGuard.BodyTooLargeException tooLarge) {
+            if (t instanceof BodyLimit.BodyTooLargeException tooLarge) {
                 return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
                         .body(problem(
                                 HttpStatus.CONTENT_TOO_LARGE,
                                 "Request body too large",
-                                RequestGuard.tooLarge(tooLarge.limit())));
+                                BodyLimit.tooLarge(tooLarge.limit())));
             }
         }
         String detail = "The body is not valid JSON.";

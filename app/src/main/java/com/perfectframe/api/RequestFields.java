@@ -1,6 +1,7 @@
 package com.perfectframe.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.perfectframe.access.Excerpt;
 import com.perfectframe.limits.Range;
 import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;

@@ -1,5 +1,6 @@
 package com.perfectframe.api;
 
+import com.perfectframe.access.Excerpt;
 import com.perfectframe.extract.ExtractionRequest;
 import com.perfectframe.extract.ExtractionRequest.BestFrames;
 import com.perfectframe.extract.ExtractionRequest.Curation;

@@ -1,5 +1,7 @@
 package com.perfectframe.api;
 
+import com.perfectframe.access.AllowedFolders;
+import com.perfectframe.access.Excerpt;
 import com.perfectframe.config.PerfectFrameProperties;
 import com.perfectframe.extract.ExtractionRequest;
 import com.perfectframe.extract.ExtractionRequest.BestFrames;

@@ -8,10 +8,11 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Body of {@code GET /}: the original tool's {@code active_extractor}, plus the running job's progress and the
- * last finished job's outcome.
+ * Body of {@code GET /}: the original tool's {@code active_extractor}, plus the running job's progress, the last
+ * finished job's outcome, and what the service warns about itself (empty when nothing: e.g. reachable from other
+ * machines without a token).
  */
-record StatusResponse(String activeExtractor, Job job, Job lastJob) {
+record StatusResponse(String activeExtractor, Job job, Job lastJob, List<String> warnings) {
 
     /** One job in snake_case JSON. */
     record Job(

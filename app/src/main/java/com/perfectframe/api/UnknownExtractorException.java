@@ -1,5 +1,6 @@
 package com.perfectframe.api;
 
+import com.perfectframe.access.Excerpt;
 import com.perfectframe.extract.ExtractorName;
 import java.util.Arrays;
 import java.util.stream.Collectors;

@@ -10,6 +10,7 @@ import com.perfectframe.extract.run.ExtractionException;
 import com.perfectframe.extract.run.ExtractionProgress;
 import com.perfectframe.extract.run.ExtractionSummary;
 import com.perfectframe.limits.InvalidSettingException;
+import com.perfectframe.logging.OneLine;
 import com.perfectframe.options.ModelOptions;
 import com.perfectframe.options.OptionNames;
 import com.perfectframe.options.PipelineOptions;
@@ -63,7 +64,7 @@ final class JobRunner {
             err.println("Error: " + OptionNames.describe(e, command) + ".");
             return ExitCode.USAGE;
         } catch (IllegalArgumentException e) {
-            err.println("Error: " + e.getMessage());
+            err.println("Error: " + OneLine.of(e.getMessage()));
             return FAILED;
         }
         boolean terminal = System.console() != null && !options.noProgress;
@@ -86,14 +87,14 @@ final class JobRunner {
                 return signals.exitCode();
             }
         } catch (ExtractionException e) {
-            err.println("Error: " + e.getMessage());
+            err.println("Error: " + OneLine.of(e.getMessage()));
             return FAILED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("Error: interrupted.");
             return FAILED;
         }
-        out.println(summary.describe(unit + "s"));
+        out.println(OneLine.of(summary.describe(unit + "s")));
         if (summary.filesProcessed() == 0 && summary.filesFailed() > 0) {
             err.println("Error: no " + unit + " could be processed.");
             return FAILED;

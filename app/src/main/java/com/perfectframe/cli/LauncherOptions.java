@@ -21,7 +21,7 @@ final class LauncherOptions {
     @Option(
             names = {"-b", "--build"},
             description = "The original's Docker image rebuild: no effect, the job runs in this process (`docker "
-                    + "compose --profile cpu build` rebuilds the image).")
+                    + "compose build` rebuilds the image).")
     boolean build;
 
     /** One line for each flag given, saying why it has no effect. */
@@ -33,7 +33,7 @@ final class LauncherOptions {
         }
         if (build) {
             notes.add("Note: --build has no effect: the job runs in this process, not in a Docker container; to "
-                    + "rebuild the Docker image run `docker compose --profile cpu build` (or `--profile gpu`).");
+                    + "rebuild the Docker image run `docker compose build`.");
         }
         return notes;
     }

@@ -1,16 +1,16 @@
 package com.perfectframe.cli;
 
 import com.perfectframe.platform.JavaCppLogging;
-import com.perfectframe.platform.NativeMemory;
+import com.perfectframe.platform.ProcessRestart;
 
-/** The jar's entry point: the command line, after the process limited glibc's malloc arenas (it may restart). */
+/** The jar's entry point: the command line, after the process restarted once if it needed to ({@link ProcessRestart}). */
 public final class Main {
 
     private Main() {}
 
     public static void main(String[] args) {
+        ProcessRestart.once();
         JavaCppLogging.toSlf4j();
-        NativeMemory.restartWithArenaLimit();
         System.exit(PerfectFrameCli.execute(args));
     }
 }

@@ -1,5 +1,6 @@
 package com.perfectframe.cli;
 
+import com.perfectframe.logging.OneLine;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,7 +37,7 @@ public final class PerfectFrameCli implements Runnable {
         CommandLine commandLine = new CommandLine(new PerfectFrameCli());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
-            err.println("Error: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+            err.println("Error: " + OneLine.of(e.getMessage() != null ? e.getMessage() : e.toString()));
             if (parsed.hasMatchedOption("--verbose") || parsed.hasMatchedOption("-v")) {
                 e.printStackTrace(err);
             }

@@ -1,6 +1,7 @@
 package com.perfectframe.cli;
 
 import com.perfectframe.extract.run.ExtractionProgress;
+import com.perfectframe.logging.OneLine;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
@@ -45,7 +46,7 @@ final class ProgressBar implements AutoCloseable {
     }
 
     private synchronized void draw(ExtractionProgress.Snapshot s) {
-        String line = render(s, unit);
+        String line = OneLine.of(render(s, unit));
         if (terminal) {
             out.print("\r" + line + "\u001b[K");
         } else {

@@ -1,6 +1,6 @@
 package com.perfectframe.web;
 
-import com.perfectframe.api.AllowedFolders;
+import com.perfectframe.access.AllowedFolders;
 import com.perfectframe.config.PerfectFrameProperties;
 import com.perfectframe.extract.output.Manifest;
 import java.io.IOException;

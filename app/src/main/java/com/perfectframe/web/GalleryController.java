@@ -1,10 +1,10 @@
 package com.perfectframe.web;
 
-import com.perfectframe.api.AllowedFolders;
+import com.perfectframe.access.AllowedFolders;
+import com.perfectframe.access.BodyLimit;
 import com.perfectframe.config.PerfectFrameProperties;
 import com.perfectframe.extract.output.ManifestRow;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,54 +13,102 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 
 /**
- * The gallery of an output folder: its manifest's pictures as JSON, each picture, its thumbnail, and a zip of a
- * selection. Every file goes through {@link GalleryFolder}, so only pictures the folder's manifest lists are served.
- * Nothing here writes to the folder or deletes anything.
+ * The gallery of an output folder: its manifest's pictures as JSON, a page at a time, each picture, its thumbnail, and
+ * a zip of a selection. Every file goes through {@link GalleryFolder}, so only pictures the folder's manifest lists
+ * are served. Nothing here writes to the folder or deletes anything.
  */
 @RestController
 class GalleryController {
 
+    /** Pictures a page holds unless the client asks for fewer; and the most it may ask for. */
+    static final int PAGE = 500;
+
+    static final int MAX_PAGE = 1000;
+
+    /** Most pictures in one zip (the body limit comes first for all but the shortest names). */
+    static final int MAX_ZIP_FILES = 100_000;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final AllowedFolders allowed;
     private final Path defaultFolder;
     private final Thumbnails thumbnails;
+    private final ManifestIndexes indexes;
 
-    GalleryController(PerfectFrameProperties properties, Thumbnails thumbnails) {
+    GalleryController(PerfectFrameProperties properties, Thumbnails thumbnails, ManifestIndexes indexes) {
         this.allowed = new AllowedFolders(properties.effectiveAllowedRoots());
         this.defaultFolder = properties.outputDirectory();
         this.thumbnails = thumbnails;
+        this.indexes = indexes;
     }
 
-    /** What the page shows: the folder (resolved), its pictures in the manifest's order, and how many are gone. */
-    record Gallery(String folder, List<ManifestRow> pictures, int missing) {}
+    /**
+     * What the page shows: the folder (resolved); one page of its pictures in the order asked (those still there),
+     * and how many rows of that page are gone; how many the manifest lists ({@code total}), whether it lists more than
+     * the gallery reads ({@code truncated}) and how many rows could not be read; the largest zip request accepted.
+     */
+    record Gallery(
+            String folder,
+            List<ManifestRow> pictures,
+            int missing,
+            int total,
+            int offset,
+            int limit,
+            String order,
+            boolean truncated,
+            int unreadable,
+            int zipLimitBytes) {}
 
     @GetMapping(value = "/gallery", produces = MediaType.APPLICATION_JSON_VALUE)
-    Gallery gallery(@RequestParam(required = false) String folder) {
+    Gallery gallery(
+            @RequestParam(required = false) String folder,
+            @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "" + PAGE) int limit,
+            @RequestParam(defaultValue = "time") String order) {
+        if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
+            throw new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST, "offset must be 0 or more, and limit between 1 and " + MAX_PAGE + ".");
+        }
+        ManifestIndex.Order sorted = order(order);
         GalleryFolder gallery = open(folder);
-        List<ManifestRow> present = gallery.present();
-        return new Gallery(gallery.path().toString(), present, gallery.listed() - present.size());
+        GalleryFolder.Page page = gallery.page(sorted, offset, limit);
+        ManifestIndex index = gallery.index();
+        return new Gallery(
+                gallery.path().toString(),
+                page.present(),
+                page.missing(),
+                index.total(),
+                offset,
+                limit,
+                sorted.name().toLowerCase(Locale.ROOT),
+                index.truncated(),
+                index.unreadable(),
+                BodyLimit.MAX_SELECTION_BODY);
     }
 
     /** Every sample's score, from the folder's {@code samples.csv}; 404 when the job wrote none. */
     @GetMapping(value = "/gallery/samples", produces = MediaType.APPLICATION_JSON_VALUE)
     SampleScores.Samples samples(@RequestParam(required = false) String folder) throws IOException {
-        Path csv = open(folder).path().resolve(SampleScores.FILE_NAME);
-        if (!Files.isRegularFile(csv)) {
-            throw new ResponseStatusException(
-                    HttpStatus.NOT_FOUND, "This folder has no samples.csv (start the job with samples_csv).");
-        }
+        Path csv = open(folder)
+                .own(
+                        SampleScores.FILE_NAME,
+                        "This folder has no samples.csv (start the job with samples_csv); one that is a symbolic"
+                                + " link is not served.");
         return SampleScores.read(csv);
     }
 
@@ -74,9 +122,9 @@ class GalleryController {
     }
 
     @GetMapping("/gallery/thumbnail")
-    ResponseEntity<Resource> thumbnail(@RequestParam(required = false) String folder, @RequestParam String file) {
+    ResponseEntity<byte[]> thumbnail(@RequestParam(required = false) String folder, @RequestParam String file) {
         Path picture = open(folder).picture(file);
-        Path thumbnail;
+        byte[] thumbnail;
         try {
             thumbnail = thumbnails.of(picture);
         } catch (IOException e) {
@@ -86,27 +134,65 @@ class GalleryController {
         return ResponseEntity.ok()
                 .contentType(MediaType.IMAGE_JPEG)
                 .cacheControl(CacheControl.maxAge(1, TimeUnit.HOURS))
-                .body(new FileSystemResource(thumbnail));
+                .body(thumbnail);
     }
 
-    /** A zip of the named pictures (a form post, so the browser downloads it); any unknown name refuses the whole. */
-    @PostMapping(value = "/gallery/zip")
-    ResponseEntity<StreamingResponseBody> zip(
-            @RequestParam(required = false) String folder, @RequestParam(name = "file") List<String> files) {
-        GalleryFolder gallery = open(folder);
-        List<Path> pictures =
-                new LinkedHashSet<>(files).stream().map(gallery::picture).toList();
-        String name = gallery.path().getFileName() + "-pictures.zip";
+    /** The pictures a zip is asked for: the folder and the names, as JSON. */
+    record Selection(String folder, List<String> files) {}
+
+    /** A zip of the named pictures, asked for as JSON (scripts); any unknown name refuses the whole. */
+    @PostMapping(value = "/gallery/zip", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<StreamingResponseBody> zip(@RequestBody Selection selection) {
+        return zipOf(selection);
+    }
+
+    /**
+     * The same, as the page's form sends it (so that the browser downloads the answer): one field, {@code selection},
+     * holding the JSON. One field, not one per name, so a selection of thousands is not cut by a parameter limit.
+     */
+    @PostMapping(value = "/gallery/zip", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<StreamingResponseBody> zipForm(@RequestParam String selection) {
+        try {
+            return zipOf(JSON.readValue(selection, Selection.class));
+        } catch (JacksonException e) {
+            throw new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST, "selection must be JSON: {\"folder\": \"…\", \"files\": [\"name\", …]}.");
+        }
+    }
+
+    private ResponseEntity<StreamingResponseBody> zipOf(Selection selection) {
+        if (selection == null || selection.files() == null || selection.files().isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "files must name at least one picture.");
+        }
+        if (selection.files().size() > MAX_ZIP_FILES) {
+            throw new ResponseStatusException(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "A zip holds at most " + MAX_ZIP_FILES + " pictures ("
+                            + selection.files().size() + " asked); download the rest in another.");
+        }
+        GalleryFolder gallery = open(selection.folder());
+        List<Path> pictures = new LinkedHashSet<>(selection.files())
+                .stream().map(gallery::picture).toList();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/zip"))
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(name).build().toString())
+                        ZipName.attachment(gallery.path().getFileName() + "-pictures.zip"))
                 .body(out -> PictureZip.write(pictures, gallery::nameOf, out));
     }
 
     private GalleryFolder open(String folder) {
-        return GalleryFolder.open(allowed, folder, defaultFolder);
+        return GalleryFolder.open(allowed, folder, defaultFolder, indexes);
+    }
+
+    private static ManifestIndex.Order order(String order) {
+        return switch (order.toLowerCase(Locale.ROOT)) {
+            case "score" -> ManifestIndex.Order.SCORE;
+            case "time" -> ManifestIndex.Order.TIME;
+            case "captured" -> ManifestIndex.Order.CAPTURED;
+            default ->
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "order must be score, time or captured.");
+        };
     }
 
     private static MediaType mediaType(Path picture) {

@@ -91,7 +91,7 @@ class ApiTokenTests {
         assertThat(opened.headers().firstValue("Location")).hasValue("/ui/");
         String cookie = opened.headers().firstValue("Set-Cookie").orElseThrow();
         assertThat(cookie)
-                .startsWith(RequestGuard.COOKIE + "=")
+                .startsWith("perfectframe_token" + "=")
                 .contains("HttpOnly")
                 .contains("SameSite=Strict")
                 .doesNotContain("s3cret-Token");
@@ -102,7 +102,7 @@ class ApiTokenTests {
         assertThat(get("/gallery/picture?folder=none&file=x.jpg", "Cookie", pair)
                         .statusCode())
                 .isNotEqualTo(401);
-        assertThat(get("/", "Cookie", RequestGuard.COOKIE + "=forged").statusCode())
+        assertThat(get("/", "Cookie", "perfectframe_token" + "=forged").statusCode())
                 .isEqualTo(401);
     }
 }

@@ -140,6 +140,17 @@ class RequestHardeningTests {
     }
 
     @Test
+    void aPrefixThatMakesProcessedVideosDotfilesIs400NamingTheField() throws Exception {
+        for (String prefix : new String[] {".", "..", ".done_"}) {
+            assertJsonError(
+                    post("/extractors/best_frames_extractor", "{\"processed_video_prefix\": \"" + prefix + "\"}"),
+                    400,
+                    "processed_video_prefix",
+                    "starts with a dot");
+        }
+    }
+
+    @Test
     void anOutputDirectoryThatIsAFileIs400() throws Exception {
         assertJsonError(
                 post("/extractors/best_frames_extractor", "{\"output_directory\": \"" + root.resolve("a-file") + "\"}"),

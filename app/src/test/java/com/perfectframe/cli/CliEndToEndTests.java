@@ -127,6 +127,30 @@ class CliEndToEndTests {
     }
 
     @Test
+    void controlCharactersInFileNamesAreEscapedInEveryLinePrinted() throws Exception {
+        Path in = Files.createDirectory(root.resolve("in"));
+        TestImages.write(in.resolve("photo.jpg"), 1);
+        Files.writeString(in.resolve("broken\nERROR forged line.jpg"), "not an image");
+        Files.writeString(in.resolve("cr\rERROR forged too.png"), "not an image");
+        int code = PerfectFrameCli.execute(
+                "top_images_extractor",
+                "-i",
+                in.toString(),
+                "-o",
+                root.resolve("out").toString(),
+                "--models_dir",
+                SyntheticModel.modelsDir().toString(),
+                "--no-progress");
+        assertThat(code).as(err()).isZero();
+        assertThat(out()).contains("broken\\nERROR forged line.jpg").contains("cr\\rERROR forged too.png");
+        for (String printed : List.of(out(), err())) {
+            assertThat(printed.split("\n"))
+                    .noneMatch(l -> l.startsWith("ERROR forged"))
+                    .noneMatch(l -> l.contains("\r"));
+        }
+    }
+
+    @Test
     void keepsTheBestFramesWithSyntheticWeights() throws Exception {
         assumeTrue(TestVideos.ffmpegAvailable(), TestVideos.NO_FFMPEG);
         Path in = Files.createDirectory(root.resolve("in"));

@@ -104,7 +104,7 @@ class OriginalFlagsTests {
                 .singleElement()
                 .asString()
                 .startsWith("Note: --build has no effect: the job runs in this process")
-                .contains("docker compose --profile cpu build");
+                .contains("docker compose build");
     }
 
     @Test

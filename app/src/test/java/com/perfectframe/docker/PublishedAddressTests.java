@@ -40,6 +40,7 @@ class PublishedAddressTests {
     void composePublishesOnLoopbackByDefault() throws Exception {
         String compose = Files.readString(Path.of("docker-compose.yaml"));
         assertThat(compose).contains("\"${PERFECTFRAME_PUBLISH:-127.0.0.1}:8100:8100\"");
+        assertThat(compose).contains("PERFECTFRAME_PUBLISHED_ADDRESS: ${PERFECTFRAME_PUBLISH:-127.0.0.1}");
         assertThat(compose).doesNotContain("- \"8100:8100\"");
     }
 

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.perfectframe.access.AccessSettings;
 import com.perfectframe.config.PerfectFrameProperties;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
@@ -40,7 +42,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * %2e%2e}, absolute paths, symbolic links, an edited manifest) on any file-serving route gets anything but 403 or 404.
  */
 @WebMvcTest(controllers = {GalleryController.class, FoldersController.class})
-@Import({Thumbnails.class, GalleryControllerTests.Settings.class})
+@Import({Thumbnails.class, ManifestIndexes.class, GalleryControllerTests.Settings.class})
+@EnableConfigurationProperties(AccessSettings.class)
 class GalleryControllerTests {
 
     @TempDir
@@ -146,12 +149,12 @@ class GalleryControllerTests {
 
     @Test
     void zipsTheChosenPictures() throws Exception {
-        MvcResult result = mvc.perform(post("/gallery/zip")
-                        .param("folder", out())
-                        .param("file", fixture.picture(2), fixture.picture(0)))
+        MvcResult result = mvc.perform(zipForm(out(), fixture.picture(2), fixture.picture(0)))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType("application/zip"))
-                .andExpect(header().string("Content-Disposition", "attachment; filename=\"out-pictures.zip\""))
+                .andExpect(header().string(
+                                "Content-Disposition",
+                                "attachment; filename=\"out-pictures.zip\"; filename*=UTF-8''out-pictures.zip"))
                 .andReturn();
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(result));
         assertThat(zipEntries(result.getResponse().getContentAsByteArray()))
@@ -263,11 +266,9 @@ class GalleryControllerTests {
     @Test
     void aZipWithAnyNameOutsideTheManifestIsRefusedWhole() throws Exception {
         for (String name : List.of("../secret.jpg", "%2e%2e/secret.jpg", "link.jpg", "/etc/passwd")) {
-            assertRefused(post("/gallery/zip").param("folder", out()).param("file", fixture.picture(0), name));
+            assertRefused(zipForm(out(), fixture.picture(0), name));
         }
-        assertRefused(post("/gallery/zip")
-                .param("folder", fixture.root.resolve("linked-out").toString())
-                .param("file", "secret.jpg"));
+        assertRefused(zipForm(fixture.root.resolve("linked-out").toString(), "secret.jpg"));
     }
 
     @Test
@@ -281,6 +282,15 @@ class GalleryControllerTests {
         mvc.perform(get("/gallery").param("folder", fixture.root.toString()))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("no manifest.csv")));
+    }
+
+    /** The zip request as the page's form sends it: one field holding the selection as JSON. */
+    static MockHttpServletRequestBuilder zipForm(String folder, String... files) throws IOException {
+        String selection = new tools.jackson.databind.ObjectMapper()
+                .writeValueAsString(java.util.Map.of("folder", folder, "files", List.of(files)));
+        return post("/gallery/zip")
+                .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+                .param("selection", selection);
     }
 
     static List<String> zipEntries(byte[] zip) throws IOException {

@@ -291,7 +291,18 @@ class WebPageIntegrationTests {
         }
     }
 
+    /** Waits (a new order is fetched from the service) until every group is sorted, all pictures shown. */
     private static void assertSortedInEachGroup(WebDriver browser, String attribute, boolean descending) {
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(AssertionError.class)
+                .until(d -> {
+                    assertSortedNow(d, attribute, descending);
+                    return true;
+                });
+    }
+
+    private static void assertSortedNow(WebDriver browser, String attribute, boolean descending) {
+        assertThat(browser.findElements(By.cssSelector(".tile"))).hasSize(9);
         for (WebElement group : browser.findElements(By.cssSelector(".group"))) {
             List<Double> values = new ArrayList<>();
             for (WebElement tile : group.findElements(By.cssSelector(".tile"))) {

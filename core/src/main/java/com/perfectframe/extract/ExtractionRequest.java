@@ -1,5 +1,6 @@
 package com.perfectframe.extract;
 
+import com.perfectframe.extract.output.VideoRenamer;
 import com.perfectframe.extract.select.QualityRules;
 import com.perfectframe.image.ImageEncoder.ImageFormat;
 import com.perfectframe.limits.InvalidSettingException;
@@ -77,11 +78,12 @@ public record ExtractionRequest(
         public Inputs {
             videoExtensions = normaliseExtensions(videoExtensions, "video_extensions");
             imageExtensions = normaliseExtensions(imageExtensions, "images_extensions");
-            if (processedVideoPrefix == null
-                    || processedVideoPrefix.isBlank()
-                    || processedVideoPrefix.contains("/")
-                    || processedVideoPrefix.contains("\\")) {
-                throw new InvalidSettingException("processed_video_prefix", "must be a non-empty file-name prefix");
+            String problem = VideoRenamer.prefixProblem(processedVideoPrefix);
+            if (problem != null) {
+                throw new InvalidSettingException(
+                        "processed_video_prefix",
+                        "must be the start of a file name that is not hidden; '" + processedVideoPrefix + "' "
+                                + problem);
             }
         }
     }

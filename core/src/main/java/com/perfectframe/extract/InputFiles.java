@@ -2,6 +2,10 @@ package com.perfectframe.extract;
 
 import com.perfectframe.extract.run.ExtractionException;
 import com.perfectframe.extract.run.ExtractionProgress;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +17,15 @@ import java.util.function.Predicate;
  * subfolders at any depth), in name order, listed as a stream ({@link InputWalk}).
  */
 public final class InputFiles {
+
+    /**
+     * What a file or folder whose name is not text in the file-name encoding gets (bytes of another encoding, such as
+     * a Latin-1 {@code café} under UTF-8), at any depth: the decoders and the output names need its name as text, which
+     * it has not.
+     */
+    public static final String UNREADABLE_NAME_NOTE = "its name is not valid "
+            + System.getProperty("sun.jnu.encoding", "UTF-8")
+            + " text (written in another encoding): skipped, not read; rename it to process it";
 
     private InputFiles() {}
 
@@ -82,17 +95,34 @@ public final class InputFiles {
         return request.inputs().recursive() ? " or its subfolders" : "";
     }
 
+    /**
+     * Whether a file or folder can be reached by its name as text: the name read back from the folder, written again,
+     * names the same file. Not so when the name's bytes are not text in the file-name encoding.
+     */
+    static boolean nameUsable(Path file) {
+        try {
+            Path again = file.getFileSystem().getPath(file.toString());
+            return Files.exists(again, LinkOption.NOFOLLOW_LINKS) && Files.isSameFile(again, file);
+        } catch (InvalidPathException | IOException | SecurityException e) {
+            return false;
+        }
+    }
+
     private static String refused(ExtractionProgress progress) {
-        long files = progress.notes().stream()
-                .filter(n -> n.note().equals(Confinement.OUTSIDE_NOTE))
-                .count();
-        long folders = progress.notes().stream()
-                .filter(n -> n.note().equals(InputWalk.FOLDER_OUTSIDE_NOTE))
-                .count();
+        long files = count(progress, Confinement.OUTSIDE_NOTE);
+        long folders = count(progress, InputWalk.FOLDER_OUTSIDE_NOTE);
+        long unreadable = count(progress, UNREADABLE_NAME_NOTE);
         return (files == 0 ? "" : "; " + files + " symbolic links to files outside the allowed folders were skipped")
                 + (folders == 0
                         ? ""
-                        : "; " + folders + " symbolic links to folders outside the allowed folders were skipped");
+                        : "; " + folders + " symbolic links to folders outside the allowed folders were skipped")
+                + (unreadable == 0
+                        ? ""
+                        : "; " + unreadable + " files or folders whose names are not valid text were skipped");
+    }
+
+    private static long count(ExtractionProgress progress, String note) {
+        return progress.notes().stream().filter(n -> n.note().equals(note)).count();
     }
 
     /** The files directly in a folder with one of these extensions, in name order. */

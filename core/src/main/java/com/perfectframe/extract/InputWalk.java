@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * tree of 100,000 files in 10,000 folders needs memory for its widest folder, not for all of it.
  *
  * <p>The same rules at every level: hidden files and folders (a leading dot: the staging folder, {@code .git},
- * {@code .thumbnails}) are skipped; under a {@link Confinement}, a file or folder whose real path leaves the allowed
+ * {@code .thumbnails}) are skipped; a file or folder whose name is not text in the file-name encoding is skipped with
+ * a note ({@link InputFiles#UNREADABLE_NAME_NOTE}); under a {@link Confinement}, a file or folder whose real path leaves the allowed
  * roots is skipped with a note; a link to a folder is followed only where the confinement allows it and only when it
  * leads to a folder not searched already (not inside the input folder, not around it, not inside or around another
  * followed link), which also rules out loops. A job counts its inputs once ({@link #count}) before it walks them
@@ -179,11 +180,18 @@ final class InputWalk implements Iterable<Path> {
                         continue;
                     }
                     if (Files.isDirectory(entry)) {
-                        if (recursive) {
+                        if (!recursive) {
+                            continue;
+                        }
+                        if (InputFiles.nameUsable(entry)) {
                             folders.add(entry);
+                        } else {
+                            note(entry, InputFiles.UNREADABLE_NAME_NOTE);
                         }
                     } else if (Files.isRegularFile(entry) && wanted.test(entry)) {
-                        if (confinement.allows(entry)) {
+                        if (!InputFiles.nameUsable(entry)) {
+                            note(entry, InputFiles.UNREADABLE_NAME_NOTE);
+                        } else if (confinement.allows(entry)) {
                             files.add(entry);
                         } else {
                             note(entry, Confinement.OUTSIDE_NOTE);

@@ -9,6 +9,8 @@ import com.perfectframe.score.ModelException;
 import com.perfectframe.score.ModelSource;
 import com.perfectframe.score.ScoringModel;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +32,20 @@ final class OutputJob implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** Prepares and locks the request's output folder. */
+    /**
+     * Prepares and locks the request's output folder. A commit an interrupted job left half done is finished then;
+     * its video is renamed only if this request could have processed it (a regular file, not a link, with a video
+     * extension, within its confinement).
+     */
     static OutputJob open(ExtractionRequest request) throws ExtractionException {
         Path output = OutputFolder.prepare(request.inputDirectory(), request.outputDirectory());
-        OutputFolder.Lock lock = OutputFolder.lock(output);
+        // The lock finishes what an interrupted job left half done (its journal's rows at their offsets) before the
+        // manifest's columns are brought up to date.
+        OutputFolder.Lock lock = OutputFolder.lock(
+                output,
+                video -> Files.isRegularFile(video, LinkOption.NOFOLLOW_LINKS)
+                        && InputFiles.hasExtension(video, request.inputs().videoExtensions())
+                        && request.confinement().allows(video));
         Manifest manifest = new Manifest(output);
         try {
             manifest.upgrade();

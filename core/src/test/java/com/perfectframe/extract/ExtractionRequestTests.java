@@ -81,4 +81,18 @@ class ExtractionRequestTests {
         assertThat(ImageFormat.parse("png")).isEqualTo(ImageFormat.PNG);
         assertThatThrownBy(() -> ImageFormat.parse(".gif")).hasMessageContaining(".gif");
     }
+
+    @Test
+    void aPrefixThatWouldHideOrMoveProcessedVideosIsRefused() {
+        for (String prefix : List.of(".", "..", ".done_", "../", "a/b", "a\\b", "done\n", "\r", " ", "")) {
+            assertThatThrownBy(() -> request().processedVideoPrefix(prefix).build())
+                    .as(prefix)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("processed_video_prefix");
+        }
+        assertThat(request().processedVideoPrefix("done.").build().inputs().processedVideoPrefix())
+                .isEqualTo("done.");
+        assertThat(request().processedVideoPrefix("_.").build().inputs().processedVideoPrefix())
+                .isEqualTo("_.");
+    }
 }

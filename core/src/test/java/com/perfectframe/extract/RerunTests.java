@@ -64,7 +64,7 @@ class RerunTests {
         Path output = Files.createDirectory(root.resolve("out"));
         TestImages.write(input.resolve("photo.jpg"), 1);
         Path stale = Files.writeString(output.resolve(".0b7e-crashed.part"), "half a picture");
-        try (OutputFolder.Lock held = OutputFolder.lock(output)) {
+        try (OutputFolder.Lock held = OutputFolder.lock(output, video -> true)) {
             assertThat(stale).as("removed by the owner at its start").doesNotExist();
             Files.writeString(output.resolve(".in-flight.part"), "being written");
             assertThatThrownBy(() -> topImages(input, output))

@@ -25,7 +25,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * The copy stage's work on one kept image: byte for byte when it is already in the output format, re-encoded
- * otherwise; atomically, under the image's own name. A source that can no longer be read fails that image; an
+ * otherwise (keeping its EXIF made upright, its colour profile, so that a wide-gamut photo keeps its colours, and its
+ * XMP: {@link PhotoMetadata}); atomically, under the image's own name. A source that can no longer be read fails that image; an
  * output folder that cannot be written fails the job.
  */
 public final class ImageCopier implements ImagePipeline.CopyStep {

@@ -140,7 +140,9 @@ public final class Manifest {
         if (!java.util.Arrays.equals(head, old)) {
             return; // only the header is read: a manifest of this version is not read whole at every job's start
         }
-        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        // Read and written byte for byte (ISO-8859-1 maps each byte to one char and back; the CSV's own characters are
+        // ASCII): a row whose bytes are not UTF-8, which readers skip and count, stays as it was, not mangled.
+        String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
         StringBuilder upgraded = new StringBuilder(text.length() + 64);
         upgraded.append(HEADER);
         List<List<String>> records = ManifestReader.records(text);
@@ -152,7 +154,13 @@ public final class Manifest {
             upgraded.append(String.join(",", cells)).append('\n');
         }
         Path temp = file.resolveSibling("." + FILE_NAME + ".upgrade.part");
-        Files.writeString(temp, upgraded, StandardCharsets.UTF_8);
+        Files.deleteIfExists(temp); // a planted link in its place goes, never written through
+        Files.writeString(
+                temp,
+                upgraded,
+                StandardCharsets.ISO_8859_1,
+                java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE);
         Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 

@@ -11,41 +11,71 @@ import java.util.Map;
 
 /**
  * Reads {@code manifest.csv} (written by {@code extract.Manifest}: {@code file,source,timestamp,frame_number,score,
- * model,captured_at_source,captured_at}; manifests of earlier versions end after {@code model}), RFC 4180 quoting, cells a spreadsheet would take for formulas behind a single quote, removed here by
- * {@code Manifest.plain}). Runs append to it, so a name can appear twice when a picture was deleted and written
- * again; the last row wins. Rows it cannot read are skipped rather than failing the whole gallery.
+ * model,captured_at_source,captured_at}; manifests of earlier versions end after {@code model}, so the capture columns
+ * are found by the header's names ({@link Columns}); RFC 4180 quoting, cells a spreadsheet would take for formulas
+ * behind a single quote, removed here by {@code Manifest.plain}). Runs append to it, so a name can appear twice when a
+ * picture was deleted and written again; the last row wins. Rows it cannot read are skipped rather than failing the
+ * whole gallery; a score that is not a finite number ({@code NaN}, {@code Infinity}) is read as none.
  */
 public final class ManifestReader {
 
     private ManifestReader() {}
+
+    /**
+     * Where the columns a manifest may lack are in its rows, read from its header (-1: the manifest has no such
+     * column).
+     */
+    public record Columns(int capturedAtSource, int capturedAt) {
+
+        /** The columns of a manifest of this version. */
+        public static final Columns CURRENT = of(Manifest.COLUMNS);
+
+        /** The columns of a manifest with this header record. */
+        public static Columns of(List<String> header) {
+            return new Columns(header.indexOf("captured_at_source"), header.indexOf("captured_at"));
+        }
+    }
 
     /** The rows by file name, in the manifest's order. */
     public static Map<String, ManifestRow> read(Path manifest) throws IOException {
         String text = Files.readString(manifest, StandardCharsets.UTF_8);
         Map<String, ManifestRow> rows = new LinkedHashMap<>();
         List<List<String>> records = records(text);
-        List<String> header = records.isEmpty() ? List.of() : records.get(0);
-        int capturedAt = header.indexOf("captured_at");
-        int capturedAtSource = header.indexOf("captured_at_source");
+        Columns columns = records.isEmpty() ? Columns.CURRENT : Columns.of(records.get(0));
         for (int i = 1; i < records.size(); i++) {
-            List<String> fields = records.get(i);
-            if (fields.size() < 6 || fields.get(0).isEmpty()) {
-                continue;
+            ManifestRow row = row(records.get(i), columns);
+            if (row != null) {
+                rows.remove(row.file());
+                rows.put(row.file(), row);
             }
-            ManifestRow row = new ManifestRow(
-                    fields.get(0),
-                    fields.get(1),
-                    emptyToNull(fields.get(2)),
-                    seconds(fields.get(2)),
-                    number(fields.get(3)) == null ? null : number(fields.get(3)).longValue(),
-                    number(fields.get(4)),
-                    emptyToNull(fields.get(5)),
-                    cell(fields, capturedAt),
-                    cell(fields, capturedAtSource));
-            rows.remove(row.file());
-            rows.put(row.file(), row);
         }
         return rows;
+    }
+
+    /** One record of a manifest of this version as a row; see {@link #row(List, Columns)}. */
+    public static ManifestRow row(List<String> fields) {
+        return row(fields, Columns.CURRENT);
+    }
+
+    /**
+     * One record's fields as a row, its capture columns where the manifest's header puts them; null when the record
+     * is not one (too few fields, no file name).
+     */
+    public static ManifestRow row(List<String> fields, Columns columns) {
+        if (fields.size() < 6 || fields.get(0).isEmpty()) {
+            return null;
+        }
+        Double frame = number(fields.get(3));
+        return new ManifestRow(
+                fields.get(0),
+                fields.get(1),
+                emptyToNull(fields.get(2)),
+                seconds(fields.get(2)),
+                frame == null ? null : frame.longValue(),
+                number(fields.get(4)),
+                emptyToNull(fields.get(5)),
+                cell(fields, columns.capturedAt()),
+                cell(fields, columns.capturedAtSource()));
     }
 
     /** Splits CSV text into records of fields, honouring quotes (which may hold commas and line breaks). */
@@ -97,9 +127,11 @@ public final class ManifestReader {
         return value.isEmpty() ? null : value;
     }
 
+    /** A number, or null for an empty cell, text, or a value that is not finite ({@code NaN}, {@code Infinity}). */
     public static Double number(String value) {
         try {
-            return value.isEmpty() ? null : Double.valueOf(value);
+            Double number = value.isEmpty() ? null : Double.valueOf(value);
+            return number == null || number.isNaN() || number.isInfinite() ? null : number;
         } catch (NumberFormatException e) {
             return null;
         }

@@ -77,20 +77,17 @@ public final class OutputFiles {
      * Creates the folders a relative file name leads into under {@code root}, one at a time, never through a
      * symbolic link (a link there could put pictures outside the output folder); returns the file's folder.
      *
-     * @throws IOException naming the link, or when a folder cannot be created
+     * @throws IOException naming the link, or when a folder cannot be created, or when the name is not a relative
+     *     path of plain names ({@link #isPlainRelativePath})
      */
     public static Path folderFor(Path root, String relativeFile) throws IOException {
-        Path parent = Path.of(relativeFile).getParent();
-        Path folder = root;
-        if (parent == null) {
-            return folder;
+        if (!isPlainRelativePath(relativeFile)) {
+            throw new IOException("not a file under the output folder: " + relativeFile);
         }
-        for (Path part : parent) {
-            String name = part.toString();
-            if (name.equals("..") || name.equals(".")) {
-                throw new IOException("not a folder under the output folder: " + relativeFile);
-            }
-            folder = folder.resolve(name);
+        String[] parts = relativeFile.split("/", -1);
+        Path folder = root;
+        for (int i = 0; i < parts.length - 1; i++) {
+            folder = folder.resolve(parts[i]);
             refuseLink(folder);
             try {
                 Files.createDirectory(folder);
@@ -101,6 +98,57 @@ public final class OutputFiles {
             }
         }
         return folder;
+    }
+
+    /**
+     * Whether a name names a file directly in a folder: not empty, no separator ({@code /}, nor this system's own),
+     * not {@code .} or {@code ..}, no NUL.
+     */
+    public static boolean isPlainName(String name) {
+        return name != null
+                && !name.isEmpty()
+                && !name.equals(".")
+                && !name.equals("..")
+                && name.indexOf('/') < 0
+                && !name.contains(java.io.File.separator)
+                && name.indexOf('\0') < 0;
+    }
+
+    /**
+     * Whether a name names a file in a folder or in its subfolders ({@code trip/day1/x.jpg}, as pictures of a
+     * recursive job are named): plain names ({@link #isPlainName}) joined by {@code /}, so never absolute, never
+     * {@code ..}, {@code .} or an empty segment. Whether a folder on the way is a link is for the caller to check on
+     * the file system ({@link #folderFor}).
+     */
+    public static boolean isPlainRelativePath(String name) {
+        if (name == null) {
+            return false;
+        }
+        for (String part : name.split("/", -1)) {
+            if (!isPlainName(part)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The first folder on the way to a relative file under {@code root} that exists but is not a real folder (a
+     * symbolic link, or a file), or null when there is none; folders that do not exist yet are not a problem here.
+     */
+    public static Path linkOnTheWay(Path root, String relativeFile) {
+        String[] parts = relativeFile.split("/", -1);
+        Path folder = root;
+        for (int i = 0; i < parts.length - 1; i++) {
+            folder = folder.resolve(parts[i]);
+            if (!Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return null;
+            }
+            if (!Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return folder;
+            }
+        }
+        return null;
     }
 
     /** Whether a failure to write a file is its name being too long for the file system (ENAMETOOLONG). */

@@ -14,6 +14,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.function.Predicate;
 
 /** Makes sure the output folder exists and can be written before a job spends time on its inputs. */
 public final class OutputFolder {
@@ -98,9 +99,12 @@ public final class OutputFolder {
      * while writing left behind and settles its staging area ({@link OutputStaging#recover}: uncommitted videos
      * discarded, half-done commits finished): with the lock held, none of them can be in use.
      *
+     * @param mayRename which videos a commit finished from its journal may rename (the job's confinement and input
+     *     rules); another is left as it is
+     *
      * @throws ExtractionException when another process holds the folder, naming it
      */
-    public static Lock lock(Path output) throws ExtractionException {
+    public static Lock lock(Path output, Predicate<Path> mayRename) throws ExtractionException {
         Path file = output.resolve(LOCK_FILE);
         FileChannel channel;
         try {
@@ -133,7 +137,7 @@ public final class OutputFolder {
             channel.write(ByteBuffer.wrap(owner().getBytes(StandardCharsets.UTF_8)), 0);
             removeStaleTemporaryFiles(output);
             try {
-                OutputStaging.recover(output);
+                OutputStaging.recover(output, mayRename);
             } catch (IOException e) {
                 channel.close();
                 throw new ExtractionException("Output folder " + output.toAbsolutePath()

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,9 +81,11 @@ public final class OutputStaging {
      * A video's folder with a commit journal is committed to the end (pictures in place, rows appended once, video
      * renamed); one without is deleted, since its video was not renamed and will be processed again.
      *
+     * @param mayRename which videos a replayed commit may rename (the recovering job's rule); a journal naming
+     *     another has its pictures put in place, its video left as it is
      * @throws IOException when a commit cannot be finished
      */
-    static void recover(Path output) throws IOException {
+    static void recover(Path output, Predicate<Path> mayRename) throws IOException {
         Path area = output.resolve(FOLDER);
         if (!Files.isDirectory(area, LinkOption.NOFOLLOW_LINKS)) {
             return;
@@ -93,7 +96,14 @@ public final class OutputStaging {
                     Files.deleteIfExists(folder);
                     continue;
                 }
-                CommitJournal journal = CommitJournal.readFrom(folder);
+                CommitJournal journal;
+                try {
+                    journal = CommitJournal.readFrom(folder, output);
+                } catch (CommitJournal.Unusable e) {
+                    log.warn("{}", e.getMessage());
+                    remove(folder);
+                    continue;
+                }
                 if (journal == null) {
                     log.info(
                             "Discarding the pictures of a video whose job was interrupted ({}): it is processed again",
@@ -102,7 +112,7 @@ public final class OutputStaging {
                     log.info(
                             "Finishing the commit of {} pictures that an interrupted job had begun",
                             journal.moves().size());
-                    ExtractionException renameFailure = journal.apply(folder, output);
+                    ExtractionException renameFailure = journal.apply(folder, output, mayRename);
                     if (renameFailure != null) {
                         log.warn("{}", renameFailure.getMessage());
                     }

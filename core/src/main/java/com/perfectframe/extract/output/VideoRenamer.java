@@ -14,6 +14,27 @@ public final class VideoRenamer {
     private VideoRenamer() {}
 
     /**
+     * What is wrong with a prefix for processed videos, or null: it must be a non-empty start of a file name (no
+     * separator, no control character such as a line break), and must not start with a dot, which would hide every
+     * processed video ({@code .}, {@code ..}, {@code .done_} make dotfiles, and {@code ..} a name some tools refuse).
+     */
+    public static String prefixProblem(String prefix) {
+        if (prefix == null || prefix.isBlank()) {
+            return "is empty";
+        }
+        if (prefix.indexOf('/') >= 0 || prefix.indexOf('\\') >= 0) {
+            return "holds a folder separator";
+        }
+        if (prefix.chars().anyMatch(Character::isISOControl)) {
+            return "holds a control character";
+        }
+        if (prefix.startsWith(".")) {
+            return "starts with a dot, which would hide every processed video";
+        }
+        return null;
+    }
+
+    /**
      * Renames the video to {@code prefix + name}.
      *
      * @throws ExtractionException one line naming the video, the new name and why it failed (the name is taken, the

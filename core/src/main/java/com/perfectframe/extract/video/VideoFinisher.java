@@ -66,6 +66,11 @@ final class VideoFinisher {
         Path video = run.video();
         StageFailure failure = run.failure();
         SamplingResult result = run.sampling();
+        if (run.gone()) {
+            // Whatever else went wrong with it (it could not be opened, say), this is why.
+            return new VideoOutcome.Reported(
+                    video, DECODE.id(), goneReason(video, run.output().pictures()));
+        }
         if (failure != null) {
             return new VideoOutcome.Reported(video, failure.stage().id(), failure.getMessage());
         }
@@ -94,6 +99,17 @@ final class VideoFinisher {
                     result.shortfall() + ": the pictures found were written and the video was not renamed");
         }
         return null;
+    }
+
+    /** What a video that is no longer at its path is told: its folder is named when that went too. */
+    static String goneReason(Path video, int pictures) {
+        Path folder = video.toAbsolutePath().getParent();
+        boolean folderGone = folder != null && !java.nio.file.Files.isDirectory(folder);
+        return "is no longer at " + video.toAbsolutePath() + ": "
+                + (folderGone ? "its folder " + folder + " was moved or deleted" : "it was moved or deleted")
+                + " during the job, so it was not renamed"
+                + (pictures > 0 ? "; the " + pictures + " pictures found were written" : "")
+                + ". Run the job again on the folder where it is now.";
     }
 
     /**

@@ -54,9 +54,18 @@ final class VideoRun<S extends VideoSample> {
         return output;
     }
 
-    /** Whether the file changed (grew, was rewritten) since its sampling began: a recording still being written. */
+    /**
+     * Whether the file changed (grew, was rewritten) since its sampling began: a recording still being written. A
+     * file that is no longer there at all is {@link #gone()}, not this.
+     */
     boolean changedSinceStart() {
-        return stamp != null && !stamp.equals(stamp(video));
+        String now = stamp(video);
+        return stamp != null && now != null && !stamp.equals(now);
+    }
+
+    /** Whether the video is no longer at its path: moved or deleted (it or its folder) during the job. */
+    boolean gone() {
+        return !java.nio.file.Files.exists(video, java.nio.file.LinkOption.NOFOLLOW_LINKS);
     }
 
     private static String stamp(Path file) {

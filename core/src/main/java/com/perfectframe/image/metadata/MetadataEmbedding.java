@@ -14,9 +14,11 @@ import java.util.zip.Deflater;
  * the picture: the result is a {@link Splice}. The one place that knows where each format keeps them:
  *
  * <ul>
- *   <li>JPEG: right after SOI, an APP1 {@code Exif} segment, an APP1 XMP segment, and the ICC
- *       profile in as many APP2 {@code ICC_PROFILE} segments as it needs. A segment holds at most 64 KB: a larger
- *       EXIF block or XMP packet is left out (extended XMP is not written).
+ *   <li>JPEG: after SOI and the JFIF APP0 segment when there is one (libjpeg writes it; JFIF requires it first, and
+ *       Java's ImageIO refuses a file where it is not: "JFIF APP0 must be first marker after SOI"), an APP1 {@code
+ *       Exif} segment, an APP1 XMP segment, and the ICC profile in as many APP2 {@code ICC_PROFILE} segments as it
+ *       needs. A segment holds at most 64 KB: a larger EXIF block or XMP packet is left out (extended XMP is not
+ *       written).
  *   <li>PNG: after IHDR, an {@code eXIf} chunk, an {@code iCCP} chunk (the profile, deflated), and an {@code iTXt}
  *       chunk {@code XML:com.adobe.xmp}; all before the image data, where readers look. A PNG that already declares
  *       its colour space ({@code iCCP}/{@code sRGB}) keeps its own.
@@ -64,7 +66,7 @@ public final class MetadataEmbedding {
     }
 
     private static Splice jpeg(ByteBuffer b, PictureMetadata metadata) {
-        int at = 2; // right after SOI, where the EXIF standard puts its APP1 (JFIF's APP0 follows)
+        int at = afterJfif(b);
         ByteArrayOutputStream added = new ByteArrayOutputStream();
         if (metadata.exif() != null && EXIF_HEADER.length + metadata.exif().length <= JPEG_SEGMENT) {
             segment(added, 0xE1, EXIF_HEADER, metadata.exif(), 0, metadata.exif().length);
@@ -88,6 +90,18 @@ public final class MetadataEmbedding {
             }
         }
         return insertAt(b.limit(), at, added.toByteArray());
+    }
+
+    /**
+     * Where the segments go in a JPEG: after SOI, and after the JFIF APP0 segment that follows it when there is one
+     * (as libjpeg writes it), which JFIF requires to be first.
+     */
+    static int afterJfif(ByteBuffer b) {
+        if (b.limit() < 6 || (b.get(2) & 0xFF) != 0xFF || (b.get(3) & 0xFF) != 0xE0) {
+            return 2;
+        }
+        int end = 4 + ((b.get(4) & 0xFF) << 8 | (b.get(5) & 0xFF));
+        return end <= b.limit() ? end : 2;
     }
 
     private static void segment(ByteArrayOutputStream out, int marker, byte[] header, byte[] data, int from, int n) {

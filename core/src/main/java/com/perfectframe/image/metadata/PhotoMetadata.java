@@ -38,7 +38,8 @@ import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
  * <p>A copy is written upright, so its EXIF says {@code Orientation} 1 (as does a {@code tiff:Orientation} in its
  * XMP), its {@code ExifImageWidth}/{@code Height} say the written size, and the embedded thumbnail (IFD1) is left
  * out: it shows the picture as it was stored. The EXIF block is rewritten in place where possible (Commons Imaging's
- * lossless writer keeps maker notes where they were). The ICC profile and the XMP packet are carried as they are.
+ * lossless writer keeps maker notes where they were). The ICC profile (an RGB one, read by {@link IccProfile}) and
+ * the XMP packet are carried as they are.
  */
 public final class PhotoMetadata {
 
@@ -243,34 +244,33 @@ public final class PhotoMetadata {
     /** The blocks as a photo stores them. */
     private record Blocks(byte[] exif, byte[] icc, String xmp) {
 
+        /** The blocks of a photo; its colour profile by {@link IccProfile}, the one reader of profiles. */
         static Blocks read(Path photo) throws IOException {
             Kind kind = Kind.of(photo);
             ByteSource source = ByteSource.path(photo);
             return switch (kind) {
-                case JPEG -> {
-                    JpegImageParser jpeg = new JpegImageParser();
-                    yield new Blocks(
+                case JPEG ->
+                    new Blocks(
                             exif(photo, kind),
-                            quietly(() -> jpeg.getIccProfileBytes(source, null)),
-                            quietly(() -> jpeg.getXmpXml(source, null)));
-                }
-                case PNG -> {
-                    PngImageParser png = new PngImageParser();
-                    yield new Blocks(
-                            exif(photo, kind),
-                            quietly(() -> png.getIccProfileBytes(source, null)),
-                            quietly(() -> png.getXmpXml(source, null)));
-                }
+                            icc(photo),
+                            quietly(() -> new JpegImageParser().getXmpXml(source, null)));
+                case PNG ->
+                    new Blocks(
+                            exif(photo, kind), icc(photo), quietly(() -> new PngImageParser().getXmpXml(source, null)));
                 case WEBP -> {
                     ByteBuffer whole = Kind.readAll(photo);
                     byte[] xmp = WebpChunks.find(whole, "XMP ");
                     yield new Blocks(
                             tiffOnly(WebpChunks.find(whole, "EXIF")),
-                            WebpChunks.find(whole, "ICCP"),
+                            icc(photo),
                             xmp == null ? null : new String(xmp, java.nio.charset.StandardCharsets.UTF_8));
                 }
                 case OTHER -> new Blocks(null, null, null);
             };
+        }
+
+        private static byte[] icc(Path photo) {
+            return quietly(() -> IccProfile.read(photo).orElse(null));
         }
 
         static byte[] exif(Path photo) throws IOException {

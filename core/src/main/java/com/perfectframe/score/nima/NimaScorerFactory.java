@@ -73,7 +73,12 @@ public final class NimaScorerFactory {
         try {
             ZooModel<ImageBatch, float[]> model = criteria.loadModel();
             String deviceName = gpu ? "GPU:0" : "CPU";
-            log.info("NIMA model {} loaded on {}{}", shortSha(converted), deviceName, bfloat16 ? " (bfloat16)" : "");
+            // The one line that says whether the GPU is used (TensorFlow's own log says it only with -v).
+            log.info(
+                    "NIMA model {} loaded on {}{}",
+                    shortSha(converted),
+                    gpu ? "GPU:0: scoring on the GPU" : forceCpu ? "CPU (as asked: cpu)" : "CPU: no CUDA GPU found",
+                    bfloat16 ? " (bfloat16)" : "");
             if (converted.synthetic()) {
                 log.warn("NIMA weights are SYNTHETIC (seeded random): every score is meaningless.");
             }

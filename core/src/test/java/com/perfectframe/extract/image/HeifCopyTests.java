@@ -124,11 +124,17 @@ class HeifCopyTests {
 
         assertThat(written.path()).isEqualTo(output.resolve("IMG_0042.jpg"));
         byte[] jpeg = Files.readAllBytes(written.path());
-        // APP1 "Exif" right after SOI, holding the camera's tags and orientation 1.
-        assertThat(Arrays.copyOfRange(jpeg, 0, 4)).containsExactly(0xFF, 0xD8, 0xFF, 0xE1);
-        assertThat(new String(jpeg, 6, 6, StandardCharsets.ISO_8859_1)).isEqualTo("Exif\0\0");
-        int segment = ByteBuffer.wrap(jpeg).getShort(4) & 0xFFFF;
-        assertExifSaysUpright(Arrays.copyOfRange(jpeg, 12, 4 + segment));
+        // After SOI, the JFIF APP0 segment first (as JFIF and Java's ImageIO require), then APP1 "Exif", holding the
+        // camera's tags and orientation 1.
+        assertThat(Arrays.copyOfRange(jpeg, 0, 4)).containsExactly(0xFF, 0xD8, 0xFF, 0xE0);
+        int app1 = 4 + (((jpeg[4] & 0xff) << 8) | (jpeg[5] & 0xff));
+        assertThat(Arrays.copyOfRange(jpeg, app1, app1 + 2)).containsExactly(0xFF, 0xE1);
+        assertThat(new String(jpeg, app1 + 4, 6, StandardCharsets.ISO_8859_1)).isEqualTo("Exif\0\0");
+        int segment = ((jpeg[app1 + 2] & 0xff) << 8) | (jpeg[app1 + 3] & 0xff);
+        assertExifSaysUpright(Arrays.copyOfRange(jpeg, app1 + 10, app1 + 2 + segment));
+        // ImageIO reads the file (it refuses one whose APP0 is not first).
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(jpeg)))
+                .isNotNull();
         // Then the colour profile, in APP2 "ICC_PROFILE" segments.
         assertThat(iccOf(jpeg)).containsExactly(PROFILE);
         // Shown as a viewer shows it: portrait, the green block now top right (turned 90° clockwise).

@@ -23,4 +23,18 @@ class ManifestReaderTests {
         assertThat(rows.get("=cmd.mp4_00-00-01.000.jpg").seconds()).isEqualTo(1.0);
         assertThat(rows.get("'a.jpg").source()).isEqualTo("-b.jpg");
     }
+
+    @Test
+    void scoresThatAreNotFiniteNumbersAreNone() {
+        for (String value : java.util.List.of("NaN", "Infinity", "-Infinity", "+Infinity", "nan", "x", "")) {
+            assertThat(ManifestReader.number(value)).as(value).isNull();
+        }
+        assertThat(ManifestReader.number("6.25")).isEqualTo(6.25);
+        assertThat(ManifestReader.row(java.util.List.of("a.jpg", "v.mp4", "00-00-01.000", "25", "NaN", "m"))
+                        .score())
+                .isNull();
+        assertThat(ManifestReader.row(java.util.List.of("", "v.mp4", "", "", "", "")))
+                .isNull();
+        assertThat(ManifestReader.row(java.util.List.of("a.jpg", "v.mp4"))).isNull();
+    }
 }

@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
  * {@code MODELS/savedmodel/SHA256-nima1[-foldedbn]/}, and reuses it on the next load. The export goes to a temporary folder
  * moved into place when complete, so an interrupted conversion is simply redone; the temporary folders that
  * interrupted conversions left are removed at the next load ({@link ExportFolders}). The weights' hash is first
- * checked against the one recorded at their first use ({@link WeightsTrust}).
+ * checked against the one recorded at their first use ({@link WeightsTrust}); the converted model's files are checked
+ * against the checksums written when it was made ({@link ModelChecksums}), and a damaged model is converted again,
+ * with a warning naming what was wrong.
  */
 public final class SavedModelCache {
 
@@ -38,9 +40,18 @@ public final class SavedModelCache {
                 .resolve("savedmodel")
                 .resolve(sha + "-" + CONVERTER_VERSION + (fuseBatchNorm ? "-foldedbn" : ""));
         ConvertedModel cached = ConvertedModel.read(dir);
-        if (cached != null) {
+        String damage = cached != null ? ModelChecksums.problem(dir) : Files.exists(dir) ? "it is incomplete" : null;
+        if (cached != null && damage == null) {
             log.debug("Reusing converted model {}", dir);
             return cached;
+        }
+        if (damage != null) {
+            log.warn(
+                    "The converted model {} cannot be used: {}. Converting it again from {}, which are the trusted"
+                            + " weights (about 15 s).",
+                    dir,
+                    damage,
+                    weightsFile);
         }
         return convert(weightsFile, sha, dir, fuseBatchNorm);
     }
@@ -68,6 +79,7 @@ public final class SavedModelCache {
                         architecture.parameterCount());
             }
             model.writeMetadata(exportDir);
+            ModelChecksums.write(exportDir);
             Folders.deleteRecursively(dir); // an incomplete leftover, since read() did not accept it
             try {
                 Files.move(exportDir, dir, StandardCopyOption.ATOMIC_MOVE);

@@ -1,6 +1,7 @@
 package com.perfectframe.score.nima.convert;
 
 import ai.djl.engine.Engine;
+import com.perfectframe.platform.NativeEnvironment;
 import com.perfectframe.score.ModelException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +30,7 @@ public final class TensorflowNativeBootstrap {
     private static final String RESOURCE_DIR = "native/lib/";
     private static final String PROPERTY = "TENSORFLOW_LIBRARY_PATH";
     private static final String COMPLETE_MARKER = ".complete";
+    static final String LOG_LEVEL_VARIABLE = "TF_CPP_MIN_LOG_LEVEL";
 
     private TensorflowNativeBootstrap() {}
 
@@ -50,6 +52,12 @@ public final class TensorflowNativeBootstrap {
         if (System.getProperty("ai.djl.offline") == null && System.getenv("DJL_OFFLINE") == null) {
             System.setProperty("ai.djl.offline", "true");
         }
+        // TensorFlow's own log (its search for CUDA libraries, cuInit, cuBLAS registration, oneDNN notices: ten
+        // lines on every start on a machine without a GPU, some of them marked errors though harmless) is silent, but
+        // for fatal errors, unless ours is verbose (-v): then warnings and errors. A failure that matters reaches us
+        // as an exception anyway. TensorFlow reads the level from the environment at its first message; a level the
+        // user set is kept.
+        NativeEnvironment.setDefault(LOG_LEVEL_VARIABLE, log.isDebugEnabled() ? "1" : "3");
         try {
             Engine engine = Engine.getEngine("TensorFlow");
             log.debug("TensorFlow {} loaded from {}", engine.getVersion(), System.getProperty(PROPERTY));

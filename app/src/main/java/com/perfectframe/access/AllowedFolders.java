@@ -1,4 +1,4 @@
-package com.perfectframe.api;
+package com.perfectframe.access;
 
 import com.perfectframe.extract.Confinement;
 import java.nio.file.Path;

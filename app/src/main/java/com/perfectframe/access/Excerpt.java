@@ -1,4 +1,6 @@
-package com.perfectframe.api;
+package com.perfectframe.access;
+
+import com.perfectframe.logging.OneLine;
 
 /**
  * A client's value as an error message may quote it: at most {@value #MAX} characters, control characters escaped
@@ -6,7 +8,7 @@ package com.perfectframe.api;
  */
 public final class Excerpt {
 
-    static final int MAX = 60;
+    public static final int MAX = 60;
 
     private Excerpt() {}
 
@@ -21,7 +23,7 @@ public final class Excerpt {
     }
 
     /** A whole message (ours, possibly quoting values): control characters escaped, at most {@code max} characters. */
-    static String message(String text, int max) {
+    public static String message(String text, int max) {
         if (text == null) {
             return null;
         }
@@ -30,27 +32,11 @@ public final class Excerpt {
     }
 
     private static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
+        return OneLine.of(text);
     }
 
     /** Whether a value holds a control character (NUL, line breaks, …), which no folder name or prefix may. */
-    static boolean hasControl(String text) {
+    public static boolean hasControl(String text) {
         return text.chars().anyMatch(c -> Character.isISOControl(c));
     }
 }

@@ -1,4 +1,4 @@
-package com.perfectframe.api;
+package com.perfectframe.access;
 
 /** A requested folder lies outside the roots this service may touch. */
 public class FolderAccessException extends RuntimeException {
