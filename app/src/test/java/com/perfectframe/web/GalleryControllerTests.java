@@ -117,6 +117,11 @@ class GalleryControllerTests {
     @Test
     void servesAPictureAndAThumbnailMadeOnce() throws Exception {
         byte[] original = Files.readAllBytes(fixture.output.resolve(fixture.picture(1)));
+        Path cache = base.resolve("thumbs");
+        List<Path> before; // thumbnails other tests of the class made
+        try (Stream<Path> files = Files.exists(cache) ? Files.list(cache) : Stream.empty()) {
+            before = files.toList();
+        }
         mvc.perform(get("/gallery/picture").param("folder", out()).param("file", fixture.picture(1)))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType("image/jpeg"))
@@ -128,10 +133,9 @@ class GalleryControllerTests {
                 .andReturn();
         byte[] thumbnail = first.getResponse().getContentAsByteArray();
         assertThat(thumbnail).startsWith(0xFF, 0xD8);
-        Path cache = base.resolve("thumbs");
         List<Path> cached;
         try (Stream<Path> files = Files.list(cache)) {
-            cached = files.toList();
+            cached = files.filter(f -> !before.contains(f)).toList();
         }
         assertThat(cached).hasSize(1);
         long made = Files.getLastModifiedTime(cached.get(0)).toMillis();
@@ -195,13 +199,73 @@ class GalleryControllerTests {
                 .andExpect(content().bytes(Files.readAllBytes(picture)));
         assertRefused(get("/gallery/picture").param("folder", folder).param("file", "linkdir/secret.jpg"));
         assertRefused(get("/gallery/picture").param("folder", folder).param("file", "2024/../2024/trip/x.jpg"));
-        MvcResult zip = mvc.perform(
-                        post("/gallery/zip").param("folder", folder).param("file", "2024/trip/clip_00-00-01.000.jpg"))
+        MvcResult zip = mvc.perform(zipForm(folder, "2024/trip/clip_00-00-01.000.jpg"))
                 .andExpect(status().isOk())
                 .andReturn();
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(zip));
         assertThat(zipEntries(zip.getResponse().getContentAsByteArray()))
                 .containsExactly("2024/trip/clip_00-00-01.000.jpg");
+    }
+
+    @Test
+    void pagesByCaptureTimeAcrossSubfoldersAndServesEachByItsRelativeName() throws Exception {
+        Path captured = Files.createDirectories(fixture.root.resolve("captured-out"));
+        // In the manifest's order; by instant: 12:00Z, 13:30Z, 13:45 (no offset: as if UTC), then the two unknown.
+        String[][] rows = {
+            {"top.jpg", null},
+            {"2023/a/second.jpg", "2023-06-01T13:30:00+00:00"},
+            {"2022/unknown.jpg", null},
+            {"2023/c/third.jpg", "2023-06-01T13:45:00"},
+            {"2023/b/first.jpg", "2023-06-01T14:00:00+02:00"},
+        };
+        com.perfectframe.extract.output.Manifest manifest = new com.perfectframe.extract.output.Manifest(captured);
+        int seed = 0;
+        for (String[] row : rows) {
+            Path picture = captured.resolve(row[0]);
+            Files.createDirectories(picture.getParent());
+            com.perfectframe.testing.TestImages.write(picture, ++seed);
+            manifest.append(new com.perfectframe.extract.output.Manifest.Entry(
+                    picture,
+                    Path.of(row[0].replace(".jpg", ".mp4")),
+                    1.0,
+                    25L,
+                    5.0 + seed,
+                    "synthetic",
+                    com.perfectframe.capture.CaptureTime.parse(row[1]),
+                    row[1] == null ? null : "DateTimeOriginal"));
+        }
+        String folder = captured.toString();
+        List<String> order = new ArrayList<>();
+        for (int offset = 0; offset < rows.length; offset += 2) {
+            String json = mvc.perform(get("/gallery")
+                            .param("folder", folder)
+                            .param("order", "captured")
+                            .param("offset", String.valueOf(offset))
+                            .param("limit", "2"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.order").value("captured"))
+                    .andExpect(jsonPath("$.total").value(rows.length))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            List<String> files = com.jayway.jsonpath.JsonPath.read(json, "$.pictures[*].file");
+            order.addAll(files);
+        }
+        assertThat(order)
+                .containsExactly(
+                        "2023/b/first.jpg", "2023/a/second.jpg", "2023/c/third.jpg", "top.jpg", "2022/unknown.jpg");
+        mvc.perform(get("/gallery").param("folder", folder).param("order", "captured"))
+                .andExpect(jsonPath("$.pictures[0].captured_at").value("2023-06-01T14:00:00.000+02:00"))
+                .andExpect(jsonPath("$.pictures[0].captured_at_source").value("DateTimeOriginal"))
+                .andExpect(jsonPath("$.pictures[3].captured_at").isEmpty());
+        mvc.perform(get("/gallery/picture").param("folder", folder).param("file", "2023/b/first.jpg"))
+                .andExpect(status().isOk())
+                .andExpect(content().bytes(Files.readAllBytes(captured.resolve("2023/b/first.jpg"))));
+        mvc.perform(get("/gallery/thumbnail").param("folder", folder).param("file", "2023/c/third.jpg"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("image/jpeg"));
+        mvc.perform(get("/gallery").param("folder", folder).param("order", "taken"))
+                .andExpect(status().isBadRequest());
     }
 
     @Test

@@ -121,6 +121,74 @@ class PlantedJournalTests {
     }
 
     @Test
+    void aTargetLeavingTheOutputFolderOrPassingALinkIsRefusedAtAnyDepth() throws Exception {
+        Files.createSymbolicLink(output.resolve("linkdir"), outside);
+        Files.createSymbolicLink(output.resolve("dangling"), root.resolve("nowhere"));
+        Files.writeString(output.resolve("afile"), "not a folder");
+        Files.createDirectories(output.resolve("sub/real"));
+        Files.createSymbolicLink(output.resolve("sub/real/deeplink"), outside);
+        for (String target : List.of(
+                "sub/../../x.jpg",
+                "sub/../x.jpg",
+                "sub/real/../../../x.jpg",
+                "a//x.jpg",
+                "./x.jpg",
+                "a/./x.jpg",
+                "sub/",
+                "/x.jpg",
+                outside.resolve("x.jpg").toString(),
+                "linkdir/x.jpg",
+                "linkdir/deeper/x.jpg",
+                "sub/real/deeplink/x.jpg",
+                "dangling/x.jpg",
+                "afile/x.jpg")) {
+            Files.createDirectories(staging);
+            Files.writeString(staging.resolve("a.jpg"), "picture");
+            plant(line("move", "a.jpg", target));
+            log.list.clear();
+            lockAsAConfinedJob();
+            assertThat(names(outside)).as(target).isEmpty();
+            assertThat(names(root)).as(target).containsExactlyInAnyOrder("allowed", "outside");
+            assertThat(names(allowed)).as(target).containsExactlyInAnyOrder("in", "out");
+            assertThat(names(output.resolve("sub"))).as(target).containsExactly("real");
+            assertThat(names(output.resolve("sub/real"))).as(target).containsExactly("deeplink");
+            assertThat(Files.exists(output.resolve("x.jpg"))).as(target).isFalse();
+            assertThat(Files.exists(output.resolve("a"))).as(target).isFalse();
+            assertThat(Files.exists(output.resolve(OutputStaging.FOLDER)))
+                    .as("the staging folder is discarded")
+                    .isFalse();
+            assertThat(warnings())
+                    .as(target)
+                    .singleElement()
+                    .asString()
+                    .contains("commit.journal")
+                    .contains("not replayed")
+                    .containsAnyOf("picture named outside its folders", "is a symbolic link or not a folder");
+        }
+    }
+
+    @Test
+    void aNestedTargetOfARecursiveJobIsReplayedAndItsVideoRenamedInItsSubfolder() throws Exception {
+        Path video = Files.writeString(
+                Files.createDirectories(input.resolve("a/b")).resolve("clip.mp4"), "a video in a subfolder");
+        Files.createDirectories(output.resolve("a")); // one folder on the way exists already, one does not
+        Files.writeString(staging.resolve("staged-1.jpg"), "picture");
+        String rows = "file,source,timestamp,frame_number,score,model,captured_at_source,captured_at\n"
+                + "a/b/clip_00-00-01.000.jpg,a/b/clip.mp4,00-00-01.000,25,6.0000,synthetic,,\n";
+        plant(
+                line("move", "staged-1.jpg", "a/b/clip_00-00-01.000.jpg"),
+                line("append", Manifest.FILE_NAME, "0", rows),
+                line("rename", video.toString(), "done_"));
+        lockAsAConfinedJob();
+        assertThat(warnings()).isEmpty();
+        assertThat(output.resolve("a/b/clip_00-00-01.000.jpg")).hasContent("picture");
+        assertThat(com.perfectframe.extract.output.ManifestReader.read(output.resolve(Manifest.FILE_NAME)))
+                .containsOnlyKeys("a/b/clip_00-00-01.000.jpg");
+        assertThat(names(input.resolve("a/b"))).containsExactly("done_clip.mp4");
+        assertThat(Files.exists(output.resolve(OutputStaging.FOLDER))).isFalse();
+    }
+
+    @Test
     void rowsForAnyFileButTheManifestAndSamplesAreRefused() throws Exception {
         Path victim = Files.writeString(outside.resolve("victim.txt"), "untouched\n");
         Path beside = Files.writeString(allowed.resolve("beside.txt"), "untouched\n");

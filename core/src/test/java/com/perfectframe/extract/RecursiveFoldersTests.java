@@ -216,4 +216,55 @@ class RecursiveFoldersTests {
         assertThat(rows.get("2023/trip/IMG_1.jpg").source()).isEqualTo("2023/trip/IMG_1.jpg");
         assertThat(rows).containsKeys("2024/IMG_1.jpg", "cover.jpg");
     }
+
+    @Test
+    void namesThatAreNotTextAreSkippedWithANoteAtEveryLevel() throws Exception {
+        assumeTrue(
+                "UTF-8".equals(System.getProperty("sun.jnu.encoding")),
+                "needs UTF-8 file names to plant Latin-1 ones (sun.jnu.encoding is "
+                        + System.getProperty("sun.jnu.encoding") + ")");
+        Path trip = Files.createDirectories(input.resolve("2023/trip"));
+        TestImages.write(trip.resolve("IMG_1.jpg"), 1);
+        TestImages.write(input.resolve("cover.png"), 3);
+        // A Latin-1 "café.jpg" two folders down, and a folder "déjà" in Latin-1 holding a photo.
+        Process plant = new ProcessBuilder(
+                        "sh",
+                        "-c",
+                        "cp \"$1/2023/trip/IMG_1.jpg\" \"$1/2023/trip/$(printf 'caf\\351.jpg')\""
+                                + " && mkdir \"$1/$(printf 'd\\351j\\340')\""
+                                + " && cp \"$1/cover.png\" \"$1/$(printf 'd\\351j\\340')/IMG_2.png\"",
+                        "sh",
+                        input.toString())
+                .inheritIO()
+                .start();
+        assertThat(plant.waitFor()).isZero();
+        StubScoringModel model = new StubScoringModel();
+        ExtractionRequest request = ExtractionRequest.builder(input, output)
+                .recursive(true)
+                .topImagesPercent(0.0)
+                .build();
+        ExtractionSummary summary = new TopImagesExtractor(() -> model, PipelineSettings.defaults())
+                .run(request, new ExtractionProgress(), new Cancellation());
+
+        assertThat(summary.written()).isEqualTo(2);
+        assertThat(summary.notes())
+                .filteredOn(n -> n.note().equals(InputFiles.UNREADABLE_NAME_NOTE))
+                .extracting(ExtractionProgress.FileNote::file)
+                .satisfiesExactlyInAnyOrder(
+                        file -> assertThat(file).startsWith("2023/trip/caf").endsWith(".jpg"),
+                        file -> assertThat(file).startsWith("d").doesNotContain("/"));
+        assertThat(InputFiles.UNREADABLE_NAME_NOTE).contains("skipped, not read");
+        try (var written = Files.walk(output)) {
+            assertThat(written.filter(Files::isRegularFile)
+                            .map(p -> output.relativize(p).toString())
+                            .filter(p -> !p.startsWith(".")))
+                    .containsExactlyInAnyOrder("2023/trip/IMG_1.jpg", "cover.jpg", Manifest.FILE_NAME);
+        }
+        try (var left = Files.list(trip)) {
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .as("the photo with a Latin-1 name is left as it was")
+                    .hasSize(2)
+                    .anyMatch(n -> n.startsWith("caf") && !n.equals("café.jpg"));
+        }
+    }
 }

@@ -76,6 +76,47 @@ class PhotoMetadataCopyTests {
         assertThat(copied.captured().tag()).isEqualTo("DateTimeOriginal");
     }
 
+    @org.junit.jupiter.api.Test
+    void aReencodedJpegKeepsJfifFirstAndIsReadByImageIoAndExifTool() throws Exception {
+        Path photo = photo("wide.png", 1);
+        Path jpeg =
+                new ImageCopier(output, ImageFormat.JPG, dir, false).copy(photo).path();
+
+        // The segments before the image data, in their order: JFIF's APP0 first (JFIF requires it, ImageIO refuses
+        // a file where it is not), then the EXIF and XMP APP1 and the profile's APP2.
+        byte[] b = Files.readAllBytes(jpeg);
+        java.util.List<String> segments = new java.util.ArrayList<>();
+        int at = 2;
+        while (at + 4 <= b.length && (b[at] & 0xFF) == 0xFF && (b[at + 1] & 0xFF) != 0xDA) {
+            int length = ((b[at + 2] & 0xFF) << 8) | (b[at + 3] & 0xFF);
+            String id = new String(b, at + 4, Math.min(4, length - 2), java.nio.charset.StandardCharsets.ISO_8859_1);
+            segments.add(String.format("%02X:%s", b[at + 1] & 0xFF, id));
+            at += 2 + length;
+        }
+        assertThat(segments.get(0)).isEqualTo("E0:JFIF");
+        assertThat(segments.subList(1, 4)).containsExactly("E1:Exif", "E1:http", "E2:ICC_");
+
+        // Java's ImageIO reads it (pixels, JFIF, the profile) ...
+        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(jpeg.toFile())) {
+            javax.imageio.ImageReader reader =
+                    ImageIO.getImageReadersByFormatName("jpeg").next();
+            reader.setInput(in);
+            assertThat(reader.read(0).getWidth()).isPositive();
+            javax.imageio.metadata.IIOMetadataNode tree = (javax.imageio.metadata.IIOMetadataNode)
+                    reader.getImageMetadata(0).getAsTree("javax_imageio_jpeg_image_1.0");
+            assertThat(tree.getElementsByTagName("app0JFIF").getLength()).isEqualTo(1);
+            javax.imageio.metadata.IIOMetadataNode icc = (javax.imageio.metadata.IIOMetadataNode)
+                    tree.getElementsByTagName("app2ICC").item(0);
+            assertThat(((ICC_Profile) icc.getUserObject()).getData()).isEqualTo(profile);
+            reader.dispose();
+        }
+        // ... and so does ExifTool, without a warning.
+        Map<String, String> tags = ExifTool.tags(jpeg);
+        assertThat(tags).doesNotContainKey("ExifTool:Warning").containsEntry("IFD0:Make", "Canon");
+        assertThat(tags.get("JFIF:JFIFVersion")).isNotNull();
+        assertThat(ExifTool.originalInstant(tags)).isEqualTo(Instant.parse("2021-07-04T14:20:30.250Z"));
+    }
+
     @ParameterizedTest
     @CsvSource({"turned.png, JPG", "turned.jpg, PNG", "turned.png, WEBP"})
     void aTurnedPhotoIsWrittenUprightAndSaysSo(String name, ImageFormat format) throws Exception {

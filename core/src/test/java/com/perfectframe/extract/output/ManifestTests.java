@@ -2,6 +2,7 @@ package com.perfectframe.extract.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -94,6 +95,32 @@ class ManifestTests {
         assertThat(rows.get("b,\nc.jpg").source()).isEqualTo("=b.jpg");
         assertThat(rows.get("a_00-00-01.000.jpg").capturedAt()).isNull();
         assertThat(rows.get("sub/x.jpg").capturedAt()).isEqualTo("2023-06-01T14:30:02.000+02:00");
+    }
+
+    @Test
+    void anUpgradeKeepsARowThatIsNotUtf8ByteForByteAndNeverWritesThroughALink() throws Exception {
+        java.io.ByteArrayOutputStream old = new java.io.ByteArrayOutputStream();
+        old.writeBytes("file,source,timestamp,frame_number,score,model\n".getBytes(StandardCharsets.US_ASCII));
+        old.writeBytes("caf".getBytes(StandardCharsets.US_ASCII));
+        old.write(0xE9); // a Latin-1 "é": not UTF-8
+        old.writeBytes(".jpg,v.mp4,,,5.0000,synthetic\n".getBytes(StandardCharsets.US_ASCII));
+        old.writeBytes("日本.jpg,v.mp4,,,6.0000,synthetic\n".getBytes(StandardCharsets.UTF_8));
+        Path file = Files.write(dir.resolve(Manifest.FILE_NAME), old.toByteArray());
+        Path victim = Files.writeString(dir.resolve("victim.txt"), "untouched");
+        Files.createSymbolicLink(dir.resolve("." + Manifest.FILE_NAME + ".upgrade.part"), victim);
+
+        new Manifest(dir).upgrade();
+
+        java.io.ByteArrayOutputStream upgraded = new java.io.ByteArrayOutputStream();
+        upgraded.writeBytes(Manifest.HEADER.getBytes(StandardCharsets.US_ASCII));
+        upgraded.writeBytes("caf".getBytes(StandardCharsets.US_ASCII));
+        upgraded.write(0xE9);
+        upgraded.writeBytes(".jpg,v.mp4,,,5.0000,synthetic,,\n".getBytes(StandardCharsets.US_ASCII));
+        upgraded.writeBytes("日本.jpg,v.mp4,,,6.0000,synthetic,,\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(Files.readAllBytes(file)).isEqualTo(upgraded.toByteArray());
+        assertThat(Files.readString(victim)).isEqualTo("untouched");
+        assertThat(Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                .isTrue();
     }
 
     @Test
