@@ -1,0 +1,212 @@
+package com.perfectframe.quality;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Cuts a video into shots from its samples' measures, one sample at a time, in sample order: every sample gets a
+ * shot number and a role ({@link ShotMark}). It decides a sample as soon as the next one has come (one sample of
+ * look-ahead) and keeps only three samples' signatures, so it costs no memory with the video's length.
+ *
+ * <p>The method, at one sample a second:
+ * <ul>
+ *   <li>Each shot has an <em>anchor</em>, its latest plain sample. A sample starts a new shot when its layout is not
+ *       found in the anchor's ({@link LayoutMatch}: most thumbnail cells differ for every shift and zoom tried, after
+ *       each colour channel is normalised, so that a pan, a zoom, a subject crossing the frame or a change of light
+ *       stay in the shot) — unless the sample after it is found in the anchor again: then the sample is an outlier
+ *       of the shot, a <em>flash</em> when it is brighter than both neighbours, and no boundary.
+ *   <li>A sample that is flat (black, white, one colour), a mix of its two neighbours (a dissolve or a fade, see
+ *       {@link Transitions}) or made of cells of one neighbour and cells of the other (a wipe) is a
+ *       <em>transition</em> sample: it never becomes an anchor, so a whole fade or dissolve, however many samples it
+ *       spans, gives one boundary, between the last plain sample before it and the first after it.
+ * </ul>
+ * Transition samples keep the number of the shot they follow; a boundary is where the number changes.
+ */
+public final class ShotSegmenter {
+
+    /** What a sample is within its shot. */
+    public enum Role {
+        /** A plain sample of its shot. */
+        SHOT,
+        /** Part of a fade, dissolve or wipe between shots, or flat. */
+        TRANSITION,
+        /** A few bright frames in a shot (a camera flash): unlike the samples around it, which are alike. */
+        FLASH
+    }
+
+    /** The shot (0, 1, 2, … in the video's order) and role of one sample. */
+    public record ShotMark(int ordinal, int shot, Role role) {}
+
+    /**
+     * A wipe's cell is explained by a neighbour when its thumbnail values (0..1, summed over B, G, R) are within
+     * this of the neighbour's.
+     */
+    static final double WIPE_CELL_TOLERANCE = 0.12;
+
+    /** Least share of the cells where the neighbours differ that one neighbour or the other must explain. */
+    static final double WIPE_EXPLAINED = 0.85;
+
+    /** Least share of those cells each side must explain for a wipe rather than one of the neighbours. */
+    static final double WIPE_SIDE = 0.15;
+
+    private record Seen(int ordinal, PictureMeasures measures, ShotSignature signature) {}
+
+    private final ShotRules rules;
+    private Seen before;
+    private Seen current;
+    private Seen anchor;
+    private int shot;
+
+    public ShotSegmenter(ShotRules rules) {
+        this.rules = rules;
+    }
+
+    /** The next sample, in ordinal order; returns the marks decided by it (the previous sample's, usually). */
+    public List<ShotMark> add(int ordinal, PictureMeasures measures) {
+        Seen next = new Seen(ordinal, measures, ShotSignature.of(measures, rules.flatSpread()));
+        List<ShotMark> marks = new ArrayList<>(1);
+        if (current != null) {
+            marks.add(decide(current.ordinal() + 1 == ordinal ? next : null));
+        }
+        before = current;
+        current = next;
+        return marks;
+    }
+
+    /** A sample that will not come: its neighbours are no longer adjacent. */
+    public List<ShotMark> skip(int ordinal) {
+        List<ShotMark> marks = new ArrayList<>(1);
+        if (current != null) {
+            marks.add(decide(null));
+        }
+        before = null;
+        current = null;
+        return marks;
+    }
+
+    /** The video ended: decides the last sample. */
+    public List<ShotMark> finish() {
+        return skip(-1);
+    }
+
+    /** Shots begun so far. */
+    public int shots() {
+        return shot + 1;
+    }
+
+    private ShotMark decide(Seen next) {
+        ShotMark mark = judge(next);
+        if (DEBUG) {
+            Seen c = current;
+            Seen b = before != null && before.ordinal() + 1 == c.ordinal() ? before : null;
+            System.err.printf(
+                    java.util.Locale.ROOT,
+                    "%3d %s %-10s vsAnchor=%.2f vsPrev=%.2f prevNext=%.2f fit=%s wipe=%s luma=%.0f%n",
+                    c.ordinal(),
+                    mark.shot(),
+                    mark.role(),
+                    anchorShare,
+                    b == null
+                            ? -1
+                            : LayoutMatch.differingShare(
+                                    b.signature(), c.signature(), rules.cellTolerance(), rules.maxShift()),
+                    b == null || next == null
+                            ? -1
+                            : LayoutMatch.differingShare(
+                                    b.signature(), next.signature(), rules.cellTolerance(), rules.maxShift()),
+                    b == null || next == null ? "-" : Transitions.fit(b.measures(), c.measures(), next.measures()),
+                    b == null || next == null ? "-" : wipe(b.measures(), c.measures(), next.measures()),
+                    c.signature().meanLuma());
+        }
+        return mark;
+    }
+
+    private static final boolean DEBUG = Boolean.getBoolean("shots.debug");
+    private double anchorShare;
+
+    private ShotMark judge(Seen next) {
+        Seen c = current;
+        Seen b = before != null && before.ordinal() + 1 == c.ordinal() ? before : null;
+        if (b != null && next != null && isFlash(b, c, next)) {
+            return new ShotMark(c.ordinal(), shot, Role.FLASH);
+        }
+        anchorShare = DEBUG && anchor != null ? share(anchor, c) : -1;
+        boolean changed = anchor != null && !sameShot(anchor, c);
+        if (changed && next != null && !next.signature().flat() && sameShot(anchor, next)) {
+            // Unlike the shot, which goes on after it: an outlier of the shot, not a boundary.
+            return new ShotMark(c.ordinal(), shot, isTransition(b, c, next) ? Role.TRANSITION : Role.SHOT);
+        }
+        if (isTransition(b, c, next)) {
+            return new ShotMark(c.ordinal(), shot, Role.TRANSITION);
+        }
+        if (changed) {
+            shot++;
+        }
+        anchor = c;
+        return new ShotMark(c.ordinal(), shot, Role.SHOT);
+    }
+
+    /** Much brighter than both neighbours, which are alike: a flash, whatever its layout. */
+    private boolean isFlash(Seen b, Seen c, Seen next) {
+        double around = Math.max(b.signature().meanLuma(), next.signature().meanLuma());
+        return c.signature().meanLuma() > around + rules.flashRise()
+                && !b.signature().flat()
+                && sameShot(b, next);
+    }
+
+    private double share(Seen a, Seen b) {
+        return LayoutMatch.differingShare(a.signature(), b.signature(), rules.cellTolerance(), rules.maxShift());
+    }
+
+    private boolean sameShot(Seen a, Seen b) {
+        return LayoutMatch.matches(
+                a.signature(), b.signature(), rules.cellTolerance(), rules.maxShift(), rules.maxChangedShare());
+    }
+
+    private boolean isTransition(Seen b, Seen c, Seen next) {
+        if (c.signature().flat()) {
+            return true;
+        }
+        if (b == null || next == null) {
+            return false;
+        }
+        if (!b.signature().flat() && !next.signature().flat() && sameShot(b, c) && sameShot(c, next)) {
+            // One shot on both sides (a pan, a change of light): a sample between its neighbours is no transition.
+            return false;
+        }
+        return Transitions.fit(b.measures(), c.measures(), next.measures()).looksLikeMix()
+                || wipe(b.measures(), c.measures(), next.measures());
+    }
+
+    /** Whether the sample is made of cells of its previous neighbour and cells of its next one, both in fair share. */
+    static boolean wipe(PictureMeasures previous, PictureMeasures current, PictureMeasures next) {
+        float[] p = previous.thumbnail();
+        float[] c = current.thumbnail();
+        float[] n = next.thumbnail();
+        int differing = 0;
+        int fromPrevious = 0;
+        int fromNext = 0;
+        for (int i = 0; i < p.length; i += 3) {
+            double pn = cellDistance(p, n, i);
+            if (pn <= 2 * WIPE_CELL_TOLERANCE) {
+                continue;
+            }
+            differing++;
+            double cp = cellDistance(c, p, i);
+            double cn = cellDistance(c, n, i);
+            if (cp <= WIPE_CELL_TOLERANCE && cp < cn) {
+                fromPrevious++;
+            } else if (cn <= WIPE_CELL_TOLERANCE) {
+                fromNext++;
+            }
+        }
+        int cells = p.length / 3;
+        return differing >= cells / 4
+                && fromPrevious + fromNext >= WIPE_EXPLAINED * differing
+                && Math.min(fromPrevious, fromNext) >= WIPE_SIDE * differing;
+    }
+
+    private static double cellDistance(float[] a, float[] b, int i) {
+        return Math.abs(a[i] - b[i]) + Math.abs(a[i + 1] - b[i + 1]) + Math.abs(a[i + 2] - b[i + 2]);
+    }
+}
