@@ -27,7 +27,7 @@ M1="mandelbrot=s=${W}x${H}:start_x=-0.75:start_y=0.1:start_scale=0.6:end_scale=0
 M2="mandelbrot=s=${W}x${H}:start_x=-1.25:start_y=0.03:start_scale=0.05:end_scale=0.05"
 M3="mandelbrot=s=${W}x${H}:start_x=0.28:start_y=0.01:start_scale=0.02:end_scale=0.02"
 M4="mandelbrot=s=${W}x${H}:start_x=-0.1:start_y=0.9:start_scale=0.3:end_scale=0.3"
-ZOOMING="mandelbrot=s=${W}x${H}:start_x=-0.743643887037151:start_y=0.13182590420533:start_scale=3:end_scale=0.001:end_pts=400"
+ZOOMING="mandelbrot=s=${W}x${H}:start_x=-0.743643887037151:start_y=0.13182590420533:start_scale=3:end_scale=0.12:end_pts=240"
 T2="testsrc2=s=${W}x${H}"
 GR="gradients=s=${W}x${H}:seed=3:speed=0.02"
 SI="sierpinski=s=${W}x${H}:seed=5:jump=1"
@@ -85,8 +85,12 @@ make wipes 25 "$M3|6" "$M1|6|wipeleft|1" "$M4|6|wiperight|2" "$M2|6|wipeup|1" "$
 make flash 25 "$M1|12|||$(flashes 25 50 125 212)" "$M4|10|cut||$(flashes 25 75 160)" "$T2|8|cut||$(flashes 25 100)"
 make pans 25 "wide.png|10|||$(pan 150)" "wide2.png|6|cut||crop=${W}:${H}:x='iw-ow-t*230':y=0" "$M3|5|cut" \
   "wide.png|8|cut||$(pan 300)"
-make zooms 30 "big.png|6|||zoompan=z='min(zoom+0.012,4)':d=1:s=${W}x${H}:fps=30" "$ZOOMING|8|cut" \
-  "$M4|5|cut" "big.png|6|cut||zoompan=z='if(eq(on,0),4,max(zoom-0.015,1))':d=1:s=${W}x${H}:fps=30"
+zoom() { # from to, per input frame; centred unless "corner"
+  local at="x='iw/2-(iw/zoom/2)':y='ih/2-(ih/zoom/2)'"
+  [ "${3:-}" = corner ] && at="x=0:y=0"
+  echo "zoompan=z='$1+($2-($1))*min(in/150,1)':$at:d=1:s=${W}x${H}:fps=30"
+}
+make zooms 30 "big.png|6|||$(zoom 1 3 corner)" "$ZOOMING|8|cut" "$M4|5|cut" "big.png|6|cut||$(zoom 4 1)"
 make still 25 "$M2|30" "$M4|20|cut" "$SI|15|cut"
 make light 25 "$M1|15|||eq=brightness='0.25*sin(t/3)':eval=frame" "$M3|10|cut||eq=gamma='1+0.5*t/10':eval=frame" \
   "big.png|12|cut||zoompan=z=1:d=1:s=${W}x${H}:fps=25,drawbox=x='40+t*40':y=120:w=140:h=110:color=yellow@1:t=fill" \

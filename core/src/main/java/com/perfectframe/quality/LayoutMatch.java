@@ -11,8 +11,8 @@ package com.perfectframe.quality;
  */
 final class LayoutMatch {
 
-    /** Zoom factors tried besides 1: what a fast zoom does in a second, in and out. */
-    private static final double[] ZOOMS = {1.25, 0.8, 1.5, 1 / 1.5};
+    /** Zoom factors tried besides 1, each both ways (in and out): what a fast zoom does in a second. */
+    private static final double[] ZOOMS = {1.25, 1.5, 2};
 
     /** Shifts tried with each zoom, in cells, either way (the zoom's centre need not be the picture's). */
     private static final int ZOOM_SHIFT = 2;
@@ -34,11 +34,11 @@ final class LayoutMatch {
         if (share(a, b, 1, 0, 0, cellTolerance, maxShare) <= maxShare) {
             return true;
         }
-        for (int ring = 1; ring <= maxShift; ring++) {
+        for (int ring = 1; ring <= 2 * maxShift; ring++) {
             for (int dy = -ring; dy <= ring; dy++) {
                 for (int dx = -ring; dx <= ring; dx++) {
                     if (Math.max(Math.abs(dx), Math.abs(dy)) == ring
-                            && share(a, b, 1, dx, dy, cellTolerance, maxShare) <= maxShare) {
+                            && share(a, b, 1, dx / 2.0, dy / 2.0, cellTolerance, maxShare) <= maxShare) {
                         return true;
                     }
                 }
@@ -47,7 +47,9 @@ final class LayoutMatch {
         for (double zoom : ZOOMS) {
             for (int dy = -ZOOM_SHIFT; dy <= ZOOM_SHIFT; dy++) {
                 for (int dx = -ZOOM_SHIFT; dx <= ZOOM_SHIFT; dx++) {
-                    if (share(a, b, zoom, dx, dy, cellTolerance, maxShare) <= maxShare) {
+                    // a's cells looked up in b magnified, and b's in a: one of them is the zoom in either direction.
+                    if (share(a, b, zoom, dx, dy, cellTolerance, maxShare) <= maxShare
+                            || share(b, a, zoom, dx, dy, cellTolerance, maxShare) <= maxShare) {
                         return true;
                     }
                 }
@@ -62,15 +64,16 @@ final class LayoutMatch {
             return a.flat() && b.flat() ? 0 : 1;
         }
         double best = share(a, b, 1, 0, 0, cellTolerance, 1);
-        for (int dy = -maxShift; dy <= maxShift; dy++) {
-            for (int dx = -maxShift; dx <= maxShift; dx++) {
-                best = Math.min(best, share(a, b, 1, dx, dy, cellTolerance, best));
+        for (int dy = -2 * maxShift; dy <= 2 * maxShift; dy++) {
+            for (int dx = -2 * maxShift; dx <= 2 * maxShift; dx++) {
+                best = Math.min(best, share(a, b, 1, dx / 2.0, dy / 2.0, cellTolerance, best));
             }
         }
         for (double zoom : ZOOMS) {
             for (int dy = -ZOOM_SHIFT; dy <= ZOOM_SHIFT; dy++) {
                 for (int dx = -ZOOM_SHIFT; dx <= ZOOM_SHIFT; dx++) {
                     best = Math.min(best, share(a, b, zoom, dx, dy, cellTolerance, best));
+                    best = Math.min(best, share(b, a, zoom, dx, dy, cellTolerance, best));
                 }
             }
         }
@@ -78,52 +81,53 @@ final class LayoutMatch {
     }
 
     /**
-     * Share of the overlapping cells of {@code a} whose value differs from {@code b} at {@code (x − c) / zoom + c +
-     * d}; gives up (returning 1) once the share cannot beat {@code bound}.
+     * Share of the overlapping cells of {@code a} whose value differs from {@code b} looked up (bilinearly) at
+     * {@code (x − c) / zoom + c + d}; gives up (returning 1) once the share cannot beat {@code bound}.
      */
     private static double share(
-            ShotSignature a, ShotSignature b, double zoom, int dx, int dy, double tolerance, double bound) {
+            ShotSignature a, ShotSignature b, double zoom, double dx, double dy, double tolerance, double bound) {
         int side = ShotSignature.SIDE;
         double centre = (side - 1) / 2.0;
-        int[] from = new int[side];
-        int[] fromY = new int[side];
+        int first = side;
+        int last = -1;
+        int firstY = side;
+        int lastY = -1;
         for (int i = 0; i < side; i++) {
-            from[i] = (int) Math.round((i - centre) / zoom + centre + dx);
-            fromY[i] = (int) Math.round((i - centre) / zoom + centre + dy);
-        }
-        int overlap = 0;
-        for (int y = 0; y < side; y++) {
-            for (int x = 0; x < side; x++) {
-                if (from[x] >= 0 && from[x] < side && fromY[y] >= 0 && fromY[y] < side) {
-                    overlap++;
-                }
+            double x = (i - centre) / zoom + centre + dx;
+            if (x >= 0 && x <= side - 1) {
+                first = Math.min(first, i);
+                last = i;
+            }
+            double y = (i - centre) / zoom + centre + dy;
+            if (y >= 0 && y <= side - 1) {
+                firstY = Math.min(firstY, i);
+                lastY = i;
             }
         }
+        int overlap = Math.max(0, last - first + 1) * Math.max(0, lastY - firstY + 1);
         if (overlap < MIN_OVERLAP * side * side) {
             return 1;
         }
         int allowed = (int) Math.floor(bound * overlap);
         int differing = 0;
-        float[] a0 = a.plane(0);
-        float[] a1 = a.plane(1);
-        float[] a2 = a.plane(2);
-        float[] b0 = b.plane(0);
-        float[] b1 = b.plane(1);
-        float[] b2 = b.plane(2);
         double limit = 3 * tolerance;
-        for (int y = 0; y < side; y++) {
-            int sy = fromY[y];
-            if (sy < 0 || sy >= side) {
-                continue;
-            }
-            for (int x = 0; x < side; x++) {
-                int sx = from[x];
-                if (sx < 0 || sx >= side) {
-                    continue;
-                }
+        for (int y = firstY; y <= lastY; y++) {
+            double sy = (y - centre) / zoom + centre + dy;
+            int y0 = Math.min((int) sy, side - 2);
+            double fy = sy - y0;
+            for (int x = first; x <= last; x++) {
+                double sx = (x - centre) / zoom + centre + dx;
+                int x0 = Math.min((int) sx, side - 2);
+                double fx = sx - x0;
                 int i = y * side + x;
-                int j = sy * side + sx;
-                double d = Math.abs(a0[i] - b0[j]) + Math.abs(a1[i] - b1[j]) + Math.abs(a2[i] - b2[j]);
+                int j = y0 * side + x0;
+                double d = 0;
+                for (int c = 0; c < 3; c++) {
+                    float[] p = b.plane(c);
+                    double top = p[j] + (p[j + 1] - p[j]) * fx;
+                    double bottom = p[j + side] + (p[j + side + 1] - p[j + side]) * fx;
+                    d += Math.abs(a.plane(c)[i] - (top + (bottom - top) * fy));
+                }
                 if (d > limit && ++differing > allowed) {
                     return 1;
                 }

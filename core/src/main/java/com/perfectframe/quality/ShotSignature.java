@@ -20,7 +20,11 @@ public final class ShotSignature {
      */
     static final double FLAT_CHANNEL_SPREAD = 0.01;
 
+    /** Levels per colour channel of the colour histogram: 4 × 4 × 4 bins. */
+    static final int COLOUR_LEVELS = 4;
+
     private final float[][] planes = new float[3][SIDE * SIDE];
+    private final float[] colours = new float[COLOUR_LEVELS * COLOUR_LEVELS * COLOUR_LEVELS];
     private final double meanLuma;
     private final boolean flat;
 
@@ -46,6 +50,13 @@ public final class ShotSignature {
                 planes[c][i] = (float) ((thumbnail[i * 3 + c] - mean) * scale);
             }
         }
+        for (int i = 0; i < cells; i++) {
+            int bin = 0;
+            for (int c = 0; c < 3; c++) {
+                bin = bin * COLOUR_LEVELS + Math.min(COLOUR_LEVELS - 1, (int) (thumbnail[i * 3 + c] * COLOUR_LEVELS));
+            }
+            colours[bin] += 1f / cells;
+        }
         this.meanLuma = measures.meanLuma();
         this.flat = measures.lumaSpread() < flatSpread || flatChannels == 3;
     }
@@ -65,6 +76,18 @@ public final class ShotSignature {
 
     public double meanLuma() {
         return meanLuma;
+    }
+
+    /**
+     * How far apart the two pictures' colours are, whatever their layout: half the L1 distance of their colour
+     * histograms (4 levels per channel, over the thumbnail's cells), 0 (the same colours) to 1 (none in common).
+     */
+    double colourDistance(ShotSignature other) {
+        double sum = 0;
+        for (int i = 0; i < colours.length; i++) {
+            sum += Math.abs(colours[i] - other.colours[i]);
+        }
+        return sum / 2;
     }
 
     float[] plane(int channel) {
