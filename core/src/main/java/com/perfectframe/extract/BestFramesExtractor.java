@@ -19,8 +19,8 @@ import com.perfectframe.extract.video.FramePreparer;
 import com.perfectframe.extract.video.FrameWriter;
 import com.perfectframe.extract.video.VideoPipeline;
 import com.perfectframe.image.ImageEncoder;
+import com.perfectframe.score.ModelSource;
 import com.perfectframe.score.ScoringModel;
-import com.perfectframe.score.ScoringModelProvider;
 import com.perfectframe.video.SampledFrame;
 import com.perfectframe.video.VideoSource;
 import java.nio.file.Path;
@@ -36,10 +36,10 @@ import java.util.List;
 public final class BestFramesExtractor implements Extractor {
 
     private final VideoSource<SampledFrame> sampler;
-    private final ScoringModelProvider models;
+    private final ModelSource models;
     private final PipelineSettings settings;
 
-    BestFramesExtractor(VideoSource<SampledFrame> sampler, ScoringModelProvider models, PipelineSettings settings) {
+    BestFramesExtractor(VideoSource<SampledFrame> sampler, ModelSource models, PipelineSettings settings) {
         this.sampler = sampler;
         this.models = models;
         this.settings = settings;

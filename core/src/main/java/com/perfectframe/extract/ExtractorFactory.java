@@ -1,9 +1,8 @@
 package com.perfectframe.extract;
 
-import com.perfectframe.extract.run.Cancellation;
 import com.perfectframe.platform.NativeMemory;
-import com.perfectframe.score.ScoringModelProvider;
-import com.perfectframe.score.SharedScoringModel;
+import com.perfectframe.score.ModelSource;
+import com.perfectframe.score.ProcessModel;
 import com.perfectframe.score.nima.NimaScoringModel;
 import com.perfectframe.video.FrameSampler;
 
@@ -17,22 +16,22 @@ import com.perfectframe.video.FrameSampler;
 public final class ExtractorFactory implements AutoCloseable {
 
     private final PipelineSettings settings;
-    private final ScoringModelProvider models;
-    private final SharedScoringModel ownModel;
+    private final ModelSource models;
+    private final ProcessModel ownModel;
 
     /** A factory that loads NIMA as {@code settings.model()} says, once, when a job first scores. */
     public ExtractorFactory(PipelineSettings settings) {
-        this(settings, new SharedScoringModel(() -> NimaScoringModel.open(settings.model())));
+        this(settings, new ProcessModel(() -> NimaScoringModel.open(settings.model())));
     }
 
-    private ExtractorFactory(PipelineSettings settings, SharedScoringModel model) {
+    private ExtractorFactory(PipelineSettings settings, ProcessModel model) {
         this.settings = settings;
         this.models = model;
         this.ownModel = model;
     }
 
     /** A factory scoring with the given model, which the caller owns (tests, benchmarks). */
-    public ExtractorFactory(PipelineSettings settings, ScoringModelProvider models) {
+    public ExtractorFactory(PipelineSettings settings, ModelSource models) {
         this.settings = settings;
         this.models = models;
         this.ownModel = null;
@@ -51,9 +50,8 @@ public final class ExtractorFactory implements AutoCloseable {
         Extractor extractor = extractorFor(name, request);
         return (job, progress, cancellation) -> {
             // Interruptible from the start: listing inputs, loading or downloading the model, then the pipeline.
-            try (Cancellation.Registration registration = cancellation.interruptOnCancel()) {
-                cancellation.throwIfCancelled();
-                return extractor.run(job, progress, cancellation);
+            try {
+                return cancellation.runInterruptibly(() -> extractor.run(job, progress, cancellation));
             } finally {
                 NativeMemory.trim();
             }

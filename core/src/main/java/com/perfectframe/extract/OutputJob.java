@@ -5,8 +5,8 @@ import com.perfectframe.extract.run.Cancellation;
 import com.perfectframe.extract.run.CancelledException;
 import com.perfectframe.extract.run.ExtractionException;
 import com.perfectframe.score.ModelException;
+import com.perfectframe.score.ModelSource;
 import com.perfectframe.score.ScoringModel;
-import com.perfectframe.score.ScoringModelProvider;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,8 +43,7 @@ final class OutputJob implements AutoCloseable {
      * job was cancelled meanwhile (a download is interrupted by a cancellation). Says so when its scores mean
      * nothing.
      */
-    ScoringModel model(ScoringModelProvider models, Cancellation cancellation)
-            throws ExtractionException, CancelledException {
+    ScoringModel model(ModelSource models, Cancellation cancellation) throws ExtractionException, CancelledException {
         ScoringModel model;
         try {
             model = models.get();

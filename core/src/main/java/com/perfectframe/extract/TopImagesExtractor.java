@@ -12,8 +12,8 @@ import com.perfectframe.extract.select.TopPercentile;
 import com.perfectframe.extract.stage.BatchScorer;
 import com.perfectframe.extract.stage.FrameBudget;
 import com.perfectframe.image.MemoryGate;
+import com.perfectframe.score.ModelSource;
 import com.perfectframe.score.ScoringModel;
-import com.perfectframe.score.ScoringModelProvider;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -24,10 +24,10 @@ import java.util.List;
  */
 public final class TopImagesExtractor implements Extractor {
 
-    private final ScoringModelProvider models;
+    private final ModelSource models;
     private final PipelineSettings settings;
 
-    TopImagesExtractor(ScoringModelProvider models, PipelineSettings settings) {
+    TopImagesExtractor(ModelSource models, PipelineSettings settings) {
         this.models = models;
         this.settings = settings;
     }

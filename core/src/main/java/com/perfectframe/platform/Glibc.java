@@ -22,8 +22,6 @@ final class Glibc {
 
         int setenv(String name, String value, int overwrite);
 
-        int unsetenv(String name);
-
         /** {@code argv}: a NULL-terminated array of C strings, e.g. a {@link com.sun.jna.StringArray}. */
         int execv(String path, Pointer argv);
     }

@@ -4,7 +4,7 @@ package com.perfectframe.score;
  * A model ready to score pictures: how to prepare a picture for it, and the scorer itself.
  *
  * <p>Loaded once per process and shared by the jobs that run one after the other; whoever loaded it closes it
- * (see {@link SharedScoringModel}).
+ * (see {@link ProcessModel}).
  */
 public interface ScoringModel extends AutoCloseable {
 

@@ -69,16 +69,17 @@ public final class FrameSampler implements VideoSource<SampledFrame> {
         this.planner = planner;
     }
 
-    /**
-     * Samples the video into the sink.
-     *
-     * @throws VideoException when the file cannot be opened or decoded at all
-     */
+    /** In order unless decoders run side by side, which deliver their parts' samples interleaved. */
     @Override
     public boolean deliversInOrder() {
         return parallelRuns == 1;
     }
 
+    /**
+     * Samples the video into the sink.
+     *
+     * @throws VideoException when the file cannot be opened or decoded at all
+     */
     @Override
     public SamplingResult sample(Path video, SampleSink<SampledFrame> sink)
             throws VideoException, InterruptedException {
@@ -155,7 +156,7 @@ public final class FrameSampler implements VideoSource<SampledFrame> {
             List<DecodePlanner.Step> plan,
             int runs,
             SampleSink<SampledFrame> sink,
-            String readError)
+            String truncation)
             throws VideoException, InterruptedException {
         Map<Integer, Sample> byTarget = new HashMap<>();
         samples.forEach(sample -> byTarget.put(sample.decodeIndex(), sample));
@@ -176,8 +177,9 @@ public final class FrameSampler implements VideoSource<SampledFrame> {
                 List<Sample> partSamples =
                         part.stream().map(step -> byTarget.get(step.target())).toList();
                 PlannedRun run = new PlannedRun(video, index, partSamples, targets, sink, 1);
-                String error = from + size >= plan.size() ? readError : null;
-                parts.add(pool.submit(() -> run.run(part, error)));
+                // Only the last part reaches the end of the file, where the truncation is.
+                String partTruncation = from + size >= plan.size() ? truncation : null;
+                parts.add(pool.submit(() -> run.run(part, partTruncation)));
             }
             SamplingResult total = new SamplingResult(0, 0, 0, 0, 0, null, 0, Double.NaN);
             for (Future<SamplingResult> part : parts) {
@@ -259,10 +261,16 @@ public final class FrameSampler implements VideoSource<SampledFrame> {
             }
         }
 
-        SamplingResult run(List<DecodePlanner.Step> plan, String readError)
+        /**
+         * Decodes the plan's samples into the sink.
+         *
+         * @param truncation where the file's readable frames end short of its declared end ("truncated at …"), or
+         *     null: the run's problem unless decoding finds an earlier one
+         */
+        SamplingResult run(List<DecodePlanner.Step> plan, String truncation)
                 throws VideoException, InterruptedException {
             int planned = pending.size();
-            String problem = readError;
+            String problem = truncation;
             try (PacketCursor cursor = new PacketCursor(video, index);
                     VideoDecoder decoder = VideoDecoder.open(cursor.input(), threads)) {
                 orientation = cursor.input().orientation();

@@ -12,7 +12,7 @@ import com.perfectframe.extract.run.ExtractionProgress;
 import com.perfectframe.extract.run.ExtractionSummary;
 import com.perfectframe.extract.select.GroupPlan;
 import com.perfectframe.score.ModelException;
-import com.perfectframe.score.SharedScoringModel;
+import com.perfectframe.score.ProcessModel;
 import com.perfectframe.testing.FrameCodes;
 import com.perfectframe.testing.StubScoringModel;
 import com.perfectframe.testing.TestVideos;
@@ -158,7 +158,7 @@ class BestFramesExtractorIntegrationTests {
     @Test
     void jobsInARowLoadTheModelOnceAndTheFactoryClosesIt() throws Exception {
         AtomicInteger loads = new AtomicInteger();
-        try (SharedScoringModel shared = new SharedScoringModel(() -> {
+        try (ProcessModel shared = new ProcessModel(() -> {
             loads.incrementAndGet();
             return model;
         })) {

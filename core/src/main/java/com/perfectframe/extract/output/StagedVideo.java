@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * One video's outputs while the video is in the pipeline: its pictures, written into its own hidden staging folder
@@ -160,12 +159,5 @@ public final class StagedVideo {
     /** Deletes the staging folder and what it holds. */
     public void discard() {
         OutputStaging.remove(folder);
-    }
-
-    /** The names in the staging folder, for tests. */
-    List<String> stagedFiles() throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.map(p -> p.getFileName().toString()).sorted().toList();
-        }
     }
 }

@@ -70,10 +70,6 @@ public final class StageFailure extends Exception {
         return input;
     }
 
-    public Scope scope() {
-        return scope;
-    }
-
     public boolean stopsJob() {
         return scope == Scope.JOB;
     }

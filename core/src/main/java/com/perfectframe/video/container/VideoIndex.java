@@ -62,11 +62,6 @@ public final class VideoIndex {
         return droppable[i];
     }
 
-    /** True when the container says the frame is decoded but never shown (e.g. before an MP4 edit list's start). */
-    boolean isHidden(int i) {
-        return hidden[i];
-    }
-
     /** Frames per second the container declares, or NaN when it declares none. */
     public double declaredFps() {
         return declaredFps;

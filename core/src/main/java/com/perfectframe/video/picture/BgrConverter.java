@@ -73,12 +73,20 @@ public final class BgrConverter implements AutoCloseable {
         }
     }
 
+    /**
+     * HDR to SDR. The planar YUV formats of 9 to 16 bits that decoders give HDR video in are read directly, a row at a
+     * time; anything else (8-bit HDR, packed formats) goes through FFmpeg's scaler to 48-bit RGB first.
+     */
     private Mat toneMapped(AVFrame frame) {
         if (toneMapper == null) {
             toneMapper = new ToneMapper();
         }
+        double peak = SideData.peakLuminance(frame);
+        if (ToneMapper.readsDirectly(frame)) {
+            return toneMapper.toSdr(frame, peak);
+        }
         try (Mat rgb48 = convert(frame, AV_PIX_FMT_RGB48LE, CV_16UC3)) {
-            return toneMapper.toSdr(rgb48, frame.color_trc() == AVCOL_TRC_ARIB_STD_B67, SideData.peakLuminance(frame));
+            return toneMapper.toSdr(rgb48, frame.color_trc() == AVCOL_TRC_ARIB_STD_B67, peak);
         }
     }
 

@@ -17,20 +17,14 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * free angle, which no camera writes) is shown unturned, as decoded.
  */
 public enum Orientation {
-    UPRIGHT(false),
-    MIRRORED(false),
-    FLIPPED(false),
-    ROTATED_180(false),
-    ROTATED_CLOCKWISE(true),
-    ROTATED_COUNTERCLOCKWISE(true),
-    TRANSPOSED(true),
-    TRANSVERSED(true);
-
-    private final boolean swapsSides;
-
-    Orientation(boolean swapsSides) {
-        this.swapsSides = swapsSides;
-    }
+    UPRIGHT,
+    MIRRORED,
+    FLIPPED,
+    ROTATED_180,
+    ROTATED_CLOCKWISE,
+    ROTATED_COUNTERCLOCKWISE,
+    TRANSPOSED,
+    TRANSVERSED;
 
     /**
      * Reads FFmpeg's display matrix (libavutil/display.h: nine 32-bit values, the 2×2 part in 16.16 fixed point),
@@ -74,11 +68,6 @@ public enum Orientation {
             return value > 0 ? 1 : -1;
         }
         return Integer.MIN_VALUE;
-    }
-
-    /** True when the shown picture's width is the decoded height. */
-    public boolean swapsSides() {
-        return swapsSides;
     }
 
     /**

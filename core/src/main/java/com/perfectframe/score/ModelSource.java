@@ -2,10 +2,11 @@ package com.perfectframe.score;
 
 /**
  * Gives a job the scoring model when it first needs it, so that jobs without scoring (frames extraction) never
- * load TensorFlow. The model belongs to the provider: callers use it and never close it.
+ * load TensorFlow. The model belongs to the source (usually the {@link ProcessModel}): callers use it and never
+ * close it.
  */
 @FunctionalInterface
-public interface ScoringModelProvider {
+public interface ModelSource {
 
     /**
      * The model, loaded if this is the first call.

@@ -10,14 +10,14 @@ import java.util.function.Supplier;
  * <p>A load that fails is not remembered, so a user who puts the weights in place after a failed job only has to
  * start the next one.
  */
-public final class SharedScoringModel implements ScoringModelProvider, AutoCloseable {
+public final class ProcessModel implements ModelSource, AutoCloseable {
 
     private final Supplier<ScoringModel> loader;
     private ScoringModel model;
     private boolean closed;
 
     /** @param loader loads the model; called at most once per successful load */
-    public SharedScoringModel(Supplier<ScoringModel> loader) {
+    public ProcessModel(Supplier<ScoringModel> loader) {
         this.loader = loader;
     }
 

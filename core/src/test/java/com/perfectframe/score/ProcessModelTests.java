@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class SharedScoringModelTests {
+class ProcessModelTests {
 
     /** A model that only knows whether it was closed. */
     static final class Model implements ScoringModel {
@@ -32,7 +32,7 @@ class SharedScoringModelTests {
     void loadsOnceAndGivesTheSameModelToEveryJob() {
         AtomicInteger loads = new AtomicInteger();
         Model model = new Model();
-        try (SharedScoringModel shared = new SharedScoringModel(() -> {
+        try (ProcessModel shared = new ProcessModel(() -> {
             loads.incrementAndGet();
             return model;
         })) {
@@ -50,7 +50,7 @@ class SharedScoringModelTests {
     void aFailedLoadIsTriedAgainAtTheNextJob() {
         AtomicInteger attempts = new AtomicInteger();
         Model model = new Model();
-        SharedScoringModel shared = new SharedScoringModel(() -> {
+        ProcessModel shared = new ProcessModel(() -> {
             if (attempts.incrementAndGet() == 1) {
                 throw new ModelException("No NIMA weights in models/: put weights.h5 there.");
             }
