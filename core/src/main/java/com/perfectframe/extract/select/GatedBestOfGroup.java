@@ -4,7 +4,6 @@ import com.perfectframe.quality.PictureMeasures;
 import com.perfectframe.quality.Transitions;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -118,29 +117,32 @@ public final class GatedBestOfGroup<C extends Scored> implements FrameSelection<
      * the winner would be the sample whose next neighbour has not been seen yet.
      */
     private boolean choose(long group, List<C> samples, boolean final_) throws InterruptedException {
-        double sharpness = median(samples, m -> m.sharpness());
-        double darkShare = median(samples, m -> m.darkShare());
-        double brightShare = median(samples, m -> m.brightShare());
         List<Verdict> verdicts = new ArrayList<>();
-        C winner = null;
         for (C sample : samples) {
-            Verdict verdict = judge(sample, sharpness, darkShare, brightShare);
-            verdicts.add(verdict);
-            if (verdict == null && (winner == null || beats(sample, winner))) {
-                winner = sample;
+            verdicts.add(spoilt(sample));
+        }
+        for (int i = 0; i < samples.size(); i++) {
+            if (verdicts.get(i) == null) {
+                verdicts.set(i, rules.compare(samples.get(i), peers(samples, verdicts, samples.get(i))));
+            }
+        }
+        C winner = null;
+        for (int i = 0; i < samples.size(); i++) {
+            if (verdicts.get(i) == null && (winner == null || beats(samples.get(i), winner))) {
+                winner = samples.get(i);
             }
         }
         Verdict winnerVerdict = Verdict.KEPT;
         if (winner == null) {
             for (int i = 0; i < samples.size(); i++) {
                 C sample = samples.get(i);
-                if (verdicts.get(i) != Verdict.FLAT && (winner == null || beats(sample, winner))) {
+                if (QualityRules.mayBeKeptAnyway(verdicts.get(i)) && (winner == null || beats(sample, winner))) {
                     winner = sample;
                 }
             }
             winnerVerdict = Verdict.KEPT_ANYWAY;
         }
-        if (!final_ && winner != null && !measures.containsKey(winner.ordinal() + 1)) {
+        if (!final_ && winner != null && winner.shot() == null && !measures.containsKey(winner.ordinal() + 1)) {
             return false;
         }
         // From here on the samples are passed on or closed: the group no longer owns them.
@@ -161,51 +163,39 @@ public final class GatedBestOfGroup<C extends Scored> implements FrameSelection<
         return true;
     }
 
-    /** The rule a sample fails first, or null when it passes them all. */
-    private Verdict judge(C sample, double groupSharpness, double groupDarkShare, double groupBrightShare) {
-        PictureMeasures m = sample.measures();
-        if (flat(m)) {
-            return Verdict.FLAT;
+    /** The samples of the group a sample is measured against: those of its shot that are not spoilt outright. */
+    private List<C> peers(List<C> samples, List<Verdict> verdicts, C sample) {
+        List<C> peers = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            C other = samples.get(i);
+            if (verdicts.get(i) == null && QualityRules.sameShot(other, sample)) {
+                peers.add(other);
+            }
+        }
+        return peers;
+    }
+
+    /**
+     * Whether the sample is spoilt whatever its group: flat, or part of a transition or a flash. Without shot marks,
+     * the transition test is the sample's fit as a mix of its neighbours.
+     */
+    private Verdict spoilt(C sample) {
+        Verdict verdict = rules.spoilt(sample);
+        if (verdict != null || sample.shot() != null) {
+            return verdict;
         }
         PictureMeasures before = measures.get(sample.ordinal() - 1);
         PictureMeasures after = measures.get(sample.ordinal() + 1);
-        if (before != null && after != null && Transitions.fit(before, m, after).looksLikeMix()) {
+        if (before != null
+                && after != null
+                && Transitions.fit(before, sample.measures(), after).looksLikeMix()) {
             return Verdict.TRANSITION;
-        }
-        if (m.sharpness() < rules.sharpnessRatio() * groupSharpness) {
-            return Verdict.BLURRED;
-        }
-        if (m.darkShare() > groupDarkShare + rules.exposureMargin()) {
-            return Verdict.DARK;
-        }
-        if (m.brightShare() > groupBrightShare + rules.exposureMargin()) {
-            return Verdict.OVEREXPOSED;
         }
         return null;
     }
 
-    private interface Measure {
-        double of(PictureMeasures measures);
-    }
-
     private boolean flat(PictureMeasures m) {
         return m.lumaSpread() < rules.flatSpread();
-    }
-
-    /** The group's median of a measure over its samples that are not flat (flat ones are rejected anyway). */
-    private double median(List<C> samples, Measure measure) {
-        List<Double> values = new ArrayList<>();
-        for (C sample : samples) {
-            if (sample.measures().lumaSpread() >= rules.flatSpread()) {
-                values.add(measure.of(sample.measures()));
-            }
-        }
-        if (values.isEmpty()) {
-            return 0;
-        }
-        values.sort(Comparator.naturalOrder());
-        int n = values.size();
-        return n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
     }
 
     private static boolean beats(Scored a, Scored b) {

@@ -52,6 +52,7 @@ public final class FrameWriter implements VideoPipeline.WriteStep<SampledFrame> 
         try (image) {
             Path written = into.write(name, image::writeTo);
             into.list(
+                    frame.ordinal(),
                     name,
                     new Manifest.Entry(
                             written,
