@@ -58,6 +58,9 @@ public final class ShotSegmenter {
     /** The share of differing cells two samples of unlike colours may have and still be one shot. */
     static final double CLOSE_LAYOUT = 0.25;
 
+    /** A sample whose luma spread is below this share of a neighbour's has lost contrast: it is fading. */
+    static final double DIMMED = 0.8;
+
     private record Seen(int ordinal, PictureMeasures measures, ShotSignature signature) {}
 
     private final ShotRules rules;
@@ -153,12 +156,19 @@ public final class ShotSegmenter {
         if (b == null || next == null) {
             return false;
         }
-        if (!b.signature().flat() && !next.signature().flat() && sameShot(b, c) && sameShot(c, next)) {
-            // One shot on both sides (a pan, a change of light): a sample between its neighbours is no transition.
+        if (!b.signature().flat() && !next.signature().flat() && sameShot(b, next) && !dimmed(b, c, next)) {
+            // One shot on both sides (a pan, a change of light): a sample between its neighbours is no transition,
+            // unless it loses contrast on the way (a fade has begun).
             return false;
         }
         return Transitions.fit(b.measures(), c.measures(), next.measures()).looksLikeMix()
                 || wipe(b.measures(), c.measures(), next.measures());
+    }
+
+    /** Whether the sample has clearly less contrast than the more contrasted of its neighbours: a fade. */
+    private static boolean dimmed(Seen b, Seen c, Seen next) {
+        double around = Math.max(b.measures().lumaSpread(), next.measures().lumaSpread());
+        return c.measures().lumaSpread() < DIMMED * around;
     }
 
     /** Whether the sample is made of cells of its previous neighbour and cells of its next one, both in fair share. */

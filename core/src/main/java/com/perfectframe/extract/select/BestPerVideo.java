@@ -128,7 +128,7 @@ public final class BestPerVideo<C extends Scored> implements FrameSelection<C> {
             if (kept.size() < count && farFromAll(sample, kept)) {
                 kept.add(sample);
             } else {
-                log.verdict(sample, kept.size() < count ? Verdict.TOO_CLOSE : Verdict.NOT_TOP);
+                log.verdict(sample, farFromAll(sample, kept) ? Verdict.NOT_TOP : Verdict.TOO_CLOSE);
                 sample.close();
             }
         }

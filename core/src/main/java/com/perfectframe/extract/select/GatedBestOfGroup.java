@@ -121,9 +121,11 @@ public final class GatedBestOfGroup<C extends Scored> implements FrameSelection<
         for (C sample : samples) {
             verdicts.add(spoilt(sample));
         }
+        List<Verdict> spoilt = List.copyOf(
+                verdicts.stream().map(v -> v == null ? Verdict.KEPT : v).toList());
         for (int i = 0; i < samples.size(); i++) {
             if (verdicts.get(i) == null) {
-                verdicts.set(i, rules.compare(samples.get(i), peers(samples, verdicts, samples.get(i))));
+                verdicts.set(i, rules.compare(samples.get(i), peers(samples, spoilt, samples.get(i))));
             }
         }
         C winner = null;
@@ -163,12 +165,15 @@ public final class GatedBestOfGroup<C extends Scored> implements FrameSelection<
         return true;
     }
 
-    /** The samples of the group a sample is measured against: those of its shot that are not spoilt outright. */
-    private List<C> peers(List<C> samples, List<Verdict> verdicts, C sample) {
+    /**
+     * The samples of the group a sample is measured against: those of its shot that are not spoilt outright ({@code
+     * spoilt} holds {@link Verdict#KEPT} for those).
+     */
+    private List<C> peers(List<C> samples, List<Verdict> spoilt, C sample) {
         List<C> peers = new ArrayList<>();
         for (int i = 0; i < samples.size(); i++) {
             C other = samples.get(i);
-            if (verdicts.get(i) == null && QualityRules.sameShot(other, sample)) {
+            if (spoilt.get(i) == Verdict.KEPT && QualityRules.sameShot(other, sample)) {
                 peers.add(other);
             }
         }
