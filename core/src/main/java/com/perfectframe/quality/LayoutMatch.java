@@ -58,28 +58,6 @@ final class LayoutMatch {
         return false;
     }
 
-    /** The least share of differing cells over every motion tried (see {@link #matches}), for diagnostics. */
-    static double differingShare(ShotSignature a, ShotSignature b, double cellTolerance, int maxShift) {
-        if (a.flat() || b.flat()) {
-            return a.flat() && b.flat() ? 0 : 1;
-        }
-        double best = share(a, b, 1, 0, 0, cellTolerance, 1);
-        for (int dy = -2 * maxShift; dy <= 2 * maxShift; dy++) {
-            for (int dx = -2 * maxShift; dx <= 2 * maxShift; dx++) {
-                best = Math.min(best, share(a, b, 1, dx / 2.0, dy / 2.0, cellTolerance, best));
-            }
-        }
-        for (double zoom : ZOOMS) {
-            for (int dy = -ZOOM_SHIFT; dy <= ZOOM_SHIFT; dy++) {
-                for (int dx = -ZOOM_SHIFT; dx <= ZOOM_SHIFT; dx++) {
-                    best = Math.min(best, share(a, b, zoom, dx, dy, cellTolerance, best));
-                    best = Math.min(best, share(b, a, zoom, dx, dy, cellTolerance, best));
-                }
-            }
-        }
-        return best;
-    }
-
     /**
      * Share of the overlapping cells of {@code a} whose value differs from {@code b} looked up (bilinearly) at
      * {@code (x − c) / zoom + c + d}; gives up (returning 1) once the share cannot beat {@code bound}.
