@@ -1,21 +1,12 @@
 package com.perfectframe;
 
-import com.perfectframe.cli.PerfectFrameCli;
-import com.perfectframe.platform.NativeMemory;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * Entry point of the jar. Commands run in this process without a web server; {@code serve} starts this class as a
- * Spring Boot REST service.
+ * The REST service and web page as a Spring Boot application, started by the {@code serve} command. The jar's entry
+ * point is the command line ({@link com.perfectframe.cli.Main}): every other command runs without a web server.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-public class PerfectFrameApplication {
-
-    public static void main(String[] args) {
-        NativeMemory.restartWithArenaLimit();
-        int code = PerfectFrameCli.execute(args);
-        System.exit(code);
-    }
-}
+public class PerfectFrameApplication {}

@@ -2,27 +2,36 @@ package com.perfectframe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.perfectframe.testing.StaticState;
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rules the design relies on, checked on the sources and classes: the pipeline's packages stay free of Spring, the
- * command line and the layers above them; the picture measures depend on OpenCV alone; nothing depends on the
- * benchmarks; no class keeps mutable static state.
+ * Rules the design relies on, checked on the sources and classes of every module: the pipeline's packages stay free
+ * of Spring, the command line and the layers above them; the Spark job depends on the core alone; no two packages
+ * depend on each other, directly or round a loop; the picture measures depend on OpenCV alone; nothing depends on
+ * the benchmarks; no class keeps mutable static state (the Spark module's classes are checked by its own test).
  */
 class ArchitectureRulesTests {
 
-    /** The application's sources and the core's; tests run in the repository's root. */
-    private static final List<Path> SOURCE_ROOTS =
-            List.of(Path.of("app/src/main/java/com/perfectframe"), Path.of("core/src/main/java/com/perfectframe"));
+    /** Every module's sources; tests run in the repository's root. */
+    private static final List<Path> SOURCE_ROOTS = List.of(
+            Path.of("app/src/main/java/com/perfectframe"),
+            Path.of("core/src/main/java/com/perfectframe"),
+            Path.of("spark/src/main/java/com/perfectframe"));
 
     private static final List<Path> CLASS_ROOTS =
             List.of(Path.of("app/target/classes"), Path.of("core/target/classes"));
@@ -73,6 +82,51 @@ class ArchitectureRulesTests {
     }
 
     @Test
+    void theSparkJobDependsOnTheCoreAlone() throws IOException {
+        Pattern forbidden = Pattern.compile(
+                "import (static )?(org\\.springframework|com\\.perfectframe\\.(cli|api|job|config|web|bench)\\.)");
+        assertThat(importsMatching(sources("spark"), forbidden)).isEmpty();
+    }
+
+    @Test
+    void noTwoPackagesDependOnEachOther() throws IOException {
+        Map<String, Set<String>> uses = new TreeMap<>();
+        Pattern packageLine = Pattern.compile("^package ([\\w.]+);", Pattern.MULTILINE);
+        Pattern importLine = Pattern.compile(
+                "^import (?:static )?((?:com\\.perfectframe\\.)(?:[a-z]\\w*\\.)*)[A-Z]", Pattern.MULTILINE);
+        for (Path file : allSources()) {
+            String text = Files.readString(file);
+            Matcher declared = packageLine.matcher(text);
+            assertThat(declared.find()).as(file.toString()).isTrue();
+            String pkg = declared.group(1);
+            Matcher imported = importLine.matcher(text);
+            while (imported.find()) {
+                String other = imported.group(1).substring(0, imported.group(1).length() - 1);
+                if (!other.equals(pkg)) {
+                    uses.computeIfAbsent(pkg, p -> new TreeSet<>()).add(other);
+                }
+            }
+        }
+        assertThat(uses).as("the package graph was read").containsKey("com.perfectframe.extract.video");
+        List<String> cycles = new ArrayList<>();
+        for (String start : uses.keySet()) {
+            // Packages reachable from start; start among them means a loop through it.
+            Set<String> reached = new TreeSet<>();
+            Deque<String> next = new ArrayDeque<>(uses.get(start));
+            while (!next.isEmpty()) {
+                String p = next.pop();
+                if (reached.add(p)) {
+                    next.addAll(uses.getOrDefault(p, Set.of()));
+                }
+            }
+            if (reached.contains(start)) {
+                cycles.add(start + " depends on itself through " + uses.get(start));
+            }
+        }
+        assertThat(cycles).isEmpty();
+    }
+
+    @Test
     void thePlatformPackageIsALeaf() throws IOException {
         Pattern project = Pattern.compile("import (static )?com\\.perfectframe\\.(?!platform\\.)");
         assertThat(importsMatching(sources("platform"), project)).isEmpty();
@@ -103,30 +157,13 @@ class ArchitectureRulesTests {
 
     @Test
     void noClassKeepsMutableStaticState() throws Exception {
-        List<String> found = new ArrayList<>();
         List<String> classNames = new ArrayList<>();
         for (Path root : CLASS_ROOTS) {
-            try (Stream<Path> files = Files.walk(root.resolve("com/perfectframe"))) {
-                files.filter(f -> f.toString().endsWith(".class"))
-                        .map(f ->
-                                root.relativize(f).toString().replace('/', '.').replaceAll("\\.class$", ""))
-                        .forEach(classNames::add);
-            }
+            classNames.addAll(StaticState.classNames(root));
         }
         assertThat(classNames)
                 .contains("com.perfectframe.PerfectFrameApplication", "com.perfectframe.extract.video.VideoPipeline");
-        for (String name : classNames) {
-            Class<?> type = Class.forName(name, false, getClass().getClassLoader());
-            for (Field field : type.getDeclaredFields()) {
-                int modifiers = field.getModifiers();
-                if (!Modifier.isStatic(modifiers) || field.isSynthetic()) {
-                    continue;
-                }
-                if (!Modifier.isFinal(modifiers) || ThreadLocal.class.isAssignableFrom(field.getType())) {
-                    found.add(name + "." + field.getName());
-                }
-            }
-        }
-        assertThat(found).isEmpty();
+        assertThat(StaticState.mutableStaticFields(classNames, getClass().getClassLoader()))
+                .isEmpty();
     }
 }

@@ -131,8 +131,8 @@ public final class PipelineBenchmark {
                     List<float[]> mine = new ArrayList<>();
                     try (FramePreparer preparer = new FramePreparer(model.newPreparer(), true)) {
                         for (int i = first; i < samples; i += threads) {
-                            float[] input =
-                                    preparer.prepare(kept.get(i % kept.size())).input();
+                            float[] input = preparer.prepare(kept.get(i % kept.size()), note -> {})
+                                    .input();
                             if (i < kept.size()) {
                                 mine.add(input);
                             }

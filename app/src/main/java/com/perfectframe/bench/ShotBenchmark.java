@@ -45,7 +45,7 @@ public final class ShotBenchmark {
                 PictureMeasurer measurer = new PictureMeasurer()) {
             new FrameSampler(0).sample(video, frame -> {
                 try (SampledFrame f = frame;
-                        Mat bgr = converter.toBgr(f)) {
+                        Mat bgr = converter.toBgr(f.frame(), f.orientation())) {
                     seconds.put(f.ordinal(), f.seconds());
                     while (measures.size() < f.ordinal()) {
                         measures.add(null);

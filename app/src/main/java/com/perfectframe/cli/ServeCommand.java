@@ -40,7 +40,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         ConfigurableApplicationContext context;
         try {
-            context = SpringApplication.run(PerfectFrameApplication.class, args.toArray(String[]::new));
+            SpringApplication service = new SpringApplication(PerfectFrameApplication.class);
+            service.setMainApplicationClass(PerfectFrameApplication.class); // not Main: the logs name the service
+            context = service.run(args.toArray(String[]::new));
         } catch (RuntimeException e) {
             // Spring Boot has already printed why (e.g. which property has which invalid value).
             System.err.println("Error: the service did not start; the reason is above.");

@@ -1,6 +1,5 @@
 package com.perfectframe.cli;
 
-import com.perfectframe.PerfectFrameApplication;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,13 +15,13 @@ final class ChildJvm {
 
     private ChildJvm() {}
 
-    /** Starts {@code PerfectFrameApplication} with the arguments; stdout and stderr go to files named by {@code log}. */
+    /** Starts the jar's entry point ({@link Main}) with the arguments; stdout and stderr go to files named by {@code log}. */
     static Process start(Path log, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
                 System.getProperty("java.class.path"),
-                PerfectFrameApplication.class.getName()));
+                Main.class.getName()));
         command.addAll(Arrays.asList(args));
         return new ProcessBuilder(command)
                 .redirectOutput(log.resolveSibling(log.getFileName() + ".out").toFile())

@@ -3,7 +3,6 @@ package com.perfectframe.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.perfectframe.PerfectFrameApplication;
 import com.perfectframe.extract.output.Manifest;
 import com.perfectframe.testing.TestVideos;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +37,7 @@ class GracefulStopTests {
                         java.toString(),
                         "-cp",
                         System.getProperty("java.class.path"),
-                        PerfectFrameApplication.class.getName(),
+                        Main.class.getName(),
                         "best_frames_extractor",
                         "--all_frames",
                         "--writer_threads",

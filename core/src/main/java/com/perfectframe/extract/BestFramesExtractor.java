@@ -16,6 +16,7 @@ import com.perfectframe.extract.select.GroupPlan;
 import com.perfectframe.extract.select.SelectionLog;
 import com.perfectframe.extract.select.ShotLabels;
 import com.perfectframe.extract.stage.BatchScorer;
+import com.perfectframe.extract.stage.StageSizes;
 import com.perfectframe.extract.video.Candidate;
 import com.perfectframe.extract.video.FramePreparer;
 import com.perfectframe.extract.video.FrameWriter;
@@ -67,11 +68,7 @@ public final class BestFramesExtractor implements Extractor {
                             curation,
                             curation.samplesCsv() ? new SamplesCsv(job.output(), staging) : null,
                             settings.prepareThreads()));
-            VideoPipeline.Sizes sizes = new VideoPipeline.Sizes(
-                    settings.prepareThreads(),
-                    settings.writerThreadsFor(false),
-                    Math.min(request.batchSize(), settings.inferenceBatch()),
-                    settings.frameBudgetBytes());
+            StageSizes sizes = settings.stageSizes(request.batchSize(), false);
             return VideoPipeline.scored(
                             sampler,
                             scoring,

@@ -36,7 +36,7 @@ public final class FramesExtractor implements Extractor {
             return VideoPipeline.everySample(
                             sampler,
                             () -> new FrameWriter(encoder, null),
-                            new VideoPipeline.Sizes(0, settings.writerThreadsFor(true), 1, settings.frameBudgetBytes()),
+                            settings.stageSizes(request.batchSize(), true),
                             new VideoPipeline.Outputs(
                                     new OutputStaging(job.output()),
                                     request.inputs().processedVideoPrefix()),

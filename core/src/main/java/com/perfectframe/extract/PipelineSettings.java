@@ -1,5 +1,6 @@
 package com.perfectframe.extract;
 
+import com.perfectframe.extract.stage.StageSizes;
 import com.perfectframe.score.nima.NimaOptions;
 import com.perfectframe.score.nima.Normalization;
 import java.net.URI;
@@ -91,6 +92,15 @@ public record PipelineSettings(
 
     public long frameBudgetBytes() {
         return (long) frameBudgetMb << 20;
+    }
+
+    /**
+     * The stage sizes of a job: model calls of at most the request's {@code batch_size} (the original's groups
+     * restart at each batch) and {@code inference_batch}; writers for every sample or for the kept ones.
+     */
+    public StageSizes stageSizes(int batchSize, boolean everySample) {
+        return new StageSizes(
+                prepareThreads, writerThreadsFor(everySample), Math.min(batchSize, inferenceBatch), frameBudgetBytes());
     }
 
     /**

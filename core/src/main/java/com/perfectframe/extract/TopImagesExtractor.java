@@ -50,9 +50,7 @@ public final class TopImagesExtractor implements Extractor {
                             new ImageCopier(job.output(), request.outputFormat()),
                             ManifestListing.open(
                                     job.output(), model.scorer().identity().manifestName()),
-                            new ImagePipeline.Sizes(
-                                    settings.prepareThreads(),
-                                    Math.min(request.batchSize(), settings.inferenceBatch())),
+                            settings.stageSizes(request.batchSize(), false),
                             progress,
                             cancellation)
                     .run(images, request.inputDirectory());

@@ -356,7 +356,7 @@ public final class FrameSampler implements VideoSource<SampledFrame> {
             String when = index.pts(at) == VideoIndex.NO_PTS || shown.length == 0
                     ? ""
                     : " at " + SamplingResult.clock(index.seconds(index.pts(at) - shown[0]));
-            String why = e == null ? "it ended while it was being read" : withoutFileName(video, e.getMessage());
+            String why = e == null ? "it ended while it was being read" : e.problem();
             return "truncated" + when + " (" + why + ")";
         }
 
@@ -384,11 +384,6 @@ public final class FrameSampler implements VideoSource<SampledFrame> {
             delivered++;
             lastSeconds = Math.max(lastSeconds, sample.seconds());
         }
-    }
-
-    private static String withoutFileName(Path video, String message) {
-        String prefix = video.getFileName() + ": ";
-        return message != null && message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
 
     /** Hands a frame to the sink, closing it if the sink does not take it. */

@@ -16,6 +16,9 @@ import com.perfectframe.extract.run.ExtractionSummary;
 import com.perfectframe.extract.select.TopPercentile;
 import com.perfectframe.extract.stage.BatchScorer;
 import com.perfectframe.extract.stage.FrameBudget;
+import com.perfectframe.extract.stage.PrepareStep;
+import com.perfectframe.extract.stage.PreparedPicture;
+import com.perfectframe.extract.stage.StageSizes;
 import com.perfectframe.image.ImageEncoder.ImageFormat;
 import com.perfectframe.score.PicturePreparer;
 import com.perfectframe.score.nima.NimaPreprocessor;
@@ -96,9 +99,10 @@ class PhotoFolderTests {
                             preparer,
                             ImagePreparer.gateOf(budget),
                             (long) PipelineSettings.DEFAULT_MAX_MEGAPIXELS * 1_000_000);
-                    return (image, notes) -> {
-                        float[] input = real.prepare(image, notes);
-                        prepared.put(image.getFileName().toString(), input.clone());
+                    return (PrepareStep<Path>) (image, notes) -> {
+                        PreparedPicture input = real.prepare(image, notes);
+                        prepared.put(
+                                image.getFileName().toString(), input.input().clone());
                         return input;
                     };
                 },
@@ -106,7 +110,7 @@ class PhotoFolderTests {
                 new TopPercentile(0, 0),
                 new ImageCopier(out, ImageFormat.JPG),
                 (written, image) -> {},
-                new ImagePipeline.Sizes(2, 4),
+                new StageSizes(2, 1, 4, 48L << 20),
                 progress,
                 new Cancellation());
 

@@ -99,7 +99,7 @@ class RealWorldVideoExtractionTests {
                 @Override
                 public void accept(SampledFrame frame) {
                     try (frame) {
-                        preparer.prepare(frame);
+                        preparer.prepare(frame, note -> {});
                     }
                 }
             });

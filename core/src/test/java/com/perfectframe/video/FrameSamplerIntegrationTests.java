@@ -44,7 +44,7 @@ class FrameSamplerIntegrationTests {
         @Override
         public void accept(SampledFrame frame) {
             try (frame;
-                    Mat bgr = converter.toBgr(frame)) {
+                    Mat bgr = converter.toBgr(frame.frame(), frame.orientation())) {
                 int shown = FrameCodes.read(bgr);
                 seen.add(new Seen(frame.ordinal(), frame.frameNumber(), frame.seconds(), shown));
             }

@@ -58,7 +58,7 @@ class RealWorldVideoTests {
                 @Override
                 public void accept(SampledFrame frame) {
                     try (frame;
-                            Mat bgr = converter.toBgr(frame)) {
+                            Mat bgr = converter.toBgr(frame.frame(), frame.orientation())) {
                         byte[] bytes = new byte[bgr.cols() * bgr.rows() * 3];
                         bgr.data().get(bytes);
                         pictures.add(new Picture(

@@ -33,10 +33,17 @@ final class ArchiveJob {
 
     private final SparkSession spark;
     private final JobArguments arguments;
+    private final AttemptHook hook;
 
     ArchiveJob(SparkSession spark, JobArguments arguments) {
+        this(spark, arguments, AttemptHook.NONE);
+    }
+
+    /** @param hook what video tasks do between upload and commit (tests make a first attempt fail there) */
+    ArchiveJob(SparkSession spark, JobArguments arguments, AttemptHook hook) {
         this.spark = spark;
         this.arguments = arguments;
+        this.hook = hook;
     }
 
     JobReport run() {
@@ -72,7 +79,7 @@ final class ArchiveJob {
 
         JavaRDD<Row> rows = videos
                 ? context.parallelize(inputs, inputs.size())
-                        .mapPartitions(new VideoTasks(arguments, command.output(), hadoop))
+                        .mapPartitions(new VideoTasks(arguments, command.output(), hadoop, hook))
                 : shares(context, ImageShares.of(inputs, ((JobCommand.TopImages) command).imagesPerTask))
                         .mapPartitions(new ImageTasks(arguments, command.output(), hadoop));
         context.setJobDescription("PerfectFrame " + arguments.command() + " on " + inputs.size() + " " + unit);

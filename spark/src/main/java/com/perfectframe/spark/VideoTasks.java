@@ -10,7 +10,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 
@@ -22,20 +21,16 @@ import org.apache.spark.sql.Row;
  */
 final class VideoTasks implements FlatMapFunction<Iterator<InputFile>, Row> {
 
-    /**
-     * Test hook: a task-local property naming a video whose first attempt fails after uploading its pictures (as a
-     * lost executor would leave them), to prove that the retry commits each picture once. Unset in real jobs.
-     */
-    static final String FAIL_FIRST_ATTEMPT_OF = "perfectframe.test.failFirstAttemptOf";
-
     private final JobArguments arguments;
     private final String output;
     private final HadoopConf hadoop;
+    private final AttemptHook hook;
 
-    VideoTasks(JobArguments arguments, String output, HadoopConf hadoop) {
+    VideoTasks(JobArguments arguments, String output, HadoopConf hadoop, AttemptHook hook) {
         this.arguments = arguments;
         this.output = output;
         this.hadoop = hadoop;
+        this.hook = hook;
     }
 
     @Override
@@ -72,7 +67,7 @@ final class VideoTasks implements FlatMapFunction<Iterator<InputFile>, Row> {
             if (Files.exists(samples)) {
                 attempt.upload(samples, samplesName);
             }
-            failFirstAttemptIfAsked(video, task);
+            hook.afterUpload(video, task);
             for (Map.Entry<String, ManifestRow> picture : written.entrySet()) {
                 String committed = attempt.commit(picture.getKey());
                 rows.add(ResultRows.picture(picture.getValue(), committed, task));
@@ -87,12 +82,5 @@ final class VideoTasks implements FlatMapFunction<Iterator<InputFile>, Row> {
             }
         }
         return rows;
-    }
-
-    private static void failFirstAttemptIfAsked(InputFile video, TaskIdentity task) {
-        TaskContext context = TaskContext.get();
-        if (task.attemptNumber() == 0 && video.name().equals(context.getLocalProperty(FAIL_FIRST_ATTEMPT_OF))) {
-            throw new IllegalStateException("test hook: first attempt of " + video.name() + " fails after upload");
-        }
     }
 }

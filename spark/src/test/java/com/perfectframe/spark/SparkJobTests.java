@@ -161,13 +161,12 @@ class SparkJobTests {
     @Test
     void aTaskThatFailsOnItsFirstAttemptIsRetriedWithoutDuplicatesOrPartialFiles() throws Exception {
         Path output = root.resolve("retried");
-        spark.sparkContext().setLocalProperty(VideoTasks.FAIL_FIRST_ATTEMPT_OF, "clip1.mp4");
-        JobReport report;
-        try {
-            report = run(job("best_frames", output.toString()));
-        } finally {
-            spark.sparkContext().setLocalProperty(VideoTasks.FAIL_FIRST_ATTEMPT_OF, null);
-        }
+        AttemptHook lostExecutor = (video, task) -> {
+            if (task.attemptNumber() == 0 && video.name().equals("clip1.mp4")) {
+                throw new IllegalStateException("first attempt of " + video.name() + " fails after upload");
+            }
+        };
+        JobReport report = new ArchiveJob(spark, job("best_frames", output.toString()), lostExecutor).run();
 
         assertThat(report.processed()).isEqualTo(4);
         Map<String, byte[]> written = pictures(output);

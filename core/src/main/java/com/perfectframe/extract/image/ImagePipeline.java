@@ -12,8 +12,10 @@ import com.perfectframe.extract.select.ImageSelection;
 import com.perfectframe.extract.select.ImageSelection.ScoredImage;
 import com.perfectframe.extract.stage.BatchScorer;
 import com.perfectframe.extract.stage.JobState;
+import com.perfectframe.extract.stage.PrepareStep;
 import com.perfectframe.extract.stage.Stage;
 import com.perfectframe.extract.stage.StageFailure;
+import com.perfectframe.extract.stage.StageSizes;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +23,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,17 +46,6 @@ import org.slf4j.LoggerFactory;
 public final class ImagePipeline {
 
     private static final Logger log = LoggerFactory.getLogger(ImagePipeline.class);
-
-    /**
-     * Reads an image and turns it into the model's input; one per preparing thread. What is worth telling about an
-     * image that is still scored (it was cut short…) goes to {@code notes}.
-     */
-    public interface PrepareStep extends AutoCloseable {
-        float[] prepare(Path image, Consumer<String> notes) throws Exception;
-
-        @Override
-        default void close() {}
-    }
 
     /** Copies a kept image into the output folder; returns where it went. */
     interface CopyStep {
@@ -81,9 +71,6 @@ public final class ImagePipeline {
         }
     }
 
-    /** How big the stages are. */
-    public record Sizes(int prepareThreads, int inferenceBatch) {}
-
     /** One image on its way; closing it (once) counts it as done. */
     private final class Item implements AutoCloseable {
         final int index;
@@ -104,12 +91,12 @@ public final class ImagePipeline {
         }
     }
 
-    private final Supplier<? extends PrepareStep> preparers;
+    private final Supplier<? extends PrepareStep<Path>> preparers;
     private final BatchScorer scorer;
     private final ImageSelection selection;
     private final CopyStep copier;
     private final Listing listing;
-    private final Sizes sizes;
+    private final StageSizes sizes;
     private final ExtractionProgress progress;
     private final Cancellation cancellation;
     private final AtomicInteger remaining = new AtomicInteger(1);
@@ -117,12 +104,12 @@ public final class ImagePipeline {
     private final JobState job;
 
     public ImagePipeline(
-            Supplier<? extends PrepareStep> preparers,
+            Supplier<? extends PrepareStep<Path>> preparers,
             BatchScorer scorer,
             ImageSelection selection,
             CopyStep copier,
             Listing listing,
-            Sizes sizes,
+            StageSizes sizes,
             ExtractionProgress progress,
             Cancellation cancellation) {
         this.preparers = preparers;
@@ -221,7 +208,7 @@ public final class ImagePipeline {
 
     private final class PrepareWorker implements Stage.Worker<Item> {
         private final Stage<Item> score;
-        private final PrepareStep step = preparers.get();
+        private final PrepareStep<Path> step = preparers.get();
 
         PrepareWorker(Stage<Item> score) {
             this.score = score;
@@ -232,7 +219,8 @@ public final class ImagePipeline {
             Item item = items.get(0);
             progress.working(item.image);
             try {
-                item.input = step.prepare(item.image, note -> progress.note(item.image, note));
+                item.input = step.prepare(item.image, note -> progress.note(item.image, note))
+                        .input();
             } catch (InterruptedException e) {
                 item.close();
                 throw e;

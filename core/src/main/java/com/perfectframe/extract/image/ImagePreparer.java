@@ -4,6 +4,8 @@ import static com.perfectframe.extract.stage.StageName.PREPARE;
 import static com.perfectframe.extract.stage.StageName.READ;
 
 import com.perfectframe.extract.stage.FrameBudget;
+import com.perfectframe.extract.stage.PrepareStep;
+import com.perfectframe.extract.stage.PreparedPicture;
 import com.perfectframe.extract.stage.StageFailure;
 import com.perfectframe.image.DecodedImage;
 import com.perfectframe.image.ImageReader;
@@ -21,7 +23,7 @@ import java.util.function.Consumer;
  * side comes from the model's preparer), and every decoded picture holds a share of the job's {@link FrameBudget}
  * while it exists, so the preparing threads together hold a bounded number of large pictures.
  */
-public final class ImagePreparer implements ImagePipeline.PrepareStep {
+public final class ImagePreparer implements PrepareStep<Path> {
 
     /** What a photo cut short is called in the summary and the job status. */
     public static final String TRUNCATED = "truncated: scored on the part that could be decoded";
@@ -46,7 +48,7 @@ public final class ImagePreparer implements ImagePipeline.PrepareStep {
     }
 
     @Override
-    public float[] prepare(Path image, Consumer<String> notes) throws StageFailure, InterruptedException {
+    public PreparedPicture prepare(Path image, Consumer<String> notes) throws StageFailure, InterruptedException {
         DecodedImage picture;
         try {
             picture = ImageReader.read(image, 2 * preparer.inputSide(), gate, maxPixels);
@@ -58,7 +60,7 @@ public final class ImagePreparer implements ImagePipeline.PrepareStep {
             if (picture.truncated()) {
                 notes.accept(TRUNCATED);
             }
-            return input;
+            return new PreparedPicture(input, null);
         } catch (RuntimeException e) {
             throw StageFailure.unexpected(PREPARE, image, e);
         }

@@ -49,7 +49,7 @@ public final class BestOfGroup<C extends Scored> implements FrameSelection<C> {
     public void offer(C sample) throws InterruptedException {
         long group = plan.groupOf(sample.ordinal());
         Open<C> current = open.computeIfAbsent(group, g -> new Open<>());
-        if (current.best == null || beats(sample, current.best)) {
+        if (current.best == null || sample.beats(current.best)) {
             if (current.best != null) {
                 log.verdict(current.best, Verdict.LOST);
                 current.best.close();
@@ -66,10 +66,6 @@ public final class BestOfGroup<C extends Scored> implements FrameSelection<C> {
     public void skipped(int ordinal) throws InterruptedException {
         long group = plan.groupOf(ordinal);
         seen(group, open.computeIfAbsent(group, g -> new Open<>()));
-    }
-
-    private static boolean beats(Scored a, Scored b) {
-        return a.score() > b.score() || (a.score() == b.score() && a.ordinal() < b.ordinal());
     }
 
     private void seen(long group, Open<C> current) throws InterruptedException {

@@ -105,7 +105,7 @@ public final class BestOfShot<C extends Scored> implements FrameSelection<C> {
                 keepAsFallback(sample, verdict);
             }
         }
-        passing.sort((a, b) -> beats(a, b) ? -1 : beats(b, a) ? 1 : 0);
+        passing.sort((a, b) -> a.beats(b) ? -1 : b.beats(a) ? 1 : 0);
         candidates.clear();
         for (C sample : passing) {
             boolean dominated = candidates.stream().anyMatch(better -> atLeastAsGood(better, sample));
@@ -125,7 +125,7 @@ public final class BestOfShot<C extends Scored> implements FrameSelection<C> {
     }
 
     private void keepAsFallback(C sample, Verdict verdict) {
-        if (fallback == null || beats(sample, fallback)) {
+        if (fallback == null || sample.beats(fallback)) {
             if (fallback != null) {
                 log.verdict(fallback, fallbackVerdict);
                 fallback.close();
@@ -164,10 +164,6 @@ public final class BestOfShot<C extends Scored> implements FrameSelection<C> {
             }
             next.offer(winner);
         }
-    }
-
-    private static boolean beats(Scored a, Scored b) {
-        return a.score() > b.score() || (a.score() == b.score() && a.ordinal() < b.ordinal());
     }
 
     @Override

@@ -101,10 +101,11 @@ public final class GatedBestOfGroup<C extends Scored> implements FrameSelection<
 
     private void decide(long group, boolean final_) throws InterruptedException {
         List<C> samples = open.get(group);
-        if (!samples.isEmpty() && !choose(group, samples, final_)) {
-            return;
+        if (samples.isEmpty()) {
+            open.remove(group);
+        } else if (!choose(group, samples, final_)) {
+            return; // choose removes the group itself once it hands its samples on
         }
-        open.remove(group);
         // Keep the measures the next groups' transition tests may still need: those of open groups' neighbours.
         long keepFrom = open.isEmpty()
                 ? plan.firstOf(group + 1) - 1
@@ -130,7 +131,7 @@ public final class GatedBestOfGroup<C extends Scored> implements FrameSelection<
         }
         C winner = null;
         for (int i = 0; i < samples.size(); i++) {
-            if (verdicts.get(i) == null && (winner == null || beats(samples.get(i), winner))) {
+            if (verdicts.get(i) == null && (winner == null || samples.get(i).beats(winner))) {
                 winner = samples.get(i);
             }
         }
@@ -138,7 +139,7 @@ public final class GatedBestOfGroup<C extends Scored> implements FrameSelection<
         if (winner == null) {
             for (int i = 0; i < samples.size(); i++) {
                 C sample = samples.get(i);
-                if (QualityRules.mayBeKeptAnyway(verdicts.get(i)) && (winner == null || beats(sample, winner))) {
+                if (QualityRules.mayBeKeptAnyway(verdicts.get(i)) && (winner == null || sample.beats(winner))) {
                     winner = sample;
                 }
             }
@@ -201,10 +202,6 @@ public final class GatedBestOfGroup<C extends Scored> implements FrameSelection<
 
     private boolean flat(PictureMeasures m) {
         return m.lumaSpread() < rules.flatSpread();
-    }
-
-    private static boolean beats(Scored a, Scored b) {
-        return a.score() > b.score() || (a.score() == b.score() && a.ordinal() < b.ordinal());
     }
 
     @Override

@@ -28,6 +28,11 @@ public interface Scored extends AutoCloseable {
         throw new UnsupportedOperationException("this sample cannot carry a shot");
     }
 
+    /** Whether this sample wins over another: a higher score, or on a tie the earlier sample. */
+    default boolean beats(Scored other) {
+        return score() > other.score() || (score() == other.score() && ordinal() < other.ordinal());
+    }
+
     @Override
     void close();
 }

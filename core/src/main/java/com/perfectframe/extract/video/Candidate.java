@@ -2,6 +2,7 @@ package com.perfectframe.extract.video;
 
 import com.perfectframe.extract.select.Scored;
 import com.perfectframe.extract.stage.FrameBudget;
+import com.perfectframe.extract.stage.PreparedPicture;
 import com.perfectframe.quality.PictureMeasures;
 import com.perfectframe.quality.ShotSegmenter.ShotMark;
 import com.perfectframe.video.VideoSample;

@@ -1,9 +1,12 @@
 package com.perfectframe.extract.video;
 
+import com.perfectframe.extract.stage.PrepareStep;
+import com.perfectframe.extract.stage.PreparedPicture;
 import com.perfectframe.quality.PictureMeasurer;
 import com.perfectframe.score.PicturePreparer;
 import com.perfectframe.video.SampledFrame;
 import com.perfectframe.video.picture.BgrConverter;
+import java.util.function.Consumer;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
@@ -11,7 +14,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * colour matrix and range, tone-mapped, deinterlaced, upright), then the model's own preparation and, when the
  * quality rules need them, the picture's measures (from the same full-size picture, so nothing is decoded twice). One per preparing thread: both halves keep native scratch memory.
  */
-public final class FramePreparer implements VideoPipeline.PrepareStep<SampledFrame> {
+public final class FramePreparer implements PrepareStep<SampledFrame> {
 
     private final BgrConverter converter = new BgrConverter();
     private final PicturePreparer preparer;
@@ -28,8 +31,8 @@ public final class FramePreparer implements VideoPipeline.PrepareStep<SampledFra
     }
 
     @Override
-    public PreparedPicture prepare(SampledFrame frame) {
-        try (Mat bgr = converter.toBgr(frame)) {
+    public PreparedPicture prepare(SampledFrame frame, Consumer<String> notes) {
+        try (Mat bgr = converter.toBgr(frame.frame(), frame.orientation())) {
             return new PreparedPicture(preparer.prepare(bgr), measurer == null ? null : measurer.measure(bgr));
         }
     }

@@ -39,7 +39,7 @@ public final class FrameWriter implements VideoPipeline.WriteStep<SampledFrame> 
         String name = OutputNames.forFrame(
                 frame.video(), frame.seconds(), encoder.format().extension());
         EncodedImage image;
-        try (Mat bgr = converter.toBgr(frame)) {
+        try (Mat bgr = converter.toBgr(frame.frame(), frame.orientation())) {
             image = encoder.encodeNative(bgr);
         } catch (RuntimeException e) {
             throw StageFailure.ofInput(

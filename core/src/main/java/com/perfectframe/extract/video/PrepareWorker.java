@@ -3,6 +3,7 @@ package com.perfectframe.extract.video;
 import static com.perfectframe.extract.stage.StageName.PREPARE;
 
 import com.perfectframe.extract.stage.JobState;
+import com.perfectframe.extract.stage.PrepareStep;
 import com.perfectframe.extract.stage.Stage;
 import com.perfectframe.extract.stage.StageFailure;
 import com.perfectframe.video.VideoSample;
@@ -15,11 +16,11 @@ import java.util.List;
  */
 final class PrepareWorker<S extends VideoSample> implements Stage.Worker<Candidate<S>> {
 
-    private final VideoPipeline.PrepareStep<S> step;
+    private final PrepareStep<S> step;
     private final Stage<VideoItem> score;
     private final JobState job;
 
-    PrepareWorker(VideoPipeline.PrepareStep<S> step, Stage<VideoItem> score, JobState job) {
+    PrepareWorker(PrepareStep<S> step, Stage<VideoItem> score, JobState job) {
         this.step = step;
         this.score = score;
         this.job = job;
@@ -35,7 +36,7 @@ final class PrepareWorker<S extends VideoSample> implements Stage.Worker<Candida
                 return;
             }
             try {
-                candidate.prepared(step.prepare(candidate.sample()));
+                candidate.prepared(step.prepare(candidate.sample(), note -> {}));
             } catch (Exception e) {
                 candidate.close();
                 if (e instanceof InterruptedException interrupted) {

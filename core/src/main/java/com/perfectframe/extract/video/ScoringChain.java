@@ -8,6 +8,7 @@ import static com.perfectframe.extract.stage.StageName.WRITE;
 import com.perfectframe.extract.run.ExtractionProgress;
 import com.perfectframe.extract.stage.JobState;
 import com.perfectframe.extract.stage.Stage;
+import com.perfectframe.extract.stage.StageSizes;
 import com.perfectframe.video.VideoSample;
 import java.util.function.Supplier;
 
@@ -28,7 +29,7 @@ final class ScoringChain<S extends VideoSample> implements StageChain<S> {
     ScoringChain(
             VideoPipeline.Scoring<S> scoring,
             Supplier<? extends VideoPipeline.WriteStep<S>> writers,
-            VideoPipeline.Sizes sizes,
+            StageSizes sizes,
             JobState job,
             ExtractionProgress progress) {
         this.selections = scoring.selections();

@@ -13,7 +13,9 @@ import com.perfectframe.extract.select.FrameSelection;
 import com.perfectframe.extract.stage.BatchScorer;
 import com.perfectframe.extract.stage.FrameBudget;
 import com.perfectframe.extract.stage.JobState;
+import com.perfectframe.extract.stage.PrepareStep;
 import com.perfectframe.extract.stage.StageFailure;
+import com.perfectframe.extract.stage.StageSizes;
 import com.perfectframe.video.VideoSample;
 import com.perfectframe.video.VideoSource;
 import com.perfectframe.video.container.VideoException;
@@ -49,14 +51,6 @@ public final class VideoPipeline<S extends VideoSample> {
 
     private static final Logger log = LoggerFactory.getLogger(VideoPipeline.class);
 
-    /** Turns a sample into the model's input; one per preparing thread. */
-    public interface PrepareStep<S> extends AutoCloseable {
-        PreparedPicture prepare(S sample) throws Exception;
-
-        @Override
-        default void close() {}
-    }
-
     /**
      * Writes one kept sample into its video's staging folder; one per writing thread. Throws a {@link StageFailure}
      * of job scope when the output folder fails, anything else when only this picture fails.
@@ -82,9 +76,6 @@ public final class VideoPipeline<S extends VideoSample> {
     public record Scoring<S extends VideoSample>(
             Supplier<? extends PrepareStep<S>> preparers, BatchScorer scorer, Selections<S> selections) {}
 
-    /** How big the stages are. */
-    public record Sizes(int prepareThreads, int writerThreads, int inferenceBatch, long frameBudgetBytes) {}
-
     /** Where the outputs go (each video staged, then committed as a unit) and what a processed video is renamed. */
     public record Outputs(OutputStaging staging, String processedPrefix) {}
 
@@ -100,7 +91,7 @@ public final class VideoPipeline<S extends VideoSample> {
             VideoSource<S> source,
             Function<JobState, StageChain<S>> chains,
             int framesHeld,
-            Sizes sizes,
+            StageSizes sizes,
             Outputs outputs,
             ExtractionProgress progress,
             Cancellation cancellation) {
@@ -122,7 +113,7 @@ public final class VideoPipeline<S extends VideoSample> {
             VideoSource<S> source,
             Scoring<S> scoring,
             Supplier<? extends WriteStep<S>> writers,
-            Sizes sizes,
+            StageSizes sizes,
             Outputs outputs,
             ExtractionProgress progress,
             Cancellation cancellation) {
@@ -143,7 +134,7 @@ public final class VideoPipeline<S extends VideoSample> {
     public static <S extends VideoSample> VideoPipeline<S> everySample(
             VideoSource<S> source,
             Supplier<? extends WriteStep<S>> writers,
-            Sizes sizes,
+            StageSizes sizes,
             Outputs outputs,
             ExtractionProgress progress,
             Cancellation cancellation) {
@@ -211,7 +202,7 @@ public final class VideoPipeline<S extends VideoSample> {
         try {
             run.sampled(source.sample(run.video(), new DecodeSink<>(run, chain, budget, job, progress)));
         } catch (VideoException e) {
-            run.fail(StageFailure.ofInput(DECODE, run.video(), withoutFileName(run.video(), e.getMessage()), e));
+            run.fail(StageFailure.ofInput(DECODE, run.video(), e.problem(), e));
         } catch (DecodeSink.Abandoned e) {
             // The video failed in a later stage, or the job stops: what happened is recorded already.
         } catch (RuntimeException e) {
@@ -221,11 +212,6 @@ public final class VideoPipeline<S extends VideoSample> {
         } finally {
             chain.decodingEnded(run);
         }
-    }
-
-    private static String withoutFileName(Path video, String message) {
-        String prefix = video.getFileName() + ": ";
-        return message != null && message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
 
     /**

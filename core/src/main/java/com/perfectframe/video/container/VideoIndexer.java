@@ -89,7 +89,7 @@ public final class VideoIndexer {
                 }
             }
         } catch (VideoException e) {
-            readError = withoutFileName(input, e.getMessage());
+            readError = e.problem();
         }
         if (hevc) {
             // A sub-layer non-reference picture may still be referenced by higher temporal layers.
@@ -102,11 +102,6 @@ public final class VideoIndexer {
         AVRational tb = input.timeBase();
         return new Result(
                 builder.build(tb.num(), tb.den(), input.declaredFps()), readError, endPts, input.declaredSeconds());
-    }
-
-    private static String withoutFileName(VideoInput input, String message) {
-        String prefix = input.file().getFileName() + ": ";
-        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
 
     private static byte[] extradata(AVCodecParameters parameters) {

@@ -26,7 +26,6 @@ import static org.bytedeco.ffmpeg.global.swscale.sws_setColorspaceDetails;
 import static org.bytedeco.opencv.global.opencv_core.CV_16UC3;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 
-import com.perfectframe.video.SampledFrame;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.swscale.SwsContext;
 import org.bytedeco.javacpp.DoublePointer;
@@ -48,9 +47,13 @@ public final class BgrConverter implements AutoCloseable {
     private ToneMapper toneMapper;
     private Deinterlacer deinterlacer;
 
-    /** The sample as it is meant to be shown; the caller closes it. */
-    public Mat toBgr(SampledFrame sample) {
-        AVFrame frame = sample.frame();
+    /**
+     * The decoded frame as it is meant to be shown; the caller closes it.
+     *
+     * @param streamOrientation how the stream says its frames are shown, used when the frame carries no display
+     *     matrix of its own
+     */
+    public Mat toBgr(AVFrame frame, Orientation streamOrientation) {
         Mat picture = ToneMapper.isHdr(frame) ? toneMapped(frame) : convert(frame, AV_PIX_FMT_BGR24, CV_8UC3);
         try {
             if (frame.interlaced_frame() != 0) {
@@ -61,7 +64,7 @@ public final class BgrConverter implements AutoCloseable {
             }
             int[] frameMatrix = SideData.displayMatrix(frame);
             Orientation orientation =
-                    frameMatrix != null ? Orientation.ofDisplayMatrix(frameMatrix) : sample.orientation();
+                    frameMatrix != null ? Orientation.ofDisplayMatrix(frameMatrix) : streamOrientation;
             Mat upright = orientation.apply(picture);
             if (upright != picture) {
                 picture.close();

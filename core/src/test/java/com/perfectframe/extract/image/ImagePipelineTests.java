@@ -11,8 +11,11 @@ import com.perfectframe.extract.run.ExtractionSummary;
 import com.perfectframe.extract.select.ImageSelection.ScoredImage;
 import com.perfectframe.extract.select.TopPercentile;
 import com.perfectframe.extract.stage.BatchScorer;
+import com.perfectframe.extract.stage.PrepareStep;
+import com.perfectframe.extract.stage.PreparedPicture;
 import com.perfectframe.extract.stage.StageFailure;
 import com.perfectframe.extract.stage.StageName;
+import com.perfectframe.extract.stage.StageSizes;
 import com.perfectframe.score.FrameScorer;
 import com.perfectframe.testing.StubScorer;
 import java.nio.file.Path;
@@ -72,7 +75,7 @@ class ImagePipelineTests {
             }
             return input[0];
         });
-        ImagePipeline.PrepareStep preparer = (image, notes) -> {
+        PrepareStep<Path> preparer = (image, notes) -> {
             String name = image.getFileName().toString();
             if (name.equals(noted)) {
                 notes.accept("truncated");
@@ -87,7 +90,7 @@ class ImagePipelineTests {
             if (name.equals(unpreparable)) {
                 throw new IllegalStateException("OpenCV(4.7.0) resize: assertion failed");
             }
-            return new float[] {indexOf(image)};
+            return new PreparedPicture(new float[] {indexOf(image)}, null);
         };
         return new ImagePipeline(
                 () -> preparer,
@@ -111,7 +114,7 @@ class ImagePipelineTests {
                     return new ImagePipeline.Copied(Path.of("out").resolve(image.getFileName()), false);
                 },
                 (written, image) -> {},
-                new ImagePipeline.Sizes(2, 4),
+                new StageSizes(2, 1, 4, 48L << 20),
                 progress,
                 cancellation);
     }

@@ -4,6 +4,8 @@ import com.perfectframe.extract.output.Manifest;
 import com.perfectframe.extract.output.OutputNames;
 import com.perfectframe.extract.select.BestOfGroup;
 import com.perfectframe.extract.select.GroupPlan;
+import com.perfectframe.extract.stage.PrepareStep;
+import com.perfectframe.extract.stage.PreparedPicture;
 import com.perfectframe.extract.stage.StageFailure;
 import com.perfectframe.extract.stage.StageName;
 import com.perfectframe.score.FrameScorer;
@@ -212,8 +214,8 @@ final class StubVideos {
         return new SamplingResult(script.samples, delivered, 0, 0, 0, problem);
     }
 
-    VideoPipeline.PrepareStep<Sample> preparer() {
-        return sample -> {
+    PrepareStep<Sample> preparer() {
+        return (sample, notes) -> {
             String key = key(sample.video, sample.ordinal);
             if (key.equals(prepareBlocks)) {
                 block();

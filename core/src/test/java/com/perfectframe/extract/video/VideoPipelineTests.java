@@ -11,6 +11,7 @@ import com.perfectframe.extract.run.ExtractionProgress;
 import com.perfectframe.extract.run.ExtractionSummary;
 import com.perfectframe.extract.select.GroupPlan;
 import com.perfectframe.extract.stage.BatchScorer;
+import com.perfectframe.extract.stage.StageSizes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,7 +48,7 @@ class VideoPipelineTests {
     final Cancellation cancellation = new Cancellation();
     final ExecutorService runner = Executors.newSingleThreadExecutor();
     GroupPlan plan = new GroupPlan(100, 5);
-    VideoPipeline.Sizes sizes = new VideoPipeline.Sizes(2, 2, 4, 64L << 20);
+    StageSizes sizes = new StageSizes(2, 2, 4, 64L << 20);
     boolean scoring = true;
     VideoPipeline<StubVideos.Sample> pipeline;
 
@@ -297,7 +298,7 @@ class VideoPipelineTests {
     void aSlowWriterHoldsDecodingBackInsteadOfGrowingMemory() throws Exception {
         scoring = false;
         stubs.writeMillis = 5;
-        sizes = new VideoPipeline.Sizes(1, 1, 4, 8L << 20);
+        sizes = new StageSizes(1, 1, 4, 8L << 20);
         List<Path> videos = videos("long.mp4");
         stubs.script("long.mp4").samples = 200;
         run(videos);
@@ -312,7 +313,7 @@ class VideoPipelineTests {
     void withAnyBudgetTheQueuesStillBoundWhatIsHeld() throws Exception {
         scoring = false;
         stubs.writeMillis = 2;
-        sizes = new VideoPipeline.Sizes(1, 2, 4, 4096L << 20);
+        sizes = new StageSizes(1, 2, 4, 4096L << 20);
         List<Path> videos = videos("long.mp4");
         stubs.script("long.mp4").samples = 200;
         run(videos);
@@ -324,7 +325,7 @@ class VideoPipelineTests {
     @Test
     void aBudgetOfOneFrameNeverDeadlocksEvenWithMissingSamples() throws Exception {
         stubs.sampleBytes = 50L << 20;
-        sizes = new VideoPipeline.Sizes(2, 1, 4, 1L << 20);
+        sizes = new StageSizes(2, 1, 4, 1L << 20);
         List<Path> videos = videos("a.mp4", "b.mp4");
         stubs.script("a.mp4").samples = 60;
         stubs.script("a.mp4").missing = Set.of(3, 4, 11, 25, 26, 27, 28, 29, 59);
@@ -348,7 +349,7 @@ class VideoPipelineTests {
 
     @Test
     void manyFailingVideosNeverLeakFramesOrStarveTheBudget() throws Exception {
-        sizes = new VideoPipeline.Sizes(2, 2, 4, 3L << 20);
+        sizes = new StageSizes(2, 2, 4, 3L << 20);
         List<String> names = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             names.add("v" + i + ".mp4");

@@ -1,4 +1,4 @@
-package com.perfectframe.extract.video;
+package com.perfectframe.extract.stage;
 
 import com.perfectframe.quality.PictureMeasures;
 
