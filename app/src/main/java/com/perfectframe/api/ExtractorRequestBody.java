@@ -56,9 +56,13 @@ public record ExtractorRequestBody(
         @JsonProperty("flat_spread") @DecimalMin("0") @DecimalMax(value = "64", inclusive = false)
         Double flatSpread,
 
-        @JsonProperty("duplicate_bits") @Min(0) @Max(32) Integer duplicateBits) {
+        @JsonProperty("duplicate_bits") @Min(0) @Max(32) Integer duplicateBits,
+        @JsonProperty("per_shot") Boolean perShot,
+
+        @JsonProperty("shot_drift") @DecimalMin(value = "0", inclusive = false) @DecimalMax("1")
+        Double shotDrift) {
 
     static final ExtractorRequestBody EMPTY = new ExtractorRequestBody(
             null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null);
+            null, null, null, null, null);
 }

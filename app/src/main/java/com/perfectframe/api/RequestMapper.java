@@ -61,6 +61,8 @@ final class RequestMapper {
                     .top(body.top())
                     .minGapSeconds(body.minGapSeconds())
                     .samplesCsv(body.samplesCsv())
+                    .perShot(body.perShot())
+                    .shotDrift(body.shotDrift())
                     .rules(QualityRules.of(
                             body.sharpnessRatio(), body.exposureMargin(), body.flatSpread(), body.duplicateBits()))
                     .confinement(folders.confinement())
