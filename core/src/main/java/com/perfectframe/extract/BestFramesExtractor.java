@@ -32,8 +32,9 @@ import java.util.List;
 /**
  * Best frames: every video is sampled once per second, each sample scored, and the best sample of each group
  * written (the original tool's rule, {@link BestOfGroup}), behind a quality gate ({@link GatedBestOfGroup}) unless
- * it is turned off, optionally without near-duplicates ({@link DistinctFrames}) or only the N best ({@link
- * BestPerVideo}). The work is done by a {@link VideoPipeline}; this class puts it together for one
+ * it is turned off, or the best of each shot ({@link BestOfShot}); samples are marked with their shot first ({@link
+ * ShotLabels}) whenever they are measured; optionally without near-duplicates ({@link DistinctFrames}) or only the
+ * N best ({@link BestPerVideo}). The work is done by a {@link VideoPipeline}; this class puts it together for one
  * request.
  */
 public final class BestFramesExtractor implements Extractor {
@@ -82,8 +83,9 @@ public final class BestFramesExtractor implements Extractor {
     }
 
     /**
-     * Each video's chain of rules: the best of each group (behind the quality gate unless it is off), then
-     * near-duplicate suppression and the N best when asked for, and the per-sample CSV when asked for.
+     * Each video's chain of rules: shot marks when the pictures are measured, the best of each group (behind the
+     * quality gate unless it is off) or of each shot, then near-duplicate suppression and the N best when asked for,
+     * and the per-sample CSV when asked for.
      */
     private record Selections(
             GroupPlan plan, ExtractionRequest.Curation curation, SamplesCsv samplesCsv, int prepareThreads)

@@ -11,16 +11,19 @@ import java.util.TreeMap;
 /**
  * The best-scoring sample of each group that a person would keep: the quality gate. NIMA was trained on photographs
  * and does not reliably see what spoils a video frame, so before the best score is taken, samples are rejected that
- * are flat (black, white, one colour), mid-transition (a mix of the samples before and after: a dissolve or a fade),
- * or clearly worse than the other samples of their group on sharpness or exposure ({@link QualityRules}). Relative
- * rules leave a dark night scene or a soft shot alone when the whole group is like that.
+ * are flat (black, white, one colour), part of a transition or a flash (as {@link ShotLabels} marked them; without
+ * marks, a sample that is a mix of the samples before and after it), or clearly worse on sharpness or exposure than
+ * the best of the other samples of their group that belong to their shot ({@link QualityRules#compare}). Measured
+ * against the best, a sharp sample wins among blurred ones whatever their number, while a dark night scene or a soft
+ * shot keeps its best when the whole group is like that.
  *
- * <p>A group whose samples all fail keeps its best-scoring sample anyway ({@link Verdict#KEPT_ANYWAY}), unless the
- * whole group is flat: nothing is lost silently.
+ * <p>A group whose samples all fail keeps its best-scoring sample anyway ({@link Verdict#KEPT_ANYWAY}), unless every
+ * sample is flat, transition or flash: nothing is lost silently.
  *
  * <p>Unlike {@link BestOfGroup} it holds every sample of an open group that is not flat (a flat one is let go at
- * once), and decides when the group is complete and the sample before it has been seen; the transition test of
- * its last sample needs the sample after it too, which is waited for only when that last sample would win. With the
+ * once), and decides when the group is complete and the sample before it has been seen; without shot marks the
+ * transition test of its last sample needs the sample after it too, which is waited for only when that last sample
+ * would win. With the
  * default group of 5, at most 6 frames per video are held, usually 5. Samples may come in any order of ordinals.
  *
  * @param <C> the samples
