@@ -16,7 +16,7 @@ import java.util.List;
  *       stay in the shot) — unless the sample after it is found in the anchor again: then the sample is an outlier
  *       of the shot, a <em>flash</em> when it is brighter than both neighbours, and no boundary.
  *   <li>A sample that is flat (black, white, one colour), a mix of its two neighbours (a dissolve or a fade, see
- *       {@link Transitions}) or made of cells of one neighbour and cells of the other (a wipe) is a
+ *       {@link Transitions}) or made of cells of one neighbour and cells of the other, neither flat (a wipe) is a
  *       <em>transition</em> sample: it never becomes an anchor, so a whole fade or dissolve, however many samples it
  *       spans, gives one boundary, between the last plain sample before it and the first after it.
  * </ul>
@@ -57,6 +57,12 @@ public final class ShotSegmenter {
 
     /** The share of differing cells two samples of unlike colours may have and still be one shot. */
     static final double CLOSE_LAYOUT = 0.25;
+
+    /** Luma difference (0..1) of a thumbnail cell within which a flash may leave a cell as it was. */
+    static final double FLASH_NOISE = 0.02;
+
+    /** Least share of the cells a flash sample must be at least as bright in as its neighbours. */
+    static final double FLASH_BRIGHTER_SHARE = 0.97;
 
     /** A sample whose luma spread is below this share of a neighbour's has lost contrast: it is fading. */
     static final double DIMMED = 0.8;
@@ -127,12 +133,33 @@ public final class ShotSegmenter {
         return new ShotMark(c.ordinal(), shot, Role.SHOT);
     }
 
-    /** Much brighter than both neighbours, which are alike: a flash, whatever its layout. */
+    /**
+     * Much brighter than both neighbours, which are alike, and brighter than them nearly everywhere (a flash lights
+     * the whole view at once; a brighter picture of another layout is darker somewhere): a flash.
+     */
     private boolean isFlash(Seen b, Seen c, Seen next) {
         double around = Math.max(b.signature().meanLuma(), next.signature().meanLuma());
         return c.signature().meanLuma() > around + rules.flashRise()
                 && !b.signature().flat()
-                && sameShot(b, next);
+                && sameShot(b, next)
+                && brighterAlmostEverywhere(c.measures(), b.measures())
+                && brighterAlmostEverywhere(c.measures(), next.measures());
+    }
+
+    /** Whether nearly every thumbnail cell of {@code a} is at least as bright as in {@code b} (to noise). */
+    static boolean brighterAlmostEverywhere(PictureMeasures a, PictureMeasures b) {
+        float[] x = a.thumbnail();
+        float[] y = b.thumbnail();
+        int darker = 0;
+        int cells = x.length / 3;
+        for (int i = 0; i < x.length; i += 3) {
+            double lx = 0.114 * x[i] + 0.587 * x[i + 1] + 0.299 * x[i + 2];
+            double ly = 0.114 * y[i] + 0.587 * y[i + 1] + 0.299 * y[i + 2];
+            if (lx < ly - FLASH_NOISE) {
+                darker++;
+            }
+        }
+        return darker <= (1 - FLASH_BRIGHTER_SHARE) * cells;
     }
 
     /**
@@ -162,7 +189,9 @@ public final class ShotSegmenter {
             return false;
         }
         return Transitions.fit(b.measures(), c.measures(), next.measures()).looksLikeMix()
-                || wipe(b.measures(), c.measures(), next.measures());
+                || (!b.signature().flat()
+                        && !next.signature().flat()
+                        && wipe(b.measures(), c.measures(), next.measures()));
     }
 
     /** Whether the sample has clearly less contrast than the more contrasted of its neighbours: a fade. */
