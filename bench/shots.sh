@@ -29,7 +29,7 @@ M3="mandelbrot=s=${W}x${H}:start_x=0.28:start_y=0.01:start_scale=0.02:end_scale=
 M4="mandelbrot=s=${W}x${H}:start_x=-0.1:start_y=0.9:start_scale=0.3:end_scale=0.3"
 ZOOMING="mandelbrot=s=${W}x${H}:start_x=-0.743643887037151:start_y=0.13182590420533:start_scale=3:end_scale=0.12:end_pts=240"
 T2="testsrc2=s=${W}x${H}"
-GR="gradients=s=${W}x${H}:seed=3:speed=0.02"
+M5="mandelbrot=s=${W}x${H}:start_x=-0.16:start_y=1.04:start_scale=0.03:end_scale=0.03"
 SI="sierpinski=s=${W}x${H}:seed=5:jump=1"
 BARS="smptehdbars=s=${W}x${H}"
 # A wide picture to pan over, and a still to zoom into.
@@ -78,7 +78,7 @@ flashes() { # fps frames...
 pan() { echo "crop=${W}:${H}:x='min(t*$1,iw-ow)':y=0"; }
 
 echo "Generating videos in $work ..."
-make cuts 25 "$M1|6" "$T2|7|cut" "$M2|5|cut" "$SI|8|cut" "$GR|6|cut" "$BARS|5|cut" "$M3|6|cut"
+make cuts 25 "$M1|6" "$T2|7|cut" "$M2|5|cut" "$SI|8|cut" "$M5|6|cut" "$BARS|5|cut" "$M3|6|cut"
 make fades 30 "$M1|6" "$M2|7|fadeblack|2" "$T2|6|fadewhite|1" "$M3|7|fadeblack|3" "$M4|6|fadewhite|2"
 make dissolves 24 "$M2|7" "$M4|7|fade|1" "$T2|8|dissolve|2" "$M1|7|fade|3" "$M3|6|fade|2"
 make wipes 25 "$M3|6" "$M1|6|wipeleft|1" "$M4|6|wiperight|2" "$M2|6|wipeup|1" "$T2|6|wipedown|1"

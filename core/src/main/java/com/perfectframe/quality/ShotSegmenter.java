@@ -58,6 +58,12 @@ public final class ShotSegmenter {
     /** The share of differing cells two samples of unlike colours may have and still be one shot. */
     static final double CLOSE_LAYOUT = 0.25;
 
+    /**
+     * Sharpness (variance of the Laplacian at 480 px) below which a picture has no texture: a smooth gradient measures
+     * under 0.3, textured pictures tens to thousands.
+     */
+    static final double MIN_TEXTURE = 2.0;
+
     /** Luma difference (0..1) of a thumbnail cell within which a flash may leave a cell as it was. */
     static final double FLASH_NOISE = 0.02;
 
@@ -183,7 +189,13 @@ public final class ShotSegmenter {
         if (b == null || next == null) {
             return false;
         }
-        if (!b.signature().flat() && !next.signature().flat() && sameShot(b, next) && !dimmed(b, c, next)) {
+        if (!b.signature().flat()
+                && !next.signature().flat()
+                && Math.max(b.measures().sharpness(), next.measures().sharpness()) < MIN_TEXTURE) {
+            // Smooth pictures (skies, gradients): any of them is "a mix" of its smooth neighbours.
+            return false;
+        }
+        if (!b.signature().flat() && !next.signature().flat() && sameLayout(b, next) && !dimmed(b, c, next)) {
             // One shot on both sides (a pan, a change of light): a sample between its neighbours is no transition,
             // unless it loses contrast on the way (a fade has begun).
             return false;
@@ -192,6 +204,15 @@ public final class ShotSegmenter {
                 || (!b.signature().flat()
                         && !next.signature().flat()
                         && wipe(b.measures(), c.measures(), next.measures()));
+    }
+
+    /**
+     * The layout found again, whatever the colours: whether the neighbours of a mix show one view (a pan, a change of
+     * light or colour, a drifting gradient) rather than two pictures.
+     */
+    private boolean sameLayout(Seen a, Seen b) {
+        return LayoutMatch.matches(
+                a.signature(), b.signature(), rules.cellTolerance(), rules.maxShift(), rules.maxChangedShare());
     }
 
     /** Whether the sample has clearly less contrast than the more contrasted of its neighbours: a fade. */
