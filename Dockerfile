@@ -60,13 +60,13 @@ RUN set -eu; \
     jar --create --file "$tfjar" --no-manifest -C /tmp/tensorflow .; \
     ls /opt/tensorflow/libjnitensorflow.so
 
-# FFmpeg's, OpenCV's and OpenBLAS's native libraries (~150 MB) are shipped once, unpacked, in /opt/javacpp:
-# PreloadNatives makes JavaCPP extract them (and only what the application loads), they are gathered into one
-# folder, and the platform jars are rebuilt without their .so files (or the image would hold them twice, ~65 MB
+# FFmpeg's, OpenCV's and OpenBLAS's native libraries (185 MB with FFmpeg 8.1 and OpenCV 4.14) are shipped once,
+# unpacked, in /opt/javacpp: PreloadNatives makes JavaCPP extract them (and only what the application loads), they are gathered into one
+# folder, and the platform jars are rebuilt without their .so files (or the image would hold them twice, ~79 MB
 # compressed). At run time JAVA_TOOL_OPTIONS makes JavaCPP look in java.library.path=/opt/javacpp first
 # (pathsFirst), so it extracts nothing. The second PreloadNatives run proves it (the jars no longer have the
 # libraries, and nothing may be extracted from a jar); it leaves in /opt/javacpp-cache only the copies of OpenBLAS
-# that JavaCPP makes under other names (~60 MB, else made at every start), reused at run time. Its folders are
+# that JavaCPP makes under other names (~38 MB, else made at every start), reused at run time. Its folders are
 # writable by anyone (sticky, like /tmp): the container's user is chosen at start and JavaCPP takes a lock there.
 COPY docker/PreloadNatives.java /tmp/PreloadNatives.java
 WORKDIR /tmp/javacpp-jars

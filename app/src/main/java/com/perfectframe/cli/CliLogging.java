@@ -37,5 +37,8 @@ final class CliLogging {
         // DJL warns that it found no CUDA driver on every CPU-only machine; the scorer logs the device it uses.
         context.getLogger("ai.djl").setLevel(verbose ? Level.INFO : Level.ERROR);
         context.getLogger("io.jhdf").setLevel(Level.ERROR);
+        // JavaCPP (through SLF4J, see platform.JavaCppLogging) says at every start that OpenBLAS's preset is a release
+        // behind the others, which is known and harmless.
+        context.getLogger("org.bytedeco.javacpp").setLevel(verbose ? Level.WARN : Level.ERROR);
     }
 }

@@ -48,7 +48,7 @@ public record ExtractionRequest(
             ".mp4", ".mov", ".webm", ".mkv", ".avi", ".m4v", ".mpg", ".mpeg", ".ts", ".mts", ".m2ts", ".3gp", ".wmv",
             ".flv", ".ogv");
 
-    /** Images to score; HEIC/HEIF and AVIF are listed so that they are reported as unsupported, not ignored. */
+    /** Images to score: the original's JPEG, PNG and WebP, and what phones write (HEIC/HEIF, AVIF). */
     public static final List<String> DEFAULT_IMAGE_EXTENSIONS =
             List.of(".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".avif");
 

@@ -14,6 +14,11 @@ public final class EncodedImage implements AutoCloseable {
         this.data = data;
     }
 
+    /** The bytes, for {@link MetadataEmbedding}. */
+    BytePointer data() {
+        return data;
+    }
+
     public long size() {
         return data.limit();
     }

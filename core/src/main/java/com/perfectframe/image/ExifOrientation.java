@@ -54,6 +54,28 @@ final class ExifOrientation {
         return 1;
     }
 
+    /**
+     * A copy of a TIFF block (no "Exif" prefix) whose orientation, if it has one, says 1 (as stored): for a picture
+     * written already turned, which a viewer must not turn again. Unreadable blocks are copied as they are.
+     */
+    static byte[] upright(byte[] tiff) {
+        byte[] copy = tiff.clone();
+        try {
+            ByteBuffer b = ByteBuffer.wrap(copy).order(copy[0] == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+            int ifd = b.getInt(4);
+            int count = b.getShort(ifd) & 0xFFFF;
+            for (int i = 0; i < count; i++) {
+                int entry = ifd + 2 + 12 * i;
+                if ((b.getShort(entry) & 0xFFFF) == TAG_ORIENTATION && (b.getShort(entry + 2) & 0xFFFF) == 3) {
+                    b.putShort(entry + 8, (short) 1);
+                }
+            }
+        } catch (IndexOutOfBoundsException e) {
+            // A damaged block: kept as it is.
+        }
+        return copy;
+    }
+
     /** Turns a stored picture the way orientation {@code value} says it is displayed; returns {@code picture} or a new one. */
     static Mat apply(Mat picture, int value) {
         if (value <= 1 || value > 8) {

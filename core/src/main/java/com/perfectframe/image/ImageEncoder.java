@@ -37,6 +37,23 @@ public final class ImageEncoder {
         return format;
     }
 
+    /**
+     * Encodes like {@link #encodeNative(Mat)}, carrying an EXIF block (raw TIFF bytes, e.g. {@link HeifExif}'s) with
+     * its orientation set to "as stored", since {@code bgr} is already upright, and the ICC profile its pixels are in
+     * (e.g. {@link HeifColourProfile}'s) into a JPEG or PNG. A WebP is written without them (see {@link
+     * MetadataEmbedding}).
+     *
+     * @param exif the EXIF block, or null for none
+     * @param icc the ICC profile, or null for none
+     */
+    public EncodedImage encodeNative(Mat bgr, byte[] exif, byte[] icc) {
+        EncodedImage encoded = encodeNative(bgr);
+        if (exif == null && icc == null) {
+            return encoded;
+        }
+        return MetadataEmbedding.embed(encoded, format, exif == null ? null : ExifOrientation.upright(exif), icc);
+    }
+
     /** Encodes into native memory, to be written straight to a file without a copy on the Java heap. */
     public EncodedImage encodeNative(Mat bgr) {
         int[] params = switch (format) {

@@ -29,8 +29,10 @@ import org.bytedeco.opencv.opencv_core.Mat;
  *       1/8 scale ({@link DecodeScale}) without ever existing at full size; OpenCV applies its EXIF orientation.
  *   <li>PNG and WebP are decoded as stored, so transparency and 16-bit samples are handled here ({@link
  *       BgrPixels}), and a PNG's EXIF orientation is applied here.
+ *   <li>HEIF pictures (HEIC, AVIF) are decoded with FFmpeg ({@link HeifDecoder}) after their size and the extent
+ *       of their data have been read from their boxes ({@link HeifStructure}).
  *   <li>A JPEG cut short decodes (libjpeg fills the rest) and is flagged {@linkplain DecodedImage#truncated()
- *       truncated}; HEIC and AVIF are refused with a hint ({@link UnsupportedFormatException}).
+ *       truncated}; a HEIF picture cut short is refused, naming where its data should end.
  * </ul>
  */
 public final class ImageReader {
@@ -75,8 +77,8 @@ public final class ImageReader {
     /**
      * Like {@link #read(Path, int, MemoryGate)}, refusing before decoding a picture whose header says it would be
      * decoded to more than {@code maxPixels} pixels: a decompression bomb (a 1.5 KB PNG declaring 50000×50000) must
-     * not take gigabytes. The headers of JPEG, PNG, WebP, BMP, GIF and TIFF are read; other formats are decoded as they
-     * come, within OpenCV's own limit (2<sup>30</sup> pixels).
+     * not take gigabytes. The headers of JPEG, PNG, WebP, HEIF, BMP, GIF and TIFF are read; other formats are decoded
+     * as they come, within OpenCV's own limit (2<sup>30</sup> pixels).
      *
      * <p>A file larger than {@link #maxFileBytes(long)} is refused before any of it is read: no picture within the
      * pixel limit needs that many bytes, and a sparse multi-gigabyte {@code .jpg} must not be read into memory.
@@ -103,12 +105,15 @@ public final class ImageReader {
             ByteBuffer head = ByteBuffer.allocate((int) Math.min(HEAD, size));
             readFully(channel, head, 0);
             head.flip();
-            HeifBrands.refuse(head);
             Kind kind = Kind.of(head);
             int scale = 1;
             long declared = PictureSize.UNKNOWN;
             long pixels = UNKNOWN_SIZE / 4;
-            if (kind == Kind.JPEG) {
+            HeifStructure heif = null;
+            if (kind == Kind.HEIF) {
+                heif = HeifStructure.readWhole(channel, head);
+                declared = heif.declaredPixels();
+            } else if (kind == Kind.JPEG) {
                 JpegStructure.FrameSize frame = JpegStructure.frameSize(channel);
                 if (frame != null) {
                     scale = DecodeScale.denominator(frame.width(), frame.height(), minSide);
@@ -137,6 +142,9 @@ public final class ImageReader {
             long bytes = size + Math.min(UNKNOWN_SIZE, pixels * (kind == Kind.JPEG ? 3 : 8));
             MemoryGate.Reservation reservation = gate.reserve(bytes);
             try {
+                if (heif != null) {
+                    return new DecodedImage(HeifDecoder.decode(file, heif, maxPixels), 1, false, reservation);
+                }
                 return decode(channel, (int) size, kind, scale, reservation);
             } catch (IOException | RuntimeException | Error e) {
                 reservation.close();
@@ -164,9 +172,13 @@ public final class ImageReader {
         JPEG,
         PNG,
         WEBP,
+        HEIF,
         OTHER;
 
         static Kind of(ByteBuffer head) {
+            if (HeifStructure.isHeif(head)) {
+                return HEIF;
+            }
             if (JpegStructure.isJpeg(head)) {
                 return JPEG;
             }
@@ -181,14 +193,24 @@ public final class ImageReader {
             throws IOException {
         Mat picture;
         boolean truncated = false;
-        try (BytePointer data = new BytePointer(size)) {
+        // Two spare bytes: an end-of-image marker for a JPEG cut short (below).
+        try (BytePointer data = new BytePointer(size + 2L)) {
             ByteBuffer bytes = data.position(0).limit(size).asByteBuffer();
             readFully(channel, bytes, 0);
             if (channel.size() != size) {
                 throw new IOException("changed while it was being read");
             }
             bytes.clear();
-            try (Mat raw = new Mat(1, size, CV_8UC1, data)) {
+            int length = size;
+            if (kind == Kind.JPEG && !JpegStructure.reachesEnd(bytes)) {
+                // OpenCV decodes from memory with a suspending source that gives up where the data stops; libjpeg's
+                // own file source ends a short file with a made-up end-of-image marker, and then fills the missing
+                // rows in grey. The same here: the rows that are there are decoded, and the picture is flagged.
+                truncated = true;
+                data.put(size, (byte) 0xFF).put(size + 1L, (byte) 0xD9);
+                length = size + 2;
+            }
+            try (Mat raw = new Mat(1, length, CV_8UC1, data)) {
                 picture = imdecode(raw, flags(kind, scale));
             } catch (RuntimeException e) {
                 throw new IOException("cannot be decoded as an image: " + openCvReason(e), e);
@@ -199,9 +221,7 @@ public final class ImageReader {
                 }
                 throw new IOException("cannot be decoded as an image (corrupt, truncated or unsupported format)");
             }
-            if (kind == Kind.JPEG) {
-                truncated = !JpegStructure.reachesEnd(bytes);
-            } else if (kind == Kind.PNG || kind == Kind.WEBP) {
+            if (kind == Kind.PNG || kind == Kind.WEBP) {
                 try {
                     picture = asBgr(picture, kind == Kind.PNG ? PngStructure.exif(bytes) : null);
                 } catch (RuntimeException e) {
@@ -239,7 +259,7 @@ public final class ImageReader {
             // As stored: alpha, 16 bits and grey are converted here; OpenCV then skips EXIF orientation, which
             // asBgr applies for PNG (OpenCV reads none from WebP).
             case PNG, WEBP -> IMREAD_UNCHANGED;
-            case OTHER -> IMREAD_COLOR;
+            case HEIF, OTHER -> IMREAD_COLOR;
         };
     }
 

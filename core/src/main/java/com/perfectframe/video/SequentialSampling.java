@@ -65,7 +65,7 @@ final class SequentialSampling {
                 problem = "no frame could be decoded";
             }
             return new SamplingResult(delivered, delivered, packets, packets, 0, problem);
-        } catch (FrameSampler.DeliveryInterrupted e) {
+        } catch (Delivery.Interrupted e) {
             throw e.cause;
         }
     }
@@ -75,7 +75,7 @@ final class SequentialSampling {
         if (number % step != 0) {
             return;
         }
-        FrameSampler.deliver(
+        Delivery.deliver(
                 sink, new SampledFrame(video, delivered, number, number / fps, orientation, av_frame_clone(frame)));
         delivered++;
     }

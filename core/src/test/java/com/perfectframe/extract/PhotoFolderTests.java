@@ -40,8 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A folder of every kind of photo through the real read and prepare steps: each usable one is scored (from the
- * pixels NIMA's preprocessing makes of it), the cut JPEG is scored and noted as truncated, the HEIC file is listed
- * as unsupported with its hint, kept JPEGs are byte-for-byte copies, and every budget share comes back.
+ * pixels NIMA's preprocessing makes of it), the cut JPEG is scored and noted as truncated, a HEIC file that is only
+ * a header is named as damaged, kept JPEGs are byte-for-byte copies, and every budget share comes back.
  */
 @Timeout(60)
 class PhotoFolderTests {
@@ -121,12 +121,12 @@ class PhotoFolderTests {
         assertThat(summary.problems()).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo("g-iphone.heic");
             assertThat(p.stage()).isEqualTo("read");
-            assertThat(p.error()).startsWith("unsupported format (HEIC): convert it to JPEG first");
+            assertThat(p.error()).isEqualTo("is damaged: its HEIF metadata names no primary picture");
         });
         assertThat(summary.notes())
                 .containsExactly(new ExtractionProgress.FileNote("b-cut.jpg", ImagePreparer.TRUNCATED));
         assertThat(summary.describe("images"))
-                .contains("g-iphone.heic (read: unsupported format (HEIC)")
+                .contains("g-iphone.heic (read: is damaged: its HEIF metadata names no primary picture")
                 .contains("1 note: b-cut.jpg (truncated");
         // The prepared pixels: R, G, B of the first pixel, x/255.
         assertThat(rgb(prepared.get("c-deep.png"))).containsExactly(128, 0, 255);
@@ -146,7 +146,7 @@ class PhotoFolderTests {
         return new int[] {Math.round(input[0] * 255), Math.round(input[1] * 255), Math.round(input[2] * 255)};
     }
 
-    /** The start of an iPhone HEIC file: its ftyp box, then the meta box's header. */
+    /** The start of an iPhone HEIC file, and nothing more: its ftyp box, then an empty meta box. */
     private static byte[] heicHeader() {
         java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(40);
         b.putInt(24).put("ftypheic".getBytes()).putInt(0).put("mif1heic".getBytes());

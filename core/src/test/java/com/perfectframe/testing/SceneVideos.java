@@ -1,5 +1,7 @@
 package com.perfectframe.testing;
 
+import static org.bytedeco.opencv.global.opencv_core.ALGO_HINT_DEFAULT;
+import static org.bytedeco.opencv.global.opencv_core.BORDER_DEFAULT;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_core.addWeighted;
 import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
@@ -52,7 +54,7 @@ public final class SceneVideos {
     /** The scene smeared as by a fast pan (a strong horizontal blur). */
     public static Mat blurred(Mat scene) {
         Mat blurred = new Mat();
-        GaussianBlur(scene, blurred, new Size(0, 0), 9, 1.5, 4);
+        GaussianBlur(scene, blurred, new Size(0, 0), 9, 1.5, BORDER_DEFAULT, ALGO_HINT_DEFAULT);
         return blurred;
     }
 

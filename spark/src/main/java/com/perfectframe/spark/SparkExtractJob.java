@@ -1,5 +1,6 @@
 package com.perfectframe.spark;
 
+import com.perfectframe.platform.JavaCppLogging;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
@@ -23,6 +24,7 @@ public final class SparkExtractJob implements Callable<Integer> {
 
     /** Exit codes as the command line's: 0 done, 1 the job could not run, 2 a usage mistake. */
     public static void main(String[] args) {
+        JavaCppLogging.toSlf4j();
         int code = new CommandLine(new SparkExtractJob()).execute(args);
         if (code != 0) {
             System.exit(code);

@@ -7,6 +7,8 @@ import com.perfectframe.extract.output.OutputFiles;
 import com.perfectframe.extract.output.OutputNames;
 import com.perfectframe.extract.stage.StageFailure;
 import com.perfectframe.image.EncodedImage;
+import com.perfectframe.image.HeifColourProfile;
+import com.perfectframe.image.HeifExif;
 import com.perfectframe.image.ImageEncoder;
 import com.perfectframe.image.ImageEncoder.ImageFormat;
 import com.perfectframe.image.ImageReader;
@@ -61,7 +63,11 @@ public final class ImageCopier implements ImagePipeline.CopyStep {
         }
         EncodedImage encoded;
         try (Mat bgr = ImageReader.read(image)) {
-            encoded = encoder.encodeNative(bgr);
+            // A HEIC/AVIF keeps its EXIF (capture time, camera, GPS) and its colour profile in the JPEG or PNG.
+            encoded = encoder.encodeNative(
+                    bgr,
+                    HeifExif.read(image).orElse(null),
+                    HeifColourProfile.read(image).orElse(null));
         } catch (IOException e) {
             throw StageFailure.ofInput(READ, image, StageFailure.describe(e), e);
         } catch (RuntimeException e) {

@@ -5,11 +5,11 @@ import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
 import java.nio.charset.StandardCharsets;
 
 /** Turns FFmpeg's negative return codes into the words FFmpeg has for them. */
-final class FfmpegErrors {
+public final class FfmpegErrors {
 
     private FfmpegErrors() {}
 
-    static String describe(int code) {
+    public static String describe(int code) {
         byte[] buffer = new byte[256];
         if (av_strerror(code, buffer, buffer.length) < 0) {
             return "FFmpeg error " + code;

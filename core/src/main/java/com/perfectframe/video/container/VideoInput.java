@@ -1,7 +1,6 @@
 package com.perfectframe.video.container;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_ALL;
-import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_DATA_DISPLAYMATRIX;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
@@ -10,7 +9,6 @@ import static org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_ATTACHED_PIC;
 import static org.bytedeco.ffmpeg.global.avformat.av_find_best_stream;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
 import static org.bytedeco.ffmpeg.global.avformat.av_seek_frame;
-import static org.bytedeco.ffmpeg.global.avformat.av_stream_get_side_data;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
@@ -21,7 +19,6 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_TIME_BASE;
 
 import com.perfectframe.video.picture.Orientation;
-import com.perfectframe.video.picture.SideData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
@@ -30,9 +27,7 @@ import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVRational;
-import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.PointerPointer;
-import org.bytedeco.javacpp.SizeTPointer;
 
 /**
  * An opened video file positioned on its main video stream; reads that stream's packets and seeks.
@@ -133,10 +128,8 @@ public final class VideoInput implements AutoCloseable {
 
     /** How the container says the stream is to be shown (a phone's portrait video is stored landscape). */
     public Orientation orientation() {
-        try (SizeTPointer size = new SizeTPointer(1)) {
-            BytePointer data = av_stream_get_side_data(stream(), AV_PKT_DATA_DISPLAYMATRIX, size);
-            return Orientation.ofDisplayMatrix(SideData.displayMatrix(data, size.get()));
-        }
+        AVCodecParameters parameters = parameters();
+        return Orientation.ofSideData(parameters.coded_side_data(), parameters.nb_coded_side_data());
     }
 
     AVStream stream() {

@@ -43,6 +43,9 @@ import org.bytedeco.opencv.opencv_core.Mat;
  */
 public final class BgrConverter implements AutoCloseable {
 
+    /** More than a conversion writes past the end of a row (up to 15 pixels, 8 bytes each, in its SIMD paths). */
+    private static final int MAX_OVERRUN_BYTES = 128;
+
     private SwsContext context;
     private ToneMapper toneMapper;
     private Deinterlacer deinterlacer;
@@ -54,13 +57,13 @@ public final class BgrConverter implements AutoCloseable {
      *     matrix of its own
      */
     public Mat toBgr(AVFrame frame, Orientation streamOrientation) {
-        Mat picture = ToneMapper.isHdr(frame) ? toneMapped(frame) : convert(frame, AV_PIX_FMT_BGR24, CV_8UC3);
+        Mat picture = colours(frame);
         try {
-            if (frame.interlaced_frame() != 0) {
+            if ((frame.flags() & AVFrame.AV_FRAME_FLAG_INTERLACED) != 0) {
                 if (deinterlacer == null) {
                     deinterlacer = new Deinterlacer();
                 }
-                deinterlacer.apply(picture, frame.top_field_first() != 0);
+                deinterlacer.apply(picture, (frame.flags() & AVFrame.AV_FRAME_FLAG_TOP_FIELD_FIRST) != 0);
             }
             int[] frameMatrix = SideData.displayMatrix(frame);
             Orientation orientation =
@@ -74,6 +77,15 @@ public final class BgrConverter implements AutoCloseable {
             picture.close();
             throw e;
         }
+    }
+
+    /**
+     * Any decoded frame's pixels as 8-bit BGR, in its colour matrix and range, HDR tone-mapped to SDR, but neither
+     * deinterlaced nor turned: what a still picture decoded with FFmpeg (a HEIF photo's item or tile) needs. The
+     * caller closes the result.
+     */
+    public Mat colours(AVFrame frame) {
+        return ToneMapper.isHdr(frame) ? toneMapped(frame) : convert(frame, AV_PIX_FMT_BGR24, CV_8UC3);
     }
 
     /**
@@ -115,13 +127,26 @@ public final class BgrConverter implements AutoCloseable {
         IntPointer coefficients = sws_getCoefficients(matrix(frame));
         boolean fullRange = frame.color_range() == AVCOL_RANGE_JPEG || isJpegFormat(frame.format());
         sws_setColorspaceDetails(context, coefficients, fullRange ? 1 : 0, coefficients, 1, 0, 1 << 16, 1 << 16);
-        Mat picture = new Mat(height, width, matType);
-        try (PointerPointer<?> src = new PointerPointer<>(frame.data());
-                PointerPointer<?> dst = new PointerPointer<>(1).put(picture.data());
-                IntPointer dstStride = new IntPointer(1).put((int) picture.step())) {
-            sws_scale(context, src, frame.linesize(), 0, height, dst, dstStride);
+        // FFmpeg's fast YUV-to-RGB paths convert 8 or 16 pixels at a time and write past a row's end: harmless
+        // inside the picture (the next row is written after), past its last row a heap overflow wherever the width
+        // is not a multiple of 8 (an 854-wide video, a 330-wide AVIF). Slack rows below take it.
+        int rowBytes = width * bytesPerPixel(matType);
+        int slackRows = (MAX_OVERRUN_BYTES + rowBytes - 1) / rowBytes;
+        Mat picture;
+        try (Mat padded = new Mat(height + slackRows, width, matType)) {
+            try (PointerPointer<?> src = new PointerPointer<>(frame.data());
+                    PointerPointer<?> dst = new PointerPointer<>(1).put(padded.data());
+                    IntPointer dstStride = new IntPointer(1).put((int) padded.step())) {
+                sws_scale(context, src, frame.linesize(), 0, height, dst, dstStride);
+            }
+            picture = padded.rowRange(0, height); // continuous: whole rows of the same buffer
         }
         return picture;
+    }
+
+    /** Bytes a pixel of the two types converted to here. */
+    private static int bytesPerPixel(int matType) {
+        return matType == CV_16UC3 ? 6 : 3;
     }
 
     /** The YUV matrix the frame was encoded with; untagged video is taken as HD (BT.709) from 720 lines up. */

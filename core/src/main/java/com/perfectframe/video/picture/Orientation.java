@@ -7,6 +7,7 @@ import static org.bytedeco.opencv.global.opencv_core.flip;
 import static org.bytedeco.opencv.global.opencv_core.rotate;
 import static org.bytedeco.opencv.global.opencv_core.transpose;
 
+import org.bytedeco.ffmpeg.avcodec.AVPacketSideData;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
@@ -56,6 +57,17 @@ public enum Orientation {
             return c > 0 ? ROTATED_COUNTERCLOCKWISE : TRANSVERSED;
         }
         return UPRIGHT;
+    }
+
+    /**
+     * The orientation a display matrix among coded side data gives (a stream's, or a HEIF tile grid's, where FFmpeg
+     * puts the {@code irot} and {@code imir} properties), upright when there is none.
+     *
+     * @param sideData the first element of the array, possibly null
+     * @param count its length
+     */
+    public static Orientation ofSideData(AVPacketSideData sideData, int count) {
+        return ofDisplayMatrix(SideData.displayMatrix(sideData, count));
     }
 
     /** -1, 0 or 1 for a 16.16 value within 1% of it; MIN_VALUE for anything else (a free angle or a scaling). */

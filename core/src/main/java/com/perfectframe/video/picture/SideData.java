@@ -1,10 +1,13 @@
 package com.perfectframe.video.picture;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_DATA_DISPLAYMATRIX;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_side_data_get;
 import static org.bytedeco.ffmpeg.global.avutil.AV_FRAME_DATA_CONTENT_LIGHT_LEVEL;
 import static org.bytedeco.ffmpeg.global.avutil.AV_FRAME_DATA_DISPLAYMATRIX;
 import static org.bytedeco.ffmpeg.global.avutil.AV_FRAME_DATA_MASTERING_DISPLAY_METADATA;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_side_data;
 
+import org.bytedeco.ffmpeg.avcodec.AVPacketSideData;
 import org.bytedeco.ffmpeg.avutil.AVContentLightMetadata;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVFrameSideData;
@@ -21,13 +24,22 @@ public final class SideData {
     private SideData() {}
 
     /** The nine values of a display matrix, or null when there is none. */
-    public static int[] displayMatrix(BytePointer data, long size) {
+    static int[] displayMatrix(BytePointer data, long size) {
         if (data == null || data.isNull() || size < DISPLAY_MATRIX_BYTES) {
             return null;
         }
         int[] matrix = new int[9];
         new IntPointer(data).get(matrix);
         return matrix;
+    }
+
+    /** A display matrix among coded side data (a stream's, a stream group's), or null. */
+    static int[] displayMatrix(AVPacketSideData sideData, int count) {
+        if (sideData == null || sideData.isNull() || count <= 0) {
+            return null;
+        }
+        AVPacketSideData side = av_packet_side_data_get(sideData, count, AV_PKT_DATA_DISPLAYMATRIX);
+        return side == null || side.isNull() ? null : displayMatrix(side.data(), side.size());
     }
 
     /** A display matrix carried by the frame itself (H.264 display-orientation messages), or null. */
