@@ -100,6 +100,11 @@ class CurationIntegrationTests {
 
     /** The seconds of the written frames, from their names. */
     private List<Integer> writtenSeconds(String stem) throws Exception {
+        return writtenSeconds(output, stem);
+    }
+
+    /** The seconds of the frames of a video written to an output folder, from their names. */
+    static List<Integer> writtenSeconds(Path output, String stem) throws Exception {
         List<Integer> seconds = new ArrayList<>();
         try (var files = Files.list(output)) {
             for (Path p : files.filter(f -> f.getFileName().toString().startsWith(stem + "_"))

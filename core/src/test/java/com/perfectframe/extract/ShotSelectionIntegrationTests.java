@@ -14,7 +14,6 @@ import com.perfectframe.testing.TestVideos;
 import com.perfectframe.video.FrameSampler;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,21 +53,8 @@ class ShotSelectionIntegrationTests {
                 .run(request, new ExtractionProgress(), new Cancellation());
     }
 
-    /** The seconds of the written frames, from their names. */
     private List<Integer> writtenSeconds(String stem) throws Exception {
-        List<Integer> seconds = new ArrayList<>();
-        try (var files = Files.list(output)) {
-            for (Path p : files.filter(f -> f.getFileName().toString().startsWith(stem + "_"))
-                    .sorted()
-                    .toList()) {
-                String time = p.getFileName().toString().substring(stem.length() + 1, stem.length() + 13);
-                String[] parts = time.split("[-.]");
-                seconds.add(Integer.parseInt(parts[0]) * 3600
-                        + Integer.parseInt(parts[1]) * 60
-                        + Integer.parseInt(parts[2]));
-            }
-        }
-        return seconds;
+        return CurationIntegrationTests.writtenSeconds(output, stem);
     }
 
     /** The given seconds score highest (9 and more), the others 2 to 3. */
