@@ -8,7 +8,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The first link of a video's chain when shots matter: marks every sample with its shot and role ({@link
@@ -22,10 +24,11 @@ public final class ShotLabels<C extends Scored> implements FrameSelection<C> {
 
     private final ShotSegmenter segmenter;
     private final FrameSelection<C> next;
-    /** Samples, and skipped ordinals, that came before an earlier ordinal. */
+    /** Samples that came before an earlier ordinal (several preparing threads). */
     private final Map<Integer, C> early = new TreeMap<>();
 
-    private final Map<Integer, Boolean> earlySkips = new TreeMap<>();
+    /** Skipped ordinals reported before an earlier ordinal came. */
+    private final Set<Integer> earlySkips = new TreeSet<>();
     /** Samples given to the segmenter and waiting for their mark, in ordinal order. */
     private final Deque<C> waiting = new ArrayDeque<>();
 
@@ -54,7 +57,7 @@ public final class ShotLabels<C extends Scored> implements FrameSelection<C> {
 
     @Override
     public void skipped(int ordinal) throws InterruptedException {
-        earlySkips.put(ordinal, true);
+        earlySkips.add(ordinal);
         drain();
     }
 
@@ -64,7 +67,7 @@ public final class ShotLabels<C extends Scored> implements FrameSelection<C> {
             if (sample != null) {
                 waiting.add(sample);
                 pass(segmenter.add(expected, sample.measures()));
-            } else if (earlySkips.remove(expected) != null) {
+            } else if (earlySkips.remove(expected)) {
                 pass(segmenter.skip(expected));
                 next.skipped(expected);
             } else {
