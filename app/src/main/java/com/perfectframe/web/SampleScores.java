@@ -10,18 +10,30 @@ import java.util.List;
 
 /**
  * Reads the score of every sample from an output folder's {@code samples.csv} (written with {@code --samples_csv}),
- * for the page's chart of the score over time of each video with its kept frames marked. Only the columns the chart
- * needs are read: video, timestamp, score and whether the verdict kept the sample.
+ * for the page's chart of the score over time of each video with its kept frames and shot boundaries marked. Only
+ * the columns the chart needs are read: video, timestamp, score, the verdict (kept, or part of a transition) and the
+ * shot (absent from files written before shots: null then).
  */
 final class SampleScores {
 
     /** The name {@code extract.SamplesCsv} writes (package-private there). */
     static final String FILE_NAME = "samples.csv";
 
+    /** Columns of samples.csv: the verdict, and the shot added after it. */
+    private static final int VERDICT = 9;
+
+    private static final int SHOT = 10;
+
+    /** How the verdict of a transition sample begins. */
+    private static final String TRANSITION = "rejected: mid-transition";
+
     private SampleScores() {}
 
-    /** One sample: its video, time, NIMA score (null when not scored) and whether it was kept. */
-    record Sample(String video, double seconds, Double score, boolean kept) {}
+    /**
+     * One sample: its video, time, NIMA score (null when not scored), whether it was kept or belongs to a transition
+     * between shots, and its shot (null when unknown).
+     */
+    record Sample(String video, double seconds, Double score, boolean kept, boolean transition, Integer shot) {}
 
     record Samples(List<Sample> samples) {}
 
@@ -37,11 +49,15 @@ final class SampleScores {
             if (seconds == null) {
                 continue;
             }
+            String verdict = fields.get(VERDICT);
+            Double shot = fields.size() > SHOT ? ManifestReader.number(fields.get(SHOT)) : null;
             samples.add(new Sample(
                     fields.get(0),
                     seconds,
                     ManifestReader.number(fields.get(3)),
-                    fields.get(fields.size() - 1).startsWith("kept")));
+                    verdict.startsWith("kept"),
+                    verdict.startsWith(TRANSITION),
+                    shot == null ? null : shot.intValue()));
         }
         return new Samples(samples);
     }

@@ -1,9 +1,11 @@
 package com.perfectframe.extract;
 
+import com.perfectframe.extract.select.BestOfShot;
 import com.perfectframe.extract.select.QualityRules;
 import com.perfectframe.image.ImageEncoder.ImageFormat;
 import com.perfectframe.limits.InvalidSettingException;
 import com.perfectframe.limits.Range;
+import com.perfectframe.quality.ShotRules;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -111,6 +113,9 @@ public record ExtractionRequest(
      * @param minGapSeconds least time between two of the N best; 0 takes 1/(2N) of the video's length
      * @param samplesCsv write every sample's measures and verdict to samples.csv in the output folder
      * @param rules the thresholds of the gate and of near-duplicates
+     * @param perShot one picture per shot (and per stretch of a shot whose content drifted) instead of one per group
+     * @param shotDrift with {@code perShot}: thumbnail distance from the first sample of a stretch of a shot beyond
+     *     which the shot gives another picture
      */
     public record Curation(
             boolean qualityGate,
@@ -118,7 +123,9 @@ public record ExtractionRequest(
             int top,
             double minGapSeconds,
             boolean samplesCsv,
-            QualityRules rules) {
+            QualityRules rules,
+            boolean perShot,
+            double shotDrift) {
 
         /** At most 100: beyond, the frames held (2N + 2 at full size) would cost gigabytes. */
         public static final Range TOP = Range.of("top", 0, 100);
@@ -129,11 +136,26 @@ public record ExtractionRequest(
             TOP.check(top);
             MIN_GAP_SECONDS.check(minGapSeconds);
             Objects.requireNonNull(rules, "rules");
+            if (!(shotDrift > 0 && shotDrift <= 1)) {
+                throw new IllegalArgumentException("shot_drift must be more than 0 and at most 1, got " + shotDrift);
+            }
         }
 
         /** Whether the preparing stage must measure each picture. */
         public boolean needsMeasures() {
-            return qualityGate || distinct || samplesCsv;
+            return qualityGate || distinct || samplesCsv || perShot;
+        }
+
+        /** Whether the video must be cut into shots: whenever the pictures are measured. */
+        public boolean needsShots() {
+            return needsMeasures();
+        }
+
+        /** The thresholds of shot segmentation: the defaults, with the gate's idea of a flat picture. */
+        public ShotRules shotRules() {
+            ShotRules d = ShotRules.defaults();
+            return new ShotRules(
+                    d.cellTolerance(), d.maxChangedShare(), d.maxShift(), d.flashRise(), rules.flatSpread());
         }
     }
 
@@ -205,6 +227,8 @@ public record ExtractionRequest(
         private double minGapSeconds;
         private boolean samplesCsv;
         private QualityRules rules = QualityRules.defaults();
+        private boolean perShot;
+        private double shotDrift = BestOfShot.DEFAULT_DRIFT;
         private Confinement confinement = Confinement.NONE;
         private boolean recursive;
         private boolean stripLocation;
@@ -297,6 +321,17 @@ public record ExtractionRequest(
             return this;
         }
 
+        /** One picture per shot instead of one per group. */
+        public Builder perShot(Boolean value) {
+            perShot = value != null ? value : perShot;
+            return this;
+        }
+
+        public Builder shotDrift(Double value) {
+            shotDrift = value != null ? value : shotDrift;
+            return this;
+        }
+
         public Builder rules(QualityRules value) {
             rules = value != null ? value : rules;
             return this;
@@ -337,7 +372,9 @@ public record ExtractionRequest(
                                     top,
                                     minGapSeconds,
                                     samplesCsv,
-                                    rules)),
+                                    rules,
+                                    perShot,
+                                    shotDrift)),
                     new TopImages(topImagesPercent, perBatchPercentile),
                     confinement,
                     stripLocation);
