@@ -4,10 +4,10 @@
 
 const $ = (id) => document.getElementById(id);
 const FIELDS = ['input_directory', 'output_directory', 'recursive', 'all_frames', 'compering_group_size',
-  'quality_gate', 'per_shot', 'distinct', 'top', 'samples_csv', 'top_images_percent', 'images_output_format',
-  'strip_location'];
-const BEST_FRAMES_ONLY = ['all_frames', 'compering_group_size', 'quality_gate', 'per_shot', 'distinct', 'top',
-  'samples_csv'];
+  'quality_gate', 'per_shot', 'shot_drift', 'distinct', 'top', 'samples_csv', 'top_images_percent',
+  'images_output_format', 'strip_location'];
+const BEST_FRAMES_ONLY = ['all_frames', 'compering_group_size', 'quality_gate', 'per_shot', 'shot_drift', 'distinct',
+  'top', 'samples_csv'];
 const TOP_IMAGES_ONLY = ['top_images_percent'];
 
 const state = {
@@ -98,6 +98,7 @@ function requestBody() {
     ok = number('compering_group_size') && ok;
     body.quality_gate = $('quality_gate').checked;
     body.per_shot = $('per_shot').checked;
+    ok = number('shot_drift') && ok;
     if ($('distinct').value) body.distinct = $('distinct').value === 'true';
     ok = number('top') && ok;
     body.samples_csv = $('samples_csv').checked;

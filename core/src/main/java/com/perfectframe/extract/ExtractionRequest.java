@@ -132,13 +132,20 @@ public record ExtractionRequest(
 
         public static final Range MIN_GAP_SECONDS = Range.atLeast("min_gap_seconds", 0);
 
+        /**
+         * Default drift: about a third of a frame's width panned, or a large change of what is in the picture (see
+         * {@link BestOfShot}).
+         */
+        public static final double DEFAULT_SHOT_DRIFT = 0.15;
+
+        /** A mean thumbnail difference: 0 (the same picture, which would never drift) excluded, up to 1. */
+        public static final Range SHOT_DRIFT = Range.between("shot_drift", 0, 1).excludingMin();
+
         public Curation {
             TOP.check(top);
             MIN_GAP_SECONDS.check(minGapSeconds);
             Objects.requireNonNull(rules, "rules");
-            if (!(shotDrift > 0 && shotDrift <= 1)) {
-                throw new IllegalArgumentException("shot_drift must be more than 0 and at most 1, got " + shotDrift);
-            }
+            SHOT_DRIFT.check(shotDrift);
         }
 
         /** Whether the preparing stage must measure each picture. */
@@ -153,9 +160,7 @@ public record ExtractionRequest(
 
         /** The thresholds of shot segmentation: the defaults, with the gate's idea of a flat picture. */
         public ShotRules shotRules() {
-            ShotRules d = ShotRules.defaults();
-            return new ShotRules(
-                    d.cellTolerance(), d.maxChangedShare(), d.maxShift(), d.flashRise(), rules.flatSpread());
+            return ShotRules.withFlatSpread(rules.flatSpread());
         }
     }
 
@@ -228,7 +233,7 @@ public record ExtractionRequest(
         private boolean samplesCsv;
         private QualityRules rules = QualityRules.defaults();
         private boolean perShot;
-        private double shotDrift = BestOfShot.DEFAULT_DRIFT;
+        private double shotDrift = Curation.DEFAULT_SHOT_DRIFT;
         private Confinement confinement = Confinement.NONE;
         private boolean recursive;
         private boolean stripLocation;

@@ -1,7 +1,6 @@
 package com.perfectframe.options;
 
 import com.perfectframe.extract.ExtractionRequest;
-import com.perfectframe.extract.select.BestOfShot;
 import com.perfectframe.extract.select.QualityRules;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,7 +48,8 @@ public final class BestFramesOptions {
             names = {"--shot_drift", "--shot-drift"},
             paramLabel = "D",
             description = "With --per_shot: mean thumbnail difference (0-1) from the first sample of a stretch of a "
-                    + "shot beyond which the shot gives another picture (default: " + BestOfShot.DEFAULT_DRIFT
+                    + "shot beyond which the shot gives another picture (default: "
+                    + ExtractionRequest.Curation.DEFAULT_SHOT_DRIFT
                     + ").")
     Double shotDrift;
 

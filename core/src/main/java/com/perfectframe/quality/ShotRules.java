@@ -1,8 +1,12 @@
 package com.perfectframe.quality;
 
+import com.perfectframe.limits.Range;
+
 /**
  * The thresholds of shot segmentation ({@link ShotSegmenter}), with their tested defaults (see {@code
- * bench/shots.sh}).
+ * bench/shots.sh}) and their ranges. None is a user's option but the flat spread, which is the quality gate's
+ * {@code flat_spread} ({@code extract.select.QualityRules} takes its default and range from here, so that the gate's
+ * flat picture and the segmenter's are one).
  *
  * @param cellTolerance a thumbnail cell differs between two samples when its normalised values (zero mean, unit
  *     spread per colour channel) differ by more than this on average over the three channels
@@ -23,30 +27,36 @@ public record ShotRules(
     public static final double DEFAULT_FLASH_RISE = 20;
     public static final double DEFAULT_FLAT_SPREAD = 4.0;
 
+    /** Normalised units: beyond 4 spreads every cell would match. */
+    public static final Range CELL_TOLERANCE =
+            Range.between("shot_cell_tolerance", 0, 4).excludingMin().excludingMax();
+
+    public static final Range MAX_CHANGED_SHARE =
+            Range.between("shot_changed_share", 0, 1).excludingMin().excludingMax();
+    /** Less than the thumbnail's side. */
+    public static final Range MAX_SHIFT = Range.of("shot_max_shift", 0, PictureMeasures.THUMBNAIL_SIDE - 1);
+
+    public static final Range FLASH_RISE =
+            Range.between("flash_rise", 0, 255).excludingMin().excludingMax();
+    /** A luma standard deviation; at 64 and above, ordinary pictures would be flat. */
+    public static final Range FLAT_SPREAD = Range.between("flat_spread", 0, 64).excludingMax();
+
+    /** @throws com.perfectframe.limits.InvalidSettingException naming the first threshold out of its range */
     public ShotRules {
-        if (!(cellTolerance > 0 && cellTolerance < 4)) {
-            throw new IllegalArgumentException("cell tolerance must be between 0 and 4, got " + cellTolerance);
-        }
-        if (!(maxChangedShare > 0 && maxChangedShare < 1)) {
-            throw new IllegalArgumentException("shot_change must be between 0 and 1, got " + maxChangedShare);
-        }
-        if (maxShift < 0 || maxShift >= PictureMeasures.THUMBNAIL_SIDE) {
-            throw new IllegalArgumentException("max shift must be between 0 and 15 cells, got " + maxShift);
-        }
-        if (!(flashRise > 0 && flashRise < 255)) {
-            throw new IllegalArgumentException("flash rise must be between 0 and 255, got " + flashRise);
-        }
-        if (!(flatSpread >= 0 && flatSpread < 64)) {
-            throw new IllegalArgumentException("flat_spread must be between 0 and 64, got " + flatSpread);
-        }
+        CELL_TOLERANCE.check(cellTolerance);
+        MAX_CHANGED_SHARE.check(maxChangedShare);
+        MAX_SHIFT.check(maxShift);
+        FLASH_RISE.check(flashRise);
+        FLAT_SPREAD.check(flatSpread);
+    }
+
+    /** The defaults with the gate's flat spread. */
+    public static ShotRules withFlatSpread(double flatSpread) {
+        return new ShotRules(
+                DEFAULT_CELL_TOLERANCE, DEFAULT_MAX_CHANGED_SHARE, DEFAULT_MAX_SHIFT, DEFAULT_FLASH_RISE, flatSpread);
     }
 
     public static ShotRules defaults() {
-        return new ShotRules(
-                DEFAULT_CELL_TOLERANCE,
-                DEFAULT_MAX_CHANGED_SHARE,
-                DEFAULT_MAX_SHIFT,
-                DEFAULT_FLASH_RISE,
-                DEFAULT_FLAT_SPREAD);
+        return withFlatSpread(DEFAULT_FLAT_SPREAD);
     }
 }

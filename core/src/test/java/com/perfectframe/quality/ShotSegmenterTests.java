@@ -1,7 +1,9 @@
 package com.perfectframe.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.perfectframe.limits.InvalidSettingException;
 import com.perfectframe.quality.ShotSegmenter.Role;
 import com.perfectframe.quality.ShotSegmenter.ShotMark;
 import java.util.ArrayList;
@@ -172,5 +174,32 @@ class ShotSegmenterTests {
         marks.addAll(segmenter.finish());
         assertThat(marks).extracting(ShotMark::ordinal).containsExactly(0, 1, 3, 4);
         assertThat(shots(marks)).containsExactly(0, 0, 1, 1);
+    }
+
+    @Test
+    void theThresholdsAreCheckedWithTheirRanges() {
+        assertThat(ShotRules.defaults().maxShift()).isEqualTo(ShotRules.DEFAULT_MAX_SHIFT);
+        assertThat(new ShotRules(3.99, 0.99, 15, 254, 0).maxShift()).isEqualTo(15);
+        assertThatThrownBy(() -> new ShotRules(0, 0.5, 8, 20, 4))
+                .isInstanceOfSatisfying(
+                        InvalidSettingException.class,
+                        e -> assertThat(e.setting()).isEqualTo("shot_cell_tolerance"));
+        assertThatThrownBy(() -> new ShotRules(0.5, 1, 8, 20, 4))
+                .isInstanceOfSatisfying(
+                        InvalidSettingException.class,
+                        e -> assertThat(e.setting()).isEqualTo("shot_changed_share"));
+        assertThatThrownBy(() -> new ShotRules(0.5, 0.5, PictureMeasures.THUMBNAIL_SIDE, 20, 4))
+                .isInstanceOfSatisfying(
+                        InvalidSettingException.class,
+                        e -> assertThat(e.setting()).isEqualTo("shot_max_shift"));
+        assertThatThrownBy(() -> new ShotRules(0.5, 0.5, 8, 255, 4))
+                .isInstanceOfSatisfying(
+                        InvalidSettingException.class,
+                        e -> assertThat(e.setting()).isEqualTo("flash_rise"));
+        assertThatThrownBy(() -> ShotRules.withFlatSpread(64))
+                .isInstanceOfSatisfying(
+                        InvalidSettingException.class,
+                        e -> assertThat(e.setting()).isEqualTo("flat_spread"))
+                .hasMessage("flat_spread must be 0 or more and less than 64, got 64.0");
     }
 }

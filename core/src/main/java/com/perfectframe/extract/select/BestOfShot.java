@@ -26,9 +26,6 @@ import java.util.List;
  */
 public final class BestOfShot<C extends Scored> implements FrameSelection<C> {
 
-    /** Default drift: about a third of a frame's width panned, or a large change of what is in the picture. */
-    public static final double DEFAULT_DRIFT = 0.15;
-
     private final QualityRules rules;
     private final boolean gated;
     private final double drift;
@@ -46,14 +43,12 @@ public final class BestOfShot<C extends Scored> implements FrameSelection<C> {
 
     /**
      * @param gated whether the quality gate judges the samples (otherwise the best score of each stretch wins)
-     * @param drift thumbnail distance from the stretch's first sample that starts a new stretch of a shot
+     * @param drift thumbnail distance from the stretch's first sample that starts a new stretch of a shot, within
+     *     {@code ExtractionRequest.Curation.SHOT_DRIFT} (checked there)
      * @param maxHeld most samples held that may still win
      */
     public BestOfShot(
             QualityRules rules, boolean gated, double drift, int maxHeld, SelectionLog log, FrameSelection<C> next) {
-        if (!(drift > 0 && drift <= 1)) {
-            throw new IllegalArgumentException("shot_drift must be between 0 and 1, got " + drift);
-        }
         this.rules = rules;
         this.gated = gated;
         this.drift = drift;

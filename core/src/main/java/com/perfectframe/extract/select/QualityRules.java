@@ -2,6 +2,7 @@ package com.perfectframe.extract.select;
 
 import com.perfectframe.limits.Range;
 import com.perfectframe.quality.PictureMeasures;
+import com.perfectframe.quality.ShotRules;
 import com.perfectframe.quality.ShotSegmenter;
 import com.perfectframe.quality.ShotSegmenter.ShotMark;
 import com.perfectframe.quality.Similarity;
@@ -30,14 +31,16 @@ public record QualityRules(double sharpnessRatio, double exposureMargin, double 
     public static final double DEFAULT_SHARPNESS_RATIO = 0.3;
 
     public static final double DEFAULT_EXPOSURE_MARGIN = 0.4;
-    public static final double DEFAULT_FLAT_SPREAD = 4.0;
+    /** The segmenter's: a picture flat for the gate is flat for shot segmentation, and the other way round. */
+    public static final double DEFAULT_FLAT_SPREAD = ShotRules.DEFAULT_FLAT_SPREAD;
+
     public static final int DEFAULT_DUPLICATE_HASH_BITS = Similarity.DEFAULT_MAX_HASH_BITS;
 
     public static final Range SHARPNESS_RATIO =
             Range.between("sharpness_ratio", 0, 1).excludingMin().excludingMax();
     public static final Range EXPOSURE_MARGIN =
             Range.between("exposure_margin", 0, 1).excludingMin().excludingMax();
-    public static final Range FLAT_SPREAD = Range.between("flat_spread", 0, 64).excludingMax();
+    public static final Range FLAT_SPREAD = ShotRules.FLAT_SPREAD;
     /** Half the hash's 64 bits: two unrelated pictures' hashes differ in about that many. */
     public static final Range DUPLICATE_BITS = Range.of("duplicate_bits", 0, 32);
 

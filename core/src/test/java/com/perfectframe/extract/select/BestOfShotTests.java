@@ -2,6 +2,7 @@ package com.perfectframe.extract.select;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.perfectframe.extract.ExtractionRequest;
 import com.perfectframe.extract.select.BestOfGroupTests.Kept;
 import com.perfectframe.extract.select.BestOfGroupTests.Sample;
 import com.perfectframe.extract.select.CurationRulesTests.Verdicts;
@@ -25,7 +26,8 @@ class BestOfShotTests {
     }
 
     private static BestOfShot<Sample> rule(Kept kept, Verdicts verdicts, int maxHeld) {
-        return new BestOfShot<>(QualityRules.defaults(), true, BestOfShot.DEFAULT_DRIFT, maxHeld, verdicts, kept);
+        return new BestOfShot<>(
+                QualityRules.defaults(), true, ExtractionRequest.Curation.DEFAULT_SHOT_DRIFT, maxHeld, verdicts, kept);
     }
 
     @Test
