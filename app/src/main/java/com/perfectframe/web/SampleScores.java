@@ -1,6 +1,8 @@
 package com.perfectframe.web;
 
 import com.perfectframe.extract.output.ManifestReader;
+import com.perfectframe.extract.output.SamplesCsv;
+import com.perfectframe.extract.select.Verdict;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,16 +18,15 @@ import java.util.List;
  */
 final class SampleScores {
 
-    /** The name {@code extract.SamplesCsv} writes (package-private there). */
-    static final String FILE_NAME = "samples.csv";
+    static final String FILE_NAME = SamplesCsv.FILE_NAME;
 
     /** Columns of samples.csv: the verdict, and the shot added after it. */
     private static final int VERDICT = 9;
 
     private static final int SHOT = 10;
 
-    /** How the verdict of a transition sample begins. */
-    private static final String TRANSITION = "rejected: mid-transition";
+    /** The verdict of a transition sample. */
+    private static final String TRANSITION = Verdict.TRANSITION.description();
 
     private SampleScores() {}
 

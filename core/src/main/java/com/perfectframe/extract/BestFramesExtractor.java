@@ -66,7 +66,9 @@ public final class BestFramesExtractor implements Extractor {
                     new Selections(
                             plan,
                             curation,
-                            curation.samplesCsv() ? new SamplesCsv(job.output(), staging) : null,
+                            curation.samplesCsv()
+                                    ? new SamplesCsv(job.output(), request.inputDirectory(), staging)
+                                    : null,
                             settings.prepareThreads()));
             StageSizes sizes = settings.stageSizes(request.batchSize(), false);
             return VideoPipeline.scored(

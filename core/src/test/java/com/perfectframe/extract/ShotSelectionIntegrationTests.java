@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.perfectframe.extract.CurationIntegrationTests.ScoresBySample;
 import com.perfectframe.extract.output.Manifest;
+import com.perfectframe.extract.output.ManifestReader;
+import com.perfectframe.extract.output.ManifestRow;
 import com.perfectframe.extract.output.SamplesCsv;
 import com.perfectframe.extract.run.Cancellation;
 import com.perfectframe.extract.run.ExtractionProgress;
@@ -234,5 +236,64 @@ class ShotSelectionIntegrationTests {
                         .filter(r -> r.contains(",dropped: near-duplicate of a better frame,"))
                         .count())
                 .isGreaterThanOrEqualTo(3);
+    }
+
+    /**
+     * With {@code --recursive} (issue 23) the same rules hold in the output's mirror of the input: a withdrawn picture
+     * never reaches its subfolder or the manifest, and samples.csv names each video by its path as the manifest does,
+     * with its shots, so that two videos of the same name stay apart.
+     */
+    @Test
+    void inSubfoldersAWithdrawnPictureStaysOutAndSamplesAreNamedByTheirPath() throws Exception {
+        for (String day : List.of("day1", "day2")) {
+            Files.createDirectories(input.resolve("trip/" + day));
+            SceneVideos.encode(
+                    input.resolve("trip/" + day + "/aba.mp4"), 30, 2, ShotSelectionIntegrationTests::comeBackSecond);
+        }
+
+        // The stub model numbers the samples across the job: second 24 of each video scores highest.
+        run(
+                preferring(k -> k % 30 == 24, 60),
+                b -> b.recursive(true).distinct(true).samplesCsv(true));
+
+        List<String> pictures;
+        try (var files = Files.walk(output)) {
+            pictures = files.filter(f -> f.toString().endsWith(".jpg"))
+                    .map(f -> Manifest.nameIn(output, f))
+                    .sorted()
+                    .toList();
+        }
+        assertThat(pictures).hasSize(4).allMatch(name -> name.matches("trip/day[12]/aba_.*"));
+        for (String day : List.of("day1", "day2")) {
+            assertThat(CurationIntegrationTests.writtenSeconds(output.resolve("trip/" + day), "aba"))
+                    .as(day)
+                    .hasSize(2)
+                    .contains(24)
+                    .allMatch(s -> s >= 10);
+            assertThat(input.resolve("trip/" + day + "/frames_extracted_aba.mp4"))
+                    .exists();
+        }
+        Map<String, ManifestRow> manifest = ManifestReader.read(output.resolve(Manifest.FILE_NAME));
+        assertThat(manifest.keySet()).containsExactlyInAnyOrderElementsOf(pictures);
+        assertThat(manifest.get("trip/day2/aba_00-00-24.000.jpg").source()).isEqualTo("trip/day2/aba.mp4");
+
+        List<String[]> rows = Files.readAllLines(output.resolve(SamplesCsv.FILE_NAME)).stream()
+                .skip(1)
+                .map(r -> r.split(",", -1))
+                .toList();
+        assertThat(rows).hasSize(60);
+        for (String day : List.of("day1", "day2")) {
+            List<String[]> video = rows.stream()
+                    .filter(r -> r[0].equals("trip/" + day + "/aba.mp4"))
+                    .toList();
+            assertThat(video).as(day).hasSize(30);
+            // A, B, A: three shots in order; the kept rows are the pictures in the manifest.
+            assertThat(video.get(5)[10]).isEqualTo("0");
+            assertThat(video.get(15)[10]).isEqualTo("1");
+            assertThat(video.get(25)[10]).isEqualTo("2");
+            assertThat(video.stream().filter(r -> r[9].equals("kept")).map(r -> Integer.parseInt(r[2])))
+                    .containsExactlyInAnyOrderElementsOf(
+                            CurationIntegrationTests.writtenSeconds(output.resolve("trip/" + day), "aba"));
+        }
     }
 }

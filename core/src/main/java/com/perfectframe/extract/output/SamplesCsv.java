@@ -16,8 +16,10 @@ import java.util.TreeMap;
  * The per-sample CSV ({@value #FILE_NAME}, asked for with {@code --samples_csv}): every sample of every video with
  * its time, NIMA score, quality measures, the verdict of the selection and its shot (0, 1, 2, … within its video;
  * empty when shots were not needed), so that a user can see and plot why a frame won. The shot column is last, so
- * that the columns before it keep their places. Runs append to it, like the manifest. A video's rows are written when its selection finishes, into its
- * staging, and so reach the file with the video's pictures.
+ * that the columns before it keep their places. A video is named as in the manifest's {@code source} column (its
+ * path under the input folder, so that two {@code clip.mp4} of a recursive run stay apart). Runs append to it, like
+ * the manifest. A video's rows are written when its selection finishes, into its staging, and so reach the file
+ * with the video's pictures.
  */
 public final class SamplesCsv {
 
@@ -26,11 +28,16 @@ public final class SamplesCsv {
             "video,timestamp,sample,score,sharpness,mean_luma,dark_share,bright_share,luma_spread,verdict,shot\n";
 
     private final Path file;
+    private final Path inputRoot;
     private final OutputStaging staging;
 
-    /** @param staging where each video's rows wait for its commit, or null to append them at once */
-    public SamplesCsv(Path outputDirectory, OutputStaging staging) {
+    /**
+     * @param inputRoot the job's input folder, under which videos are named (as {@link OutputNames#source} does)
+     * @param staging where each video's rows wait for its commit, or null to append them at once
+     */
+    public SamplesCsv(Path outputDirectory, Path inputRoot, OutputStaging staging) {
         this.file = outputDirectory.resolve(FILE_NAME);
+        this.inputRoot = inputRoot;
         this.staging = staging;
     }
 
@@ -42,6 +49,7 @@ public final class SamplesCsv {
     /** Hears a video's verdicts, marks what reaches the writer as kept, and writes the rows at the end. */
     public final class VideoLog<C extends Scored> implements SelectionLog, FrameSelection<C> {
         private final Path video;
+        private final String videoName;
         private final FrameSelection<C> toWriter;
         private final Map<Integer, String> rows = new TreeMap<>();
         private final Map<Integer, Verdict> verdicts = new TreeMap<>();
@@ -49,6 +57,7 @@ public final class SamplesCsv {
 
         private VideoLog(Path video, FrameSelection<C> toWriter) {
             this.video = video;
+            this.videoName = Manifest.csv(Manifest.sourceName(OutputNames.source(inputRoot, video)));
             this.toWriter = toWriter;
         }
 
@@ -98,7 +107,7 @@ public final class SamplesCsv {
             PictureMeasures m = sample.measures();
             return String.join(
                     ",",
-                    Manifest.csv(video.getFileName().toString()),
+                    videoName,
                     OutputNames.timestamp(sample.seconds()),
                     Integer.toString(sample.ordinal()),
                     Float.isNaN(sample.score()) ? "" : String.format(Locale.ROOT, "%.4f", sample.score()),
