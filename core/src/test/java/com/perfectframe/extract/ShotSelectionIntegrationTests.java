@@ -10,6 +10,7 @@ import com.perfectframe.extract.output.ManifestRow;
 import com.perfectframe.extract.output.SamplesCsv;
 import com.perfectframe.extract.run.Cancellation;
 import com.perfectframe.extract.run.ExtractionProgress;
+import com.perfectframe.extract.run.ExtractionSummary;
 import com.perfectframe.score.ScoringModel;
 import com.perfectframe.testing.SceneVideos;
 import com.perfectframe.testing.TestVideos;
@@ -47,11 +48,12 @@ class ShotSelectionIntegrationTests {
         output = root.resolve("out");
     }
 
-    private void run(ScoringModel model, UnaryOperator<ExtractionRequest.Builder> options) throws Exception {
+    private ExtractionSummary run(ScoringModel model, UnaryOperator<ExtractionRequest.Builder> options)
+            throws Exception {
         ExtractionRequest request =
                 options.apply(ExtractionRequest.builder(input, output)).build();
         PipelineSettings settings = PipelineSettings.builder().prepareThreads(1).build();
-        new BestFramesExtractor(new FrameSampler(0), () -> model, settings)
+        return new BestFramesExtractor(new FrameSampler(0), () -> model, settings)
                 .run(request, new ExtractionProgress(), new Cancellation());
     }
 
@@ -222,13 +224,16 @@ class ShotSelectionIntegrationTests {
     void aBetterCopyLaterReplacesTheEarlierPictureAlreadyWritten() throws Exception {
         SceneVideos.encode(input.resolve("aba.mp4"), 30, 2, ShotSelectionIntegrationTests::comeBackSecond);
 
-        run(preferring(k -> k == 24, 30), b -> b.distinct(true).samplesCsv(true));
+        ExtractionSummary summary =
+                run(preferring(k -> k == 24, 30), b -> b.distinct(true).samplesCsv(true));
 
         // Groups: A's groups collapse into one picture, B's into one; the best A (24) comes last and replaces the
         // A picture written from the first groups, which never reaches the output folder or the manifest.
         assertThat(writtenSeconds("aba")).hasSize(2).contains(24).allMatch(s -> s >= 10);
         List<String> manifest = Files.readAllLines(output.resolve(Manifest.FILE_NAME));
         assertThat(manifest).hasSize(1 + 2);
+        // The summary counts the pictures that reached the output folder, not the one withdrawn.
+        assertThat(summary.written()).isEqualTo(2);
         assertThat(Files.readAllLines(output.resolve(SamplesCsv.FILE_NAME)).stream()
                         .filter(r -> r.contains(",kept,")))
                 .hasSize(2);
@@ -252,7 +257,7 @@ class ShotSelectionIntegrationTests {
         }
 
         // The stub model numbers the samples across the job: second 24 of each video scores highest.
-        run(
+        ExtractionSummary summary = run(
                 preferring(k -> k % 30 == 24, 60),
                 b -> b.recursive(true).distinct(true).samplesCsv(true));
 
@@ -264,6 +269,7 @@ class ShotSelectionIntegrationTests {
                     .toList();
         }
         assertThat(pictures).hasSize(4).allMatch(name -> name.matches("trip/day[12]/aba_.*"));
+        assertThat(summary.written()).isEqualTo(4);
         for (String day : List.of("day1", "day2")) {
             assertThat(CurationIntegrationTests.writtenSeconds(output.resolve("trip/" + day), "aba"))
                     .as(day)

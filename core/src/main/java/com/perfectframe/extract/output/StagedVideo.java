@@ -86,6 +86,11 @@ public final class StagedVideo {
                 pictures.stream().filter(p -> !withdrawn.contains(p.sample())).count();
     }
 
+    /** How many pictures were staged and then withdrawn: written, but never to reach the output folder. */
+    public synchronized int withdrawnPictures() {
+        return pictures.size() - pictures();
+    }
+
     /**
      * Puts the video's outputs in place and, with a prefix, renames the video: journal first, then the steps, then
      * the staging folder goes. Not interrupted by a cancellation.
