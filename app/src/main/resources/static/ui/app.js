@@ -4,8 +4,10 @@
 
 const $ = (id) => document.getElementById(id);
 const FIELDS = ['input_directory', 'output_directory', 'recursive', 'all_frames', 'compering_group_size',
-  'quality_gate', 'distinct', 'top', 'samples_csv', 'top_images_percent', 'images_output_format', 'strip_location'];
-const BEST_FRAMES_ONLY = ['all_frames', 'compering_group_size', 'quality_gate', 'distinct', 'top', 'samples_csv'];
+  'quality_gate', 'per_shot', 'shot_drift', 'distinct', 'top', 'samples_csv', 'top_images_percent',
+  'images_output_format', 'strip_location'];
+const BEST_FRAMES_ONLY = ['all_frames', 'compering_group_size', 'quality_gate', 'per_shot', 'shot_drift', 'distinct',
+  'top', 'samples_csv'];
 const TOP_IMAGES_ONLY = ['top_images_percent'];
 
 const state = {
@@ -95,6 +97,8 @@ function requestBody() {
     body.all_frames = $('all_frames').checked;
     ok = number('compering_group_size') && ok;
     body.quality_gate = $('quality_gate').checked;
+    body.per_shot = $('per_shot').checked;
+    ok = number('shot_drift') && ok;
     if ($('distinct').value) body.distinct = $('distinct').value === 'true';
     ok = number('top') && ok;
     body.samples_csv = $('samples_csv').checked;
@@ -558,7 +562,7 @@ function chart(svg, samples) {
   const y = (v) => 6 + (height - bottom - 6) * (1 - (v - lo) / span);
   svg.setAttribute('viewBox', '0 0 ' + width + ' ' + height);
   svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', 'NIMA score over time; kept frames marked');
+  svg.setAttribute('aria-label', 'NIMA score over time; kept frames and shot boundaries marked');
   const el = (name, attrs, text) => {
     const e = document.createElementNS(ns, name);
     for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
@@ -572,6 +576,17 @@ function chart(svg, samples) {
     el('text', { x: width - 40, y: height - 2 }, duration(tMax)),
     el('polyline', { class: 'line', points: samples.map((s) => x(s.seconds) + ',' + y(s.score)).join(' ') }),
   ];
+  // A shot boundary: a dashed line halfway between the last sample of a shot and the first of the next.
+  for (let i = 1; i < samples.length; i++) {
+    const before = samples[i - 1], after = samples[i];
+    if (before.shot == null || after.shot == null || before.shot === after.shot) continue;
+    const at = x((before.seconds + after.seconds) / 2);
+    parts.push(el('line', { class: 'shot', x1: at, y1: 4, x2: at, y2: height - bottom },
+      undefined));
+  }
+  for (const s of samples.filter((s) => s.transition)) {
+    parts.push(el('circle', { class: 'transition', cx: x(s.seconds), cy: y(s.score), r: 2.5 }, undefined));
+  }
   for (const s of samples.filter((s) => s.kept)) {
     parts.push(el('circle', { class: 'kept', cx: x(s.seconds), cy: y(s.score), r: 3.5 },
       undefined));

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Rules the design relies on, checked on the sources and classes of every module: the pipeline's packages stay free
  * of Spring, the command line and the layers above them; the Spark job depends on the core alone; no two packages
- * depend on each other, directly or round a loop; the picture measures depend on OpenCV alone; the extractors and
+ * depend on each other, directly or round a loop; the picture measures depend on OpenCV (and the limits) alone; the extractors and
  * their settings do not depend on NIMA; nothing depends on the benchmarks; no class keeps mutable static state (the
  * Spark module's classes are checked by its own test).
  */
@@ -168,10 +168,11 @@ class ArchitectureRulesTests {
         assertThat(importsMatching(sources("extract"), nima)).isEmpty();
     }
 
+    /** The picture measures and shot segmentation need OpenCV, and the ranges of their thresholds. */
     @Test
     void theQualityPackageIsALeafOnOpenCv() throws IOException {
-        Pattern other =
-                Pattern.compile("import (static )?+(?!(java\\.|org\\.bytedeco\\.|com\\.perfectframe\\.quality\\.))");
+        Pattern other = Pattern.compile(
+                "import (static )?+(?!(java\\.|org\\.bytedeco\\.|com\\.perfectframe\\.(quality|limits)\\.))");
         assertThat(importsMatching(sources("quality"), other)).isEmpty();
     }
 

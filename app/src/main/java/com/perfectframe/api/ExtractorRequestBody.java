@@ -41,11 +41,13 @@ public record ExtractorRequestBody(
         @JsonProperty("flat_spread") Double flatSpread,
         @JsonProperty("duplicate_bits") Integer duplicateBits,
         @JsonProperty("recursive") Boolean recursive,
-        @JsonProperty("strip_location") Boolean stripLocation) {
+        @JsonProperty("strip_location") Boolean stripLocation,
+        @JsonProperty("per_shot") Boolean perShot,
+        @JsonProperty("shot_drift") Double shotDrift) {
 
     static final ExtractorRequestBody EMPTY = new ExtractorRequestBody(
             null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null);
 
     /**
      * The group size sent under either of its names, and the name it was sent under.

@@ -30,6 +30,7 @@ final class RequestLimits {
             new Limit("top_images_percent", TopImages.TOP_IMAGES_PERCENT, ExtractorRequestBody::topImagesPercent),
             new Limit("top", Curation.TOP, ExtractorRequestBody::top),
             new Limit("min_gap_seconds", Curation.MIN_GAP_SECONDS, ExtractorRequestBody::minGapSeconds),
+            new Limit("shot_drift", Curation.SHOT_DRIFT, ExtractorRequestBody::shotDrift),
             new Limit("sharpness_ratio", QualityRules.SHARPNESS_RATIO, ExtractorRequestBody::sharpnessRatio),
             new Limit("exposure_margin", QualityRules.EXPOSURE_MARGIN, ExtractorRequestBody::exposureMargin),
             new Limit("flat_spread", QualityRules.FLAT_SPREAD, ExtractorRequestBody::flatSpread),

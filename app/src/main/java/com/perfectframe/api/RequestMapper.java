@@ -71,6 +71,8 @@ final class RequestMapper {
                     .samplesCsv(body.samplesCsv())
                     .recursive(body.recursive())
                     .stripLocation(body.stripLocation())
+                    .perShot(body.perShot())
+                    .shotDrift(body.shotDrift())
                     .rules(QualityRules.of(
                             body.sharpnessRatio(), body.exposureMargin(), body.flatSpread(), body.duplicateBits()))
                     .confinement(folders.confinement())

@@ -9,8 +9,8 @@ import picocli.CommandLine.Spec;
         name = "benchmark",
         mixinStandardHelpOptions = true,
         description = "Measure speed: 'nima' (model throughput, GFLOP/s, matmul peak, bfloat16) or 'best_frames' "
-                + "(pipeline stages alone and overlapped).",
-        subcommands = {NimaBenchmarkCommand.class, BestFramesBenchmarkCommand.class})
+                + "(pipeline stages alone and overlapped) or 'shots' (shot boundaries found in videos).",
+        subcommands = {NimaBenchmarkCommand.class, BestFramesBenchmarkCommand.class, ShotsBenchmarkCommand.class})
 final class BenchmarkCommand implements Runnable {
 
     @Spec

@@ -1,6 +1,8 @@
 package com.perfectframe.web;
 
 import com.perfectframe.extract.output.ManifestReader;
+import com.perfectframe.extract.output.SamplesCsv;
+import com.perfectframe.extract.select.Verdict;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,21 +16,32 @@ import java.util.List;
 
 /**
  * Reads the score of every sample from an output folder's {@code samples.csv} (written with {@code --samples_csv}),
- * for the page's chart of the score over time of each video with its kept frames marked. Only the columns the chart
- * needs are read: video, timestamp, score and whether the verdict kept the sample. At most {@value #MAX_SAMPLES}
- * samples are read (55 hours of video); rows that cannot be read (not UTF-8, too short) are skipped.
+ * for the page's chart of the score over time of each video with its kept frames and shot boundaries marked. Only
+ * the columns the chart needs are read: video, timestamp, score, the verdict (kept, or part of a transition) and the
+ * shot (absent from files written before shots: null then). At most {@value #MAX_SAMPLES} samples are read (55 hours
+ * of video); rows that cannot be read (not UTF-8, too short) are skipped.
  */
 final class SampleScores {
 
-    /** The name {@code extract.SamplesCsv} writes (package-private there). */
-    static final String FILE_NAME = "samples.csv";
+    static final String FILE_NAME = SamplesCsv.FILE_NAME;
+
+    /** Columns of samples.csv: the verdict, and the shot added after it. */
+    private static final int VERDICT = 9;
+
+    private static final int SHOT = 10;
+
+    /** The verdict of a transition sample. */
+    private static final String TRANSITION = Verdict.TRANSITION.description();
 
     static final int MAX_SAMPLES = 200_000;
 
     private SampleScores() {}
 
-    /** One sample: its video, time, NIMA score (null when not scored) and whether it was kept. */
-    record Sample(String video, double seconds, Double score, boolean kept) {}
+    /**
+     * One sample: its video, time, NIMA score (null when not scored), whether it was kept or belongs to a transition
+     * between shots, and its shot (null when unknown).
+     */
+    record Sample(String video, double seconds, Double score, boolean kept, boolean transition, Integer shot) {}
 
     /** The samples, and whether the file held more than were read. */
     record Samples(List<Sample> samples, boolean truncated) {}
@@ -64,7 +77,7 @@ final class SampleScores {
             return null;
         }
         List<List<String>> records = ManifestReader.records(record);
-        if (records.size() != 1 || records.get(0).size() < 10) {
+        if (records.size() != 1 || records.get(0).size() <= VERDICT) {
             return null;
         }
         List<String> fields = records.get(0);
@@ -72,10 +85,14 @@ final class SampleScores {
         if (seconds == null) {
             return null;
         }
+        String verdict = fields.get(VERDICT);
+        Double shot = fields.size() > SHOT ? ManifestReader.number(fields.get(SHOT)) : null;
         return new Sample(
                 fields.get(0),
                 seconds,
                 ManifestReader.number(fields.get(3)),
-                fields.get(fields.size() - 1).startsWith("kept"));
+                verdict.startsWith("kept"),
+                verdict.startsWith(TRANSITION),
+                shot == null ? null : shot.intValue());
     }
 }

@@ -106,6 +106,9 @@ class ApiIntegrationTests {
                 api.post("/extractors/best_frames_extractor", "{\"sharpness_ratio\": 1.5}"), 400, "sharpness_ratio");
         assertJsonError(
                 api.post("/extractors/best_frames_extractor", "{\"min_gap_seconds\": -2}"), 400, "min_gap_seconds");
+        assertJsonError(api.post("/extractors/best_frames_extractor", "{\"shot_drift\": 0}"), 400, "shot_drift");
+        assertJsonError(api.post("/extractors/best_frames_extractor", "{\"shot_drift\": 1.5}"), 400, "shot_drift");
+        assertJsonError(api.post("/extractors/best_frames_extractor", "{\"per_shot\": \"maybe\"}"), 400, "per_shot");
         assertJsonError(
                 api.post("/extractors/best_frames_extractor", "{\"images_output_format\": \".gif\"}"),
                 400,

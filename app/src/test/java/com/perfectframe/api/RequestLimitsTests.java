@@ -31,6 +31,10 @@ class RequestLimitsTests {
                 .hasMessage("batch_size must be between 1 and 10000 (got 0); flat_spread must be 0 or more and less"
                         + " than 64 (got 64.0).");
         RequestLimits.check(body("batch_size", 10_000, "min_gap_seconds", 1e6, "duplicate_bits", 0));
+        assertThatThrownBy(() -> RequestLimits.check(body("shot_drift", 0.0, "top", 101)))
+                .hasMessage("shot_drift must be more than 0 and 1 or less (got 0.0); top must be between 0 and 100"
+                        + " (got 101).");
+        RequestLimits.check(body("shot_drift", 1.0, "per_shot", true));
         RequestLimits.check(ExtractorRequestBody.EMPTY);
     }
 

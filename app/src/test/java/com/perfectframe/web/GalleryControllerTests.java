@@ -108,6 +108,33 @@ class GalleryControllerTests {
     }
 
     @Test
+    void theSamplesOfTheChartCarryTheirShotAndWhetherTheyAreTransitions() throws Exception {
+        Files.writeString(
+                fixture.output.resolve("samples.csv"),
+                "video,timestamp,sample,score,sharpness,mean_luma,dark_share,bright_share,luma_spread,verdict,shot\n"
+                        + "clip.mp4,00-00-00.000,0,5.0,1,1,0,0,30,kept,0\n"
+                        + "clip.mp4,00-00-01.000,1,6.0,1,1,0,0,30,rejected: mid-transition (dissolve or fade),0\n"
+                        + "clip.mp4,00-00-02.000,2,4.5,1,1,0,0,30,\"lost: another sample of its group scored higher\",1\n"
+                        // A file written before shots: no shot column.
+                        + "old.mp4,00-00-00.000,0,4.0,1,1,0,0,30,kept\n");
+        try {
+            mvc.perform(get("/gallery/samples").param("folder", out()))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.samples.length()").value(4))
+                    .andExpect(jsonPath("$.samples[0].kept").value(true))
+                    .andExpect(jsonPath("$.samples[0].shot").value(0))
+                    .andExpect(jsonPath("$.samples[1].transition").value(true))
+                    .andExpect(jsonPath("$.samples[1].kept").value(false))
+                    .andExpect(jsonPath("$.samples[2].shot").value(1))
+                    .andExpect(jsonPath("$.samples[2].transition").value(false))
+                    .andExpect(jsonPath("$.samples[3].kept").value(true))
+                    .andExpect(jsonPath("$.samples[3].shot").doesNotExist());
+        } finally {
+            Files.delete(fixture.output.resolve("samples.csv"));
+        }
+    }
+
+    @Test
     void withoutAFolderTheDefaultOutputFolderIsShown() throws Exception {
         mvc.perform(get("/gallery"))
                 .andExpect(status().isOk())

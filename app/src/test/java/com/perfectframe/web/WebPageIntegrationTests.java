@@ -185,6 +185,11 @@ class WebPageIntegrationTests {
                     .isEqualTo(groupSize.minimum().toPlainString());
             assertThat(browser.findElement(By.id("top")).getAttribute("max"))
                     .isEqualTo(ExtractionRequest.Curation.TOP.maximum().toPlainString());
+            Range shotDrift = ExtractionRequest.Curation.SHOT_DRIFT;
+            assertThat(browser.findElement(By.id("shot_drift")).getAttribute("min"))
+                    .isEqualTo(shotDrift.minimum().toPlainString());
+            assertThat(browser.findElement(By.id("shot_drift")).getAttribute("max"))
+                    .isEqualTo(shotDrift.maximum().toPlainString());
 
             // A mistake first: the error shows next to its field, in words.
             browser.findElement(By.id("input_directory")).sendKeys("/etc");

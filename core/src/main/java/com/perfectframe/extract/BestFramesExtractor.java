@@ -7,12 +7,14 @@ import com.perfectframe.extract.run.ExtractionException;
 import com.perfectframe.extract.run.ExtractionProgress;
 import com.perfectframe.extract.run.ExtractionSummary;
 import com.perfectframe.extract.select.BestOfGroup;
+import com.perfectframe.extract.select.BestOfShot;
 import com.perfectframe.extract.select.BestPerVideo;
 import com.perfectframe.extract.select.DistinctFrames;
 import com.perfectframe.extract.select.FrameSelection;
 import com.perfectframe.extract.select.GatedBestOfGroup;
 import com.perfectframe.extract.select.GroupPlan;
 import com.perfectframe.extract.select.SelectionLog;
+import com.perfectframe.extract.select.ShotLabels;
 import com.perfectframe.extract.stage.BatchScorer;
 import com.perfectframe.extract.stage.StageSizes;
 import com.perfectframe.extract.video.Candidate;
@@ -29,8 +31,9 @@ import java.nio.file.Path;
 /**
  * Best frames: every video is sampled once per second, each sample scored, and the best sample of each group
  * written (the original tool's rule, {@link BestOfGroup}), behind a quality gate ({@link GatedBestOfGroup}) unless
- * it is turned off, optionally without near-duplicates ({@link DistinctFrames}) or only the N best ({@link
- * BestPerVideo}). The work is done by a {@link VideoPipeline}; this class puts it together for one
+ * it is turned off, or the best of each shot ({@link BestOfShot}); samples are marked with their shot first ({@link
+ * ShotLabels}) whenever they are measured; optionally without near-duplicates ({@link DistinctFrames}) or only the
+ * N best ({@link BestPerVideo}). The work is done by a {@link VideoPipeline}; this class puts it together for one
  * request.
  */
 public final class BestFramesExtractor implements Extractor {
@@ -61,7 +64,12 @@ public final class BestFramesExtractor implements Extractor {
                     () -> new FramePreparer(model.newPreparer(), curation.needsMeasures()),
                     new BatchScorer(model.scorer(), model::recycle),
                     new Selections(
-                            plan, curation, curation.samplesCsv() ? new SamplesCsv(job.output(), staging) : null));
+                            plan,
+                            curation,
+                            curation.samplesCsv()
+                                    ? new SamplesCsv(job.output(), request.inputDirectory(), staging)
+                                    : null,
+                            settings.prepareThreads()));
             StageSizes sizes = settings.stageSizes(request.batchSize(), false);
             return VideoPipeline.scored(
                             sampler,
@@ -81,10 +89,12 @@ public final class BestFramesExtractor implements Extractor {
     }
 
     /**
-     * Each video's chain of rules: the best of each group (behind the quality gate unless it is off), then
-     * near-duplicate suppression and the N best when asked for, and the per-sample CSV when asked for.
+     * Each video's chain of rules: shot marks when the pictures are measured, the best of each group (behind the
+     * quality gate unless it is off) or of each shot, then near-duplicate suppression and the N best when asked for,
+     * and the per-sample CSV when asked for.
      */
-    private record Selections(GroupPlan plan, ExtractionRequest.Curation curation, SamplesCsv samplesCsv)
+    private record Selections(
+            GroupPlan plan, ExtractionRequest.Curation curation, SamplesCsv samplesCsv, int prepareThreads)
             implements VideoPipeline.Selections<SampledFrame> {
 
         @Override
@@ -106,16 +116,32 @@ public final class BestFramesExtractor implements Extractor {
             if (curation.distinct()) {
                 chain = new DistinctFrames<>(curation.rules().duplicateHashBits(), log, chain);
             }
-            return curation.qualityGate()
-                    ? new GatedBestOfGroup<>(plan, plannedSamples, curation.rules(), log, chain)
-                    : new BestOfGroup<>(plan, plannedSamples, log, chain);
+            if (curation.perShot()) {
+                chain = new BestOfShot<>(
+                        curation.rules(), curation.qualityGate(), curation.shotDrift(), shotCandidates(), log, chain);
+            } else if (curation.qualityGate()) {
+                chain = new GatedBestOfGroup<>(plan, plannedSamples, curation.rules(), log, chain);
+            } else {
+                chain = new BestOfGroup<>(plan, plannedSamples, log, chain);
+            }
+            return curation.needsShots() ? new ShotLabels<>(curation.shotRules(), chain) : chain;
+        }
+
+        /** Samples of a shot held at most while they may still win: as many as a group holds. */
+        private int shotCandidates() {
+            return plan.groupSize();
         }
 
         @Override
         public int framesHeld() {
-            int held = curation.qualityGate() ? GatedBestOfGroup.framesHeld(plan) : 1;
-            if (curation.distinct()) {
-                held += 1;
+            int held;
+            if (curation.perShot()) {
+                held = BestOfShot.framesHeld(shotCandidates());
+            } else {
+                held = curation.qualityGate() ? GatedBestOfGroup.framesHeld(plan) : 1;
+            }
+            if (curation.needsShots()) {
+                held += ShotLabels.framesHeld(prepareThreads);
             }
             if (curation.top() > 0) {
                 held += BestPerVideo.framesHeld(curation.top());

@@ -1,10 +1,12 @@
 package com.perfectframe.extract;
 
 import com.perfectframe.extract.output.VideoRenamer;
+import com.perfectframe.extract.select.BestOfShot;
 import com.perfectframe.extract.select.QualityRules;
 import com.perfectframe.image.ImageEncoder.ImageFormat;
 import com.perfectframe.limits.InvalidSettingException;
 import com.perfectframe.limits.Range;
+import com.perfectframe.quality.ShotRules;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -113,6 +115,9 @@ public record ExtractionRequest(
      * @param minGapSeconds least time between two of the N best; 0 takes 1/(2N) of the video's length
      * @param samplesCsv write every sample's measures and verdict to samples.csv in the output folder
      * @param rules the thresholds of the gate and of near-duplicates
+     * @param perShot one picture per shot (and per stretch of a shot whose content drifted) instead of one per group
+     * @param shotDrift with {@code perShot}: thumbnail distance from the first sample of a stretch of a shot beyond
+     *     which the shot gives another picture
      */
     public record Curation(
             boolean qualityGate,
@@ -120,22 +125,44 @@ public record ExtractionRequest(
             int top,
             double minGapSeconds,
             boolean samplesCsv,
-            QualityRules rules) {
+            QualityRules rules,
+            boolean perShot,
+            double shotDrift) {
 
         /** At most 100: beyond, the frames held (2N + 2 at full size) would cost gigabytes. */
         public static final Range TOP = Range.of("top", 0, 100);
 
         public static final Range MIN_GAP_SECONDS = Range.atLeast("min_gap_seconds", 0);
 
+        /**
+         * Default drift: about a third of a frame's width panned, or a large change of what is in the picture (see
+         * {@link BestOfShot}).
+         */
+        public static final double DEFAULT_SHOT_DRIFT = 0.15;
+
+        /** A mean thumbnail difference: 0 (the same picture, which would never drift) excluded, up to 1. */
+        public static final Range SHOT_DRIFT = Range.between("shot_drift", 0, 1).excludingMin();
+
         public Curation {
             TOP.check(top);
             MIN_GAP_SECONDS.check(minGapSeconds);
             Objects.requireNonNull(rules, "rules");
+            SHOT_DRIFT.check(shotDrift);
         }
 
         /** Whether the preparing stage must measure each picture. */
         public boolean needsMeasures() {
-            return qualityGate || distinct || samplesCsv;
+            return qualityGate || distinct || samplesCsv || perShot;
+        }
+
+        /** Whether the video must be cut into shots: whenever the pictures are measured. */
+        public boolean needsShots() {
+            return needsMeasures();
+        }
+
+        /** The thresholds of shot segmentation: the defaults, with the gate's idea of a flat picture. */
+        public ShotRules shotRules() {
+            return ShotRules.withFlatSpread(rules.flatSpread());
         }
     }
 
@@ -207,6 +234,8 @@ public record ExtractionRequest(
         private double minGapSeconds;
         private boolean samplesCsv;
         private QualityRules rules = QualityRules.defaults();
+        private boolean perShot;
+        private double shotDrift = Curation.DEFAULT_SHOT_DRIFT;
         private Confinement confinement = Confinement.NONE;
         private boolean recursive;
         private boolean stripLocation;
@@ -299,6 +328,17 @@ public record ExtractionRequest(
             return this;
         }
 
+        /** One picture per shot instead of one per group. */
+        public Builder perShot(Boolean value) {
+            perShot = value != null ? value : perShot;
+            return this;
+        }
+
+        public Builder shotDrift(Double value) {
+            shotDrift = value != null ? value : shotDrift;
+            return this;
+        }
+
         public Builder rules(QualityRules value) {
             rules = value != null ? value : rules;
             return this;
@@ -339,7 +379,9 @@ public record ExtractionRequest(
                                     top,
                                     minGapSeconds,
                                     samplesCsv,
-                                    rules)),
+                                    rules,
+                                    perShot,
+                                    shotDrift)),
                     new TopImages(topImagesPercent, perBatchPercentile),
                     confinement,
                     stripLocation);

@@ -33,15 +33,32 @@ public final class BestFramesOptions {
             arity = "0..1",
             fallbackValue = "true",
             paramLabel = "true|false",
-            description = "Collapse consecutive near-duplicate frames into the better one (default: on with --top, "
-                    + "off otherwise).")
+            description = "Collapse a frame that looks like any frame kept earlier from the same video into the better "
+                    + "one (default: on with --top, off otherwise).")
     Boolean distinct;
+
+    @Option(
+            names = {"--per_shot", "--per-shot"},
+            description = "One picture per shot (its best sample after the quality gate) instead of one per group; "
+                    + "a shot whose content keeps changing gives another picture each time it drifted (see "
+                    + "--shot_drift).")
+    boolean perShot;
+
+    @Option(
+            names = {"--shot_drift", "--shot-drift"},
+            paramLabel = "D",
+            description = "With --per_shot: mean thumbnail difference (0-1) from the first sample of a stretch of a "
+                    + "shot beyond which the shot gives another picture (default: "
+                    + ExtractionRequest.Curation.DEFAULT_SHOT_DRIFT
+                    + ").")
+    Double shotDrift;
 
     @Option(
             names = {"--top"},
             paramLabel = "N",
             description =
-                    "Keep only the N best distinct frames of each video, spread over it (default: one per group).")
+                    "Keep only the N best distinct frames of each video, from N different shots when it has as many, "
+                            + "spread over it (default: one per group).")
     Integer top;
 
     @Option(
@@ -59,7 +76,8 @@ public final class BestFramesOptions {
     @Option(
             names = {"--sharpness_ratio", "--sharpness-ratio"},
             paramLabel = "R",
-            description = "Quality gate: a sample less sharp than R times its group's median is blurred (default: "
+            description = "Quality gate: a sample less sharp than R times the sharpest sample of its group (same "
+                    + "shot) or shot is blurred (default: "
                     + QualityRules.DEFAULT_SHARPNESS_RATIO + ").")
     Double sharpnessRatio;
 
@@ -67,7 +85,7 @@ public final class BestFramesOptions {
             names = {"--exposure_margin", "--exposure-margin"},
             paramLabel = "M",
             description = "Quality gate: a sample whose share of crushed blacks (blown highlights) exceeds its group's "
-                    + "median by more than M is too dark (overexposed) (default: "
+                    + "best (lowest) by more than M is too dark (overexposed) (default: "
                     + QualityRules.DEFAULT_EXPOSURE_MARGIN + ").")
     Double exposureMargin;
 
@@ -95,6 +113,8 @@ public final class BestFramesOptions {
                 .top(top)
                 .minGapSeconds(minGap)
                 .samplesCsv(samplesCsv)
+                .perShot(perShot)
+                .shotDrift(shotDrift)
                 .rules(QualityRules.of(sharpnessRatio, exposureMargin, flatSpread, duplicateBits));
     }
 }

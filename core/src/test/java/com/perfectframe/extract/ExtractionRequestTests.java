@@ -3,8 +3,10 @@ package com.perfectframe.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.perfectframe.extract.select.QualityRules;
 import com.perfectframe.image.ImageEncoder.ImageFormat;
 import com.perfectframe.limits.InvalidSettingException;
+import com.perfectframe.quality.ShotRules;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -60,6 +62,42 @@ class ExtractionRequestTests {
         assertThatThrownBy(() -> request().topImagesPercent(Double.NaN).build())
                 .hasMessageContaining("top_images_percent");
         assertThatThrownBy(() -> request().outputFormat(".gif")).hasMessageStartingWith("images_output_format");
+    }
+
+    @Test
+    void theShotOptionsHaveTheirDefaultAndRangeOnCuration() {
+        ExtractionRequest.Curation defaults = request().build().bestFrames().curation();
+        assertThat(defaults.perShot()).isFalse();
+        assertThat(defaults.shotDrift()).isEqualTo(ExtractionRequest.Curation.DEFAULT_SHOT_DRIFT);
+        assertThat(request().perShot(true).shotDrift(1.0).build().bestFrames().curation())
+                .satisfies(c -> assertThat(c.perShot()).isTrue())
+                .satisfies(c -> assertThat(c.shotDrift()).isEqualTo(1.0));
+        for (double refused : new double[] {0, -0.1, 1.0001, Double.NaN, Double.POSITIVE_INFINITY}) {
+            assertThatThrownBy(() -> request().shotDrift(refused).build())
+                    .as("shot_drift %s", refused)
+                    .isInstanceOfSatisfying(
+                            InvalidSettingException.class,
+                            e -> assertThat(e.setting()).isEqualTo("shot_drift"))
+                    .hasMessage("shot_drift must be more than 0 and 1 or less, got " + refused);
+        }
+    }
+
+    @Test
+    void shotSegmentationSeesTheGatesFlatPictures() {
+        ExtractionRequest.Curation curation = request()
+                .rules(QualityRules.of(null, null, 9.5, null))
+                .build()
+                .bestFrames()
+                .curation();
+        assertThat(curation.shotRules().flatSpread()).isEqualTo(9.5);
+        assertThat(curation.shotRules().flashRise()).isEqualTo(ShotRules.DEFAULT_FLASH_RISE);
+        assertThat(QualityRules.FLAT_SPREAD).isSameAs(ShotRules.FLAT_SPREAD);
+        assertThat(QualityRules.defaults().flatSpread())
+                .isEqualTo(ShotRules.defaults().flatSpread());
+        assertThatThrownBy(() -> QualityRules.of(null, null, 64.0, null))
+                .isInstanceOfSatisfying(
+                        InvalidSettingException.class,
+                        e -> assertThat(e.setting()).isEqualTo("flat_spread"));
     }
 
     @Test

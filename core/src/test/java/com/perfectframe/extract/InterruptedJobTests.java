@@ -130,6 +130,7 @@ class InterruptedJobTests {
             byte[] picture = Files.readAllBytes(cleanOutput.resolve(name));
             Path written = staged.write(name, channel -> channel.write(java.nio.ByteBuffer.wrap(picture)));
             staged.list(
+                    (int) seconds,
                     name,
                     new Manifest.Entry(
                             written, input.resolve("beta.mp4"), seconds, Long.parseLong(cells[3]), null, null));

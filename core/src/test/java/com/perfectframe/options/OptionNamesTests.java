@@ -71,5 +71,8 @@ class OptionNamesTests {
                 .isEqualTo("--flat-spread must be 0 or more and less than 64, got 64.0");
         assertThat(refusal("--duplicate_bits", "33")).isEqualTo("--duplicate_bits must be between 0 and 32, got 33");
         assertThat(refusal("--top", "101")).isEqualTo("--top must be between 0 and 100, got 101");
+        assertThat(refusal("--per_shot", "--shot-drift", "0"))
+                .isEqualTo("--shot-drift must be more than 0 and 1 or less, got 0.0");
+        assertThat(refusal("--shot_drift=1.5")).isEqualTo("--shot_drift must be more than 0 and 1 or less, got 1.5");
     }
 }

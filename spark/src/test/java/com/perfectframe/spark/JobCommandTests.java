@@ -3,6 +3,8 @@ package com.perfectframe.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.perfectframe.extract.ExtractionRequest;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -64,9 +66,10 @@ class JobCommandTests {
                 .contains("-o, --output, --output_dir, --output_directory, --output-directory=URI")
                 .contains("hdfs:")
                 .doesNotContain("default: input_directory");
+        // The option list's lines (indented by at most 6), not the synopsis's (indented under "Usage: best_frames").
         List<String> options = help.lines()
+                .filter(line -> line.matches(" {1,6}-.*"))
                 .map(String::strip)
-                .filter(line -> line.startsWith("-"))
                 .map(line -> line.split("[ ,=]")[0])
                 .toList();
         assertThat(options).startsWith("-i", "-o", "-r", "--format", "--strip_location");
@@ -82,6 +85,26 @@ class JobCommandTests {
                 .isEqualTo("Error: --images-per-task must be 1 or more, got 0.");
         assertThat(refusal("all_frames", "--frame_budget_mb=0"))
                 .isEqualTo("Error: --frame_budget_mb must be between 1 and 65536, got 0.");
+        assertThat(refusal("best_frames", "--per_shot", "--shot-drift", "1.5"))
+                .isEqualTo("Error: --shot-drift must be more than 0 and 1 or less, got 1.5.");
+    }
+
+    /** The executors build the request from the same options as the command line: one picture per shot too. */
+    @Test
+    void theShotOptionsReachTheRequest() {
+        ExtractionRequest.Curation curation = parse(
+                        "best_frames", "-i", "hdfs:///in", "-o", "hdfs:///out", "--per-shot", "--shot_drift", "0.4")
+                .request(Path.of("in"), Path.of("out"))
+                .bestFrames()
+                .curation();
+        assertThat(curation.perShot()).isTrue();
+        assertThat(curation.shotDrift()).isEqualTo(0.4);
+        assertThat(parse("best_frames", "-i", "hdfs:///in", "-o", "hdfs:///out")
+                        .request(Path.of("in"), Path.of("out"))
+                        .bestFrames()
+                        .curation()
+                        .shotDrift())
+                .isEqualTo(ExtractionRequest.Curation.DEFAULT_SHOT_DRIFT);
     }
 
     /** What the job says on stderr, before any Spark session, for a job refused as a usage mistake (exit 2). */

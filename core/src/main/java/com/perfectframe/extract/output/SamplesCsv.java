@@ -14,22 +14,30 @@ import java.util.TreeMap;
 
 /**
  * The per-sample CSV ({@value #FILE_NAME}, asked for with {@code --samples_csv}): every sample of every video with
- * its time, NIMA score, quality measures and the verdict of the selection, so that a user can see and plot why a
- * frame won. Runs append to it, like the manifest. A video's rows are written when its selection finishes, into its
- * staging, and so reach the file with the video's pictures.
+ * its time, NIMA score, quality measures, the verdict of the selection and its shot (0, 1, 2, … within its video;
+ * empty when shots were not needed), so that a user can see and plot why a frame won. The shot column is last, so
+ * that the columns before it keep their places. A video is named as in the manifest's {@code source} column (its
+ * path under the input folder, so that two {@code clip.mp4} of a recursive run stay apart). Runs append to it, like
+ * the manifest. A video's rows are written when its selection finishes, into its staging, and so reach the file
+ * with the video's pictures.
  */
 public final class SamplesCsv {
 
     public static final String FILE_NAME = "samples.csv";
     static final String HEADER =
-            "video,timestamp,sample,score,sharpness,mean_luma,dark_share,bright_share,luma_spread," + "verdict\n";
+            "video,timestamp,sample,score,sharpness,mean_luma,dark_share,bright_share,luma_spread,verdict,shot\n";
 
     private final Path file;
+    private final Path inputRoot;
     private final OutputStaging staging;
 
-    /** @param staging where each video's rows wait for its commit, or null to append them at once */
-    public SamplesCsv(Path outputDirectory, OutputStaging staging) {
+    /**
+     * @param inputRoot the job's input folder, under which videos are named (as {@link OutputNames#source} does)
+     * @param staging where each video's rows wait for its commit, or null to append them at once
+     */
+    public SamplesCsv(Path outputDirectory, Path inputRoot, OutputStaging staging) {
         this.file = outputDirectory.resolve(FILE_NAME);
+        this.inputRoot = inputRoot;
         this.staging = staging;
     }
 
@@ -41,12 +49,15 @@ public final class SamplesCsv {
     /** Hears a video's verdicts, marks what reaches the writer as kept, and writes the rows at the end. */
     public final class VideoLog<C extends Scored> implements SelectionLog, FrameSelection<C> {
         private final Path video;
+        private final String videoName;
         private final FrameSelection<C> toWriter;
         private final Map<Integer, String> rows = new TreeMap<>();
         private final Map<Integer, Verdict> verdicts = new TreeMap<>();
+        private final Map<Integer, Integer> shots = new TreeMap<>();
 
         private VideoLog(Path video, FrameSelection<C> toWriter) {
             this.video = video;
+            this.videoName = Manifest.csv(Manifest.sourceName(OutputNames.source(inputRoot, video)));
             this.toWriter = toWriter;
         }
 
@@ -54,6 +65,9 @@ public final class SamplesCsv {
         public void verdict(Scored sample, Verdict verdict) {
             verdicts.put(sample.ordinal(), verdict);
             rows.put(sample.ordinal(), row(sample));
+            if (sample.shot() != null) {
+                shots.put(sample.ordinal(), sample.shot().shot());
+            }
         }
 
         @Override
@@ -62,6 +76,15 @@ public final class SamplesCsv {
                 verdict(sample, Verdict.KEPT);
             }
             toWriter.offer(sample);
+        }
+
+        /** A kept frame replaced by a better near-duplicate later: its row says so. */
+        @Override
+        public void withdraw(int ordinal) {
+            if (verdicts.containsKey(ordinal)) {
+                verdicts.put(ordinal, Verdict.DUPLICATE);
+            }
+            toWriter.withdraw(ordinal);
         }
 
         @Override
@@ -84,7 +107,7 @@ public final class SamplesCsv {
             PictureMeasures m = sample.measures();
             return String.join(
                     ",",
-                    Manifest.csv(video.getFileName().toString()),
+                    videoName,
                     OutputNames.timestamp(sample.seconds()),
                     Integer.toString(sample.ordinal()),
                     Float.isNaN(sample.score()) ? "" : String.format(Locale.ROOT, "%.4f", sample.score()),
@@ -100,9 +123,12 @@ public final class SamplesCsv {
             rows.forEach((ordinal, row) -> text.append(row)
                     .append(',')
                     .append(Manifest.csv(verdicts.get(ordinal).description()))
+                    .append(',')
+                    .append(shots.containsKey(ordinal) ? shots.get(ordinal).toString() : "")
                     .append('\n'));
             rows.clear();
             verdicts.clear();
+            shots.clear();
             if (staging != null) {
                 staging.of(video).rows(FILE_NAME, HEADER, text.toString());
                 return;

@@ -31,7 +31,10 @@ public final class StagedVideo {
     /** Rows for other CSV files of the output folder (file name → header and rows). */
     private final Map<String, String[]> rows = new LinkedHashMap<>();
 
-    private record Picture(String staged, String wanted, Manifest.Entry entry) {}
+    /** Samples whose pictures are left out of the commit (a better near-duplicate replaced them). */
+    private final Set<Integer> withdrawn = new HashSet<>();
+
+    private record Picture(int sample, String staged, String wanted, Manifest.Entry entry) {}
 
     StagedVideo(Path video, Path folder, Path output) {
         this.video = video;
@@ -56,9 +59,20 @@ public final class StagedVideo {
         return OutputFiles.writeNew(folder, name, content);
     }
 
-    /** The manifest row of a picture {@link #write} put into the staging folder, asked for under {@code wanted}. */
-    public synchronized void list(String wanted, Manifest.Entry entry) {
-        pictures.add(new Picture(entry.written().getFileName().toString(), wanted, entry));
+    /**
+     * The manifest row of a picture {@link #write} put into the staging folder for the video's sample {@code
+     * sample}, asked for under {@code wanted}.
+     */
+    public synchronized void list(int sample, String wanted, Manifest.Entry entry) {
+        pictures.add(new Picture(sample, entry.written().getFileName().toString(), wanted, entry));
+    }
+
+    /**
+     * Leaves the picture of a sample out of the commit, whether it is written yet or not: the selection replaced it
+     * by a better one. Its file goes with the staging folder.
+     */
+    public synchronized void withdraw(int sample) {
+        withdrawn.add(sample);
     }
 
     /** Rows for a CSV file of the output folder (such as {@code samples.csv}), appended at the commit. */
@@ -66,9 +80,15 @@ public final class StagedVideo {
         rows.merge(fileName, new String[] {header, text}, (a, b) -> new String[] {a[0], a[1] + b[1]});
     }
 
-    /** How many pictures are staged. */
+    /** How many pictures are staged and not withdrawn. */
     public synchronized int pictures() {
-        return pictures.size();
+        return (int)
+                pictures.stream().filter(p -> !withdrawn.contains(p.sample())).count();
+    }
+
+    /** How many pictures were staged and then withdrawn: written, but never to reach the output folder. */
+    public synchronized int withdrawnPictures() {
+        return pictures.size() - pictures();
     }
 
     /**
@@ -95,6 +115,9 @@ public final class StagedVideo {
         List<CommitJournal.Move> moves = new ArrayList<>();
         StringBuilder manifestRows = new StringBuilder();
         for (Picture picture : sorted) {
+            if (withdrawn.contains(picture.sample())) {
+                continue;
+            }
             if (identicalEarlier(picture)) {
                 // Written by an earlier run of this video, which left it unrenamed (cut short, still being
                 // written): listed in the manifest then, and not written a second time now.

@@ -2,16 +2,23 @@ package com.perfectframe.extract.select;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 
 /**
- * The N best frames of a video, spread over it (the thumbnail use): of the frames the earlier rules keep, the N
- * highest-scored ones at least a minimum time apart, passed on in time order. By default the gap is 1/(2N) of the
- * video's length.
+ * The N best frames of a video, spread over it and over its shots (the thumbnail use): of the frames the earlier
+ * rules keep, the best frame of each of the N best shots (shots ranked by their best frame) when the video has at
+ * least N shots, and only then more frames of the same shots, best-scored first; always at least a minimum time
+ * apart; passed on in time order. By default the gap is 1/(2N) of the video's length. Without shot marks every frame
+ * counts as a shot of its own: the N best-scored frames, apart.
  *
- * <p>It holds at most {@link #framesHeld(int) 2N + 2} frames (N is at most 100): the best-scored so far, enough for the gap to skip some;
- * the rest are closed as soon as they fall out. Memory therefore grows with N (about 3 MB a frame at 1080p, 12 MB at
+ * <p>It holds at most {@link #framesHeld(int) 2N + 2} frames (N is at most 100): the best of each of the N best
+ * shots so far and the N + 2 best others, enough for the gap to skip some; the rest are closed as soon as they fall
+ * out. Memory therefore grows with N (about 3 MB a frame at 1080p, 12 MB at
  * 4K): fine for a few thumbnails, to be chosen with care for hundreds.
  *
  * @param <C> the samples
@@ -25,6 +32,9 @@ public final class BestPerVideo<C extends Scored> implements FrameSelection<C> {
     private final double minGapSeconds;
     private final SelectionLog log;
     private final FrameSelection<C> next;
+    /** The best-scoring frame of each of the N best shots so far (by their best frame). */
+    private final Map<Integer, C> shotBest = new HashMap<>();
+    /** The best-scoring other frames, at most N + 2: more from the same shots, should there be fewer than N. */
     private final PriorityQueue<C> best = new PriorityQueue<>(BY_SCORE);
 
     /**
@@ -53,8 +63,26 @@ public final class BestPerVideo<C extends Scored> implements FrameSelection<C> {
 
     @Override
     public void offer(C sample) {
+        int shot = shotOf(sample);
+        C current = shotBest.get(shot);
+        if (current != null && BY_SCORE.compare(sample, current) <= 0) {
+            holdAmongOthers(sample);
+            return;
+        }
+        shotBest.put(shot, sample);
+        if (current != null) {
+            holdAmongOthers(current);
+        }
+        if (shotBest.size() > count) {
+            C weakest = shotBest.values().stream().min(BY_SCORE).orElseThrow();
+            shotBest.remove(shotOf(weakest));
+            holdAmongOthers(weakest);
+        }
+    }
+
+    private void holdAmongOthers(C sample) {
         best.add(sample);
-        if (best.size() > framesHeld(count)) {
+        if (best.size() > count + 2) {
             C dropped = best.poll();
             log.verdict(dropped, Verdict.NOT_TOP);
             dropped.close();
@@ -62,16 +90,45 @@ public final class BestPerVideo<C extends Scored> implements FrameSelection<C> {
     }
 
     @Override
+    public void withdraw(int ordinal) {
+        C held = null;
+        for (C sample : held()) {
+            if (sample.ordinal() == ordinal) {
+                held = sample;
+            }
+        }
+        if (held != null) {
+            best.remove(held);
+            shotBest.values().remove(held);
+            log.verdict(held, Verdict.DUPLICATE);
+            held.close();
+        } else {
+            next.withdraw(ordinal);
+        }
+    }
+
+    @Override
     public void finish() throws InterruptedException {
-        List<C> byScore = new ArrayList<>(best);
+        List<C> byScore = held();
         best.clear();
+        shotBest.clear();
         byScore.sort(BY_SCORE.reversed());
         List<C> kept = new ArrayList<>();
+        // First the best frame of each shot, best shots first; then more of the same shots while N are not reached.
+        Set<Integer> shots = new HashSet<>();
         for (C sample : byScore) {
+            if (kept.size() < count && farFromAll(sample, kept) && shots.add(shotOf(sample))) {
+                kept.add(sample);
+            }
+        }
+        for (C sample : byScore) {
+            if (kept.contains(sample)) {
+                continue;
+            }
             if (kept.size() < count && farFromAll(sample, kept)) {
                 kept.add(sample);
             } else {
-                log.verdict(sample, kept.size() < count ? Verdict.TOO_CLOSE : Verdict.NOT_TOP);
+                log.verdict(sample, farFromAll(sample, kept) ? Verdict.NOT_TOP : Verdict.TOO_CLOSE);
                 sample.close();
             }
         }
@@ -87,6 +144,11 @@ public final class BestPerVideo<C extends Scored> implements FrameSelection<C> {
         next.finish();
     }
 
+    /** The sample's shot; without shot marks every sample is a shot of its own, which changes nothing. */
+    private static int shotOf(Scored sample) {
+        return sample.shot() != null ? sample.shot().shot() : -1 - sample.ordinal();
+    }
+
     private boolean farFromAll(C sample, List<C> kept) {
         for (C other : kept) {
             if (Math.abs(other.seconds() - sample.seconds()) < minGapSeconds) {
@@ -96,10 +158,17 @@ public final class BestPerVideo<C extends Scored> implements FrameSelection<C> {
         return true;
     }
 
+    private List<C> held() {
+        List<C> all = new ArrayList<>(shotBest.values());
+        all.addAll(best);
+        return all;
+    }
+
     @Override
     public void discard() {
-        best.forEach(Scored::close);
+        held().forEach(Scored::close);
         best.clear();
+        shotBest.clear();
         next.discard();
     }
 }

@@ -22,6 +22,13 @@ public interface FrameSelection<C extends Scored> {
     /** A planned sample that will never come (it could not be decoded or prepared). */
     default void skipped(int ordinal) throws InterruptedException {}
 
+    /**
+     * A sample this rule passed on earlier (or that passed through it) is taken back: a later, better one replaced
+     * it ({@link DistinctFrames}). A rule still holding it closes it; others pass the word on; the last link takes the
+     * picture out of the video's staged outputs.
+     */
+    default void withdraw(int ordinal) {}
+
     /** The video is done: decide about everything held, pass on what is kept, then finish the next rule. */
     void finish() throws InterruptedException;
 

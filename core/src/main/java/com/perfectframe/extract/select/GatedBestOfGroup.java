@@ -4,7 +4,6 @@ import com.perfectframe.quality.PictureMeasures;
 import com.perfectframe.quality.Transitions;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,16 +11,19 @@ import java.util.TreeMap;
 /**
  * The best-scoring sample of each group that a person would keep: the quality gate. NIMA was trained on photographs
  * and does not reliably see what spoils a video frame, so before the best score is taken, samples are rejected that
- * are flat (black, white, one colour), mid-transition (a mix of the samples before and after: a dissolve or a fade),
- * or clearly worse than the other samples of their group on sharpness or exposure ({@link QualityRules}). Relative
- * rules leave a dark night scene or a soft shot alone when the whole group is like that.
+ * are flat (black, white, one colour), part of a transition or a flash (as {@link ShotLabels} marked them; without
+ * marks, a sample that is a mix of the samples before and after it), or clearly worse on sharpness or exposure than
+ * the best of the other samples of their group that belong to their shot ({@link QualityRules#compare}). Measured
+ * against the best, a sharp sample wins among blurred ones whatever their number, while a dark night scene or a soft
+ * shot keeps its best when the whole group is like that.
  *
- * <p>A group whose samples all fail keeps its best-scoring sample anyway ({@link Verdict#KEPT_ANYWAY}), unless the
- * whole group is flat: nothing is lost silently.
+ * <p>A group whose samples all fail keeps its best-scoring sample anyway ({@link Verdict#KEPT_ANYWAY}), unless every
+ * sample is flat, transition or flash: nothing is lost silently.
  *
  * <p>Unlike {@link BestOfGroup} it holds every sample of an open group that is not flat (a flat one is let go at
- * once), and decides when the group is complete and the sample before it has been seen; the transition test of
- * its last sample needs the sample after it too, which is waited for only when that last sample would win. With the
+ * once), and decides when the group is complete and the sample before it has been seen; without shot marks the
+ * transition test of its last sample needs the sample after it too, which is waited for only when that last sample
+ * would win. With the
  * default group of 5, at most 6 frames per video are held, usually 5. Samples may come in any order of ordinals.
  *
  * @param <C> the samples
@@ -119,29 +121,34 @@ public final class GatedBestOfGroup<C extends Scored> implements FrameSelection<
      * the winner would be the sample whose next neighbour has not been seen yet.
      */
     private boolean choose(long group, List<C> samples, boolean final_) throws InterruptedException {
-        double sharpness = median(samples, m -> m.sharpness());
-        double darkShare = median(samples, m -> m.darkShare());
-        double brightShare = median(samples, m -> m.brightShare());
         List<Verdict> verdicts = new ArrayList<>();
-        C winner = null;
         for (C sample : samples) {
-            Verdict verdict = judge(sample, sharpness, darkShare, brightShare);
-            verdicts.add(verdict);
-            if (verdict == null && (winner == null || sample.beats(winner))) {
-                winner = sample;
+            verdicts.add(spoilt(sample));
+        }
+        List<Verdict> spoilt = List.copyOf(
+                verdicts.stream().map(v -> v == null ? Verdict.KEPT : v).toList());
+        for (int i = 0; i < samples.size(); i++) {
+            if (verdicts.get(i) == null) {
+                verdicts.set(i, rules.compare(samples.get(i), peers(samples, spoilt, samples.get(i))));
+            }
+        }
+        C winner = null;
+        for (int i = 0; i < samples.size(); i++) {
+            if (verdicts.get(i) == null && (winner == null || samples.get(i).beats(winner))) {
+                winner = samples.get(i);
             }
         }
         Verdict winnerVerdict = Verdict.KEPT;
         if (winner == null) {
             for (int i = 0; i < samples.size(); i++) {
                 C sample = samples.get(i);
-                if (verdicts.get(i) != Verdict.FLAT && (winner == null || sample.beats(winner))) {
+                if (QualityRules.mayBeKeptAnyway(verdicts.get(i)) && (winner == null || sample.beats(winner))) {
                     winner = sample;
                 }
             }
             winnerVerdict = Verdict.KEPT_ANYWAY;
         }
-        if (!final_ && winner != null && !measures.containsKey(winner.ordinal() + 1)) {
+        if (!final_ && winner != null && winner.shot() == null && !measures.containsKey(winner.ordinal() + 1)) {
             return false;
         }
         // From here on the samples are passed on or closed: the group no longer owns them.
@@ -162,51 +169,42 @@ public final class GatedBestOfGroup<C extends Scored> implements FrameSelection<
         return true;
     }
 
-    /** The rule a sample fails first, or null when it passes them all. */
-    private Verdict judge(C sample, double groupSharpness, double groupDarkShare, double groupBrightShare) {
-        PictureMeasures m = sample.measures();
-        if (flat(m)) {
-            return Verdict.FLAT;
+    /**
+     * The samples of the group a sample is measured against: those of its shot that are not spoilt outright ({@code
+     * spoilt} holds {@link Verdict#KEPT} for those).
+     */
+    private List<C> peers(List<C> samples, List<Verdict> spoilt, C sample) {
+        List<C> peers = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            C other = samples.get(i);
+            if (spoilt.get(i) == Verdict.KEPT && QualityRules.sameShot(other, sample)) {
+                peers.add(other);
+            }
+        }
+        return peers;
+    }
+
+    /**
+     * Whether the sample is spoilt whatever its group: flat, or part of a transition or a flash. Without shot marks,
+     * the transition test is the sample's fit as a mix of its neighbours.
+     */
+    private Verdict spoilt(C sample) {
+        Verdict verdict = rules.spoilt(sample);
+        if (verdict != null || sample.shot() != null) {
+            return verdict;
         }
         PictureMeasures before = measures.get(sample.ordinal() - 1);
         PictureMeasures after = measures.get(sample.ordinal() + 1);
-        if (before != null && after != null && Transitions.fit(before, m, after).looksLikeMix()) {
+        if (before != null
+                && after != null
+                && Transitions.fit(before, sample.measures(), after).looksLikeMix()) {
             return Verdict.TRANSITION;
-        }
-        if (m.sharpness() < rules.sharpnessRatio() * groupSharpness) {
-            return Verdict.BLURRED;
-        }
-        if (m.darkShare() > groupDarkShare + rules.exposureMargin()) {
-            return Verdict.DARK;
-        }
-        if (m.brightShare() > groupBrightShare + rules.exposureMargin()) {
-            return Verdict.OVEREXPOSED;
         }
         return null;
     }
 
-    private interface Measure {
-        double of(PictureMeasures measures);
-    }
-
     private boolean flat(PictureMeasures m) {
         return m.lumaSpread() < rules.flatSpread();
-    }
-
-    /** The group's median of a measure over its samples that are not flat (flat ones are rejected anyway). */
-    private double median(List<C> samples, Measure measure) {
-        List<Double> values = new ArrayList<>();
-        for (C sample : samples) {
-            if (sample.measures().lumaSpread() >= rules.flatSpread()) {
-                values.add(measure.of(sample.measures()));
-            }
-        }
-        if (values.isEmpty()) {
-            return 0;
-        }
-        values.sort(Comparator.naturalOrder());
-        int n = values.size();
-        return n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
     }
 
     @Override

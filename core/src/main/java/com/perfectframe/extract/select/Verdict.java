@@ -10,17 +10,19 @@ public enum Verdict {
     KEPT_ANYWAY("kept: every sample of its group failed a quality rule"),
     /** Another sample of its group scored higher. */
     LOST("lost: another sample of its group scored higher"),
-    /** Clearly less sharp than the other samples of its group (motion blur, focus hunting). */
+    /** Clearly less sharp than the sharpest sample it competes with (motion blur, focus hunting). */
     BLURRED("rejected: blurred"),
-    /** Clearly darker than the other samples of its group, or mostly crushed blacks. */
+    /** Clearly more crushed blacks than the best-exposed sample it competes with. */
     DARK("rejected: too dark"),
-    /** Clearly brighter than the other samples of its group, or mostly blown highlights. */
+    /** Clearly more blown highlights than the best-exposed sample it competes with. */
     OVEREXPOSED("rejected: overexposed"),
     /** Near-uniform: black, white or a single colour. */
     FLAT("rejected: flat (black or white or one colour)"),
-    /** A mix of the samples before and after it: a dissolve or a fade. */
+    /** Part of a transition between shots (a dissolve, a fade, a wipe), or a mix of the samples around it. */
     TRANSITION("rejected: mid-transition (dissolve or fade)"),
-    /** Looked like the previous kept frame, which scored higher. */
+    /** Much brighter than the samples around it, which are alike: a flash. */
+    FLASH("rejected: flash"),
+    /** Looked like another kept frame of its video, which scored higher. */
     DUPLICATE("dropped: near-duplicate of a better frame"),
     /** Not among the N best distinct frames of its video. */
     NOT_TOP("dropped: not among the video's N best"),

@@ -4,6 +4,7 @@ import com.perfectframe.extract.select.Scored;
 import com.perfectframe.extract.stage.FrameBudget;
 import com.perfectframe.extract.stage.PreparedPicture;
 import com.perfectframe.quality.PictureMeasures;
+import com.perfectframe.quality.ShotSegmenter.ShotMark;
 import com.perfectframe.video.VideoSample;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,6 +27,7 @@ public final class Candidate<S extends VideoSample> implements Scored, VideoItem
     private PictureMeasures measures;
     private float score = Float.NaN;
     private volatile boolean handedToWriter;
+    private ShotMark shot;
 
     /** Takes ownership of {@code sample} and of a budget {@code share} already acquired; counts on the run. */
     Candidate(S sample, VideoRun<S> run, FrameBudget budget, int share) {
@@ -68,6 +70,16 @@ public final class Candidate<S extends VideoSample> implements Scored, VideoItem
     @Override
     public PictureMeasures measures() {
         return measures;
+    }
+
+    @Override
+    public ShotMark shot() {
+        return shot;
+    }
+
+    @Override
+    public void shot(ShotMark mark) {
+        shot = mark;
     }
 
     /** Hands the model's input over (to be recycled) and forgets it. */

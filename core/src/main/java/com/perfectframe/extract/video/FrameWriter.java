@@ -77,6 +77,7 @@ public final class FrameWriter implements VideoPipeline.WriteStep<SampledFrame> 
             Recording recording = videoTags.recording();
             CaptureTime captured = recording.frameTime(frame.seconds());
             into.list(
+                    frame.ordinal(),
                     OutputNames.inFolderOf(sources.inputRoot(), frame.video(), name),
                     new Manifest.Entry(
                             written,

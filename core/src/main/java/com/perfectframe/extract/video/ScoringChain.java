@@ -70,7 +70,7 @@ final class ScoringChain<S extends VideoSample> implements StageChain<S> {
     @Override
     public void planned(VideoRun<S> run, int samples) {
         if (run.selection() == null) {
-            run.selection(selections.forVideo(run.video(), samples, new ToWriter<>(write)));
+            run.selection(selections.forVideo(run.video(), samples, new ToWriter<>(write, run)));
         }
     }
 

@@ -8,15 +8,23 @@ import com.perfectframe.video.VideoSample;
 final class ToWriter<S extends VideoSample> implements FrameSelection<Candidate<S>> {
 
     private final Stage<Candidate<S>> write;
+    private final VideoRun<S> run;
 
-    ToWriter(Stage<Candidate<S>> write) {
+    ToWriter(Stage<Candidate<S>> write, VideoRun<S> run) {
         this.write = write;
+        this.run = run;
     }
 
     @Override
     public void offer(Candidate<S> sample) throws InterruptedException {
         sample.handToWriter();
         write.submit(sample);
+    }
+
+    /** Leaves a written picture out of the video's commit: a better near-duplicate replaced it. */
+    @Override
+    public void withdraw(int ordinal) {
+        run.output().withdraw(ordinal);
     }
 
     @Override

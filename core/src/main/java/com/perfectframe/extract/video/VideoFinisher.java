@@ -120,6 +120,8 @@ final class VideoFinisher {
      */
     private ExtractionException commit(VideoRun<?> run, String prefix) throws ExtractionException {
         StagedVideo output = run.output();
+        // Counted when they were written; a better near-duplicate replaced them, so they are not in the output.
+        progress.picturesDiscarded(output.withdrawnPictures());
         try {
             return output.commit(prefix);
         } catch (IOException e) {
@@ -138,7 +140,7 @@ final class VideoFinisher {
         int pictures = output.pictures();
         output.discard();
         staging.forget(run.video());
-        progress.picturesDiscarded(pictures);
+        progress.picturesDiscarded(pictures + output.withdrawnPictures());
         if (pictures > 0) {
             log.info(
                     "{}: {} pictures of the unfinished video discarded; it was not renamed and is processed again by"

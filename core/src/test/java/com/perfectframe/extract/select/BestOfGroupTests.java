@@ -3,6 +3,7 @@ package com.perfectframe.extract.select;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.perfectframe.quality.PictureMeasures;
+import com.perfectframe.quality.ShotSegmenter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
@@ -16,6 +17,7 @@ class BestOfGroupTests {
         final float score;
         final PictureMeasures measures;
         boolean closed;
+        ShotSegmenter.ShotMark shot;
 
         Sample(int ordinal, float score) {
             this(ordinal, score, null);
@@ -47,6 +49,26 @@ class BestOfGroupTests {
             return score;
         }
 
+        /** This sample, marked as a plain sample of the given shot. */
+        Sample inShot(int number) {
+            return marked(number, ShotSegmenter.Role.SHOT);
+        }
+
+        Sample marked(int number, ShotSegmenter.Role role) {
+            shot = new ShotSegmenter.ShotMark(ordinal, number, role);
+            return this;
+        }
+
+        @Override
+        public ShotSegmenter.ShotMark shot() {
+            return shot;
+        }
+
+        @Override
+        public void shot(ShotSegmenter.ShotMark mark) {
+            shot = mark;
+        }
+
         @Override
         public void close() {
             closed = true;
@@ -56,12 +78,20 @@ class BestOfGroupTests {
     /** The end of a chain: records what is kept, and whether it was finished or discarded. */
     static final class Kept implements FrameSelection<Sample> {
         final List<Sample> samples = new ArrayList<>();
+        final List<Integer> withdrawn = new ArrayList<>();
         boolean finished;
         boolean discarded;
 
         @Override
         public void offer(Sample sample) {
             samples.add(sample);
+        }
+
+        /** A written picture taken back: it leaves the kept list, as it leaves the video's commit. */
+        @Override
+        public void withdraw(int ordinal) {
+            withdrawn.add(ordinal);
+            samples.removeIf(s -> s.ordinal == ordinal);
         }
 
         @Override

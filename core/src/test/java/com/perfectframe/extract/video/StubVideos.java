@@ -269,6 +269,7 @@ final class StubVideos {
             byte[] bytes = key(sample.video, sample.ordinal).getBytes(StandardCharsets.UTF_8);
             Path file = into.write(name, channel -> channel.write(ByteBuffer.wrap(bytes)));
             into.list(
+                    sample.ordinal,
                     name,
                     new Manifest.Entry(
                             file,
