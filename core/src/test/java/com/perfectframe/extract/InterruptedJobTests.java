@@ -314,6 +314,7 @@ class InterruptedJobTests {
 
     @Test
     void aStagingFolderThatIsALinkIsNeverWrittenThrough() throws Exception {
+        assumeTrue(TestVideos.ffmpegAvailable(), TestVideos.NO_FFMPEG);
         Path input = videos("in-link");
         Path output = Files.createDirectory(root.resolve("out-link"));
         Path elsewhere = Files.createDirectory(root.resolve("elsewhere"));
