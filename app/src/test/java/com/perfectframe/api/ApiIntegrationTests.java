@@ -25,6 +25,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+/**
+ * The REST service over a real port: the OpenAPI description and Swagger UI, JSON for unknown paths, health, and jobs
+ * that run, are cancelled or fail. What the extractor routes refuse before a job starts is tested in a web slice
+ * ({@link ExtractorsControllerTests}).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ApiIntegrationTests {
 
@@ -58,93 +63,6 @@ class ApiIntegrationTests {
         assertThat(response.statusCode()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).contains("json");
         assertThat(response.body()).contains("\"error\"").contains(detailPart);
-    }
-
-    @Test
-    void reportsNoActiveExtractorWhenIdle() throws Exception {
-        HttpResponse<String> response = api.get("/");
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(body(response).has("active_extractor")).isTrue();
-        assertThat(api.get("/v2/status").statusCode()).isEqualTo(200);
-    }
-
-    @Test
-    void unknownExtractorIs404() throws Exception {
-        assertJsonError(api.post("/extractors/worst_frames_extractor", null), 404, "worst_frames_extractor");
-    }
-
-    @Test
-    void foldersOutsideTheAllowedRootsAreRefused() throws Exception {
-        assertJsonError(
-                api.post("/extractors/best_frames_extractor", "{\"input_directory\": \"/etc\", \"all_frames\": true}"),
-                403,
-                "input_directory");
-        Files.createDirectories(root.resolve("in"));
-        assertJsonError(
-                api.post(
-                        "/extractors/best_frames_extractor",
-                        "{\"output_directory\": \"" + root.resolve("../../escape") + "\", \"all_frames\": true}"),
-                403,
-                "output_directory");
-    }
-
-    @Test
-    void invalidFieldsAre400NamingTheField() throws Exception {
-        Files.createDirectories(root.resolve("in"));
-        assertJsonError(api.post("/extractors/best_frames_extractor", "{\"batch_size\": 0}"), 400, "batch_size");
-        assertJsonError(
-                api.post("/extractors/best_frames_extractor", "{\"top_images_percent\": 101}"),
-                400,
-                "top_images_percent");
-        assertJsonError(api.post("/extractors/best_frames_extractor", "{\"batch_sise\": 10}"), 400, "batch_sise");
-        assertJsonError(api.post("/extractors/best_frames_extractor", "{\"batch_size\": \"many\"}"), 400, "batch_size");
-        assertJsonError(api.post("/extractors/best_frames_extractor", "{not json"), 400, "JSON");
-        assertJsonError(api.post("/extractors/best_frames_extractor", "{\"top\": -1}"), 400, "top");
-        assertJsonError(
-                api.post("/extractors/best_frames_extractor", "{\"quality_gate\": \"maybe\"}"), 400, "quality_gate");
-        assertJsonError(
-                api.post("/extractors/best_frames_extractor", "{\"sharpness_ratio\": 1.5}"), 400, "sharpness_ratio");
-        assertJsonError(
-                api.post("/extractors/best_frames_extractor", "{\"min_gap_seconds\": -2}"), 400, "min_gap_seconds");
-        assertJsonError(api.post("/extractors/best_frames_extractor", "{\"shot_drift\": 0}"), 400, "shot_drift");
-        assertJsonError(api.post("/extractors/best_frames_extractor", "{\"shot_drift\": 1.5}"), 400, "shot_drift");
-        assertJsonError(api.post("/extractors/best_frames_extractor", "{\"per_shot\": \"maybe\"}"), 400, "per_shot");
-        assertJsonError(
-                api.post("/extractors/best_frames_extractor", "{\"images_output_format\": \".gif\"}"),
-                400,
-                "images_output_format");
-        assertJsonError(
-                api.post(
-                        "/extractors/best_frames_extractor",
-                        "{\"input_directory\": \"" + root.resolve("missing") + "\"}"),
-                400,
-                "input_directory");
-    }
-
-    @Test
-    void aGroupSizeOutOfRangeIsRefusedOnTheFieldSent() throws Exception {
-        HttpResponse<String> compering = api.post("/extractors/best_frames_extractor", "{\"compering_group_size\": 0}");
-        assertJsonError(compering, 400, "compering_group_size must be between 1 and 10000 (got 0).");
-        HttpResponse<String> comparing = api.post("/extractors/best_frames_extractor", "{\"comparing_group_size\": 0}");
-        assertJsonError(comparing, 400, "comparing_group_size must be between 1 and 10000 (got 0).");
-        assertThat(comparing.body()).doesNotContain("compering");
-        assertJsonError(
-                api.post("/extractors/best_frames_extractor", "{\"comparing_group_size\": 10001}"),
-                400,
-                "comparing_group_size must be between 1 and 10000 (got 10001).");
-        assertJsonError(
-                api.post(
-                        "/extractors/best_frames_extractor",
-                        "{\"compering_group_size\": 3, \"comparing_group_size\": 4}"),
-                400,
-                "compering_group_size and comparing_group_size are the same field");
-        HttpResponse<String> two = api.post(
-                "/extractors/best_frames_extractor", "{\"sharpness_ratio\": 1, \"batch_size\": 0, \"top\": 2}");
-        assertJsonError(
-                two,
-                400,
-                "batch_size must be between 1 and 10000 (got 0); sharpness_ratio must be more than 0 and less than 1"
-                        + " (got 1.0).");
     }
 
     /** The OpenAPI description gives every numeric field of the body the range the service checks. */
