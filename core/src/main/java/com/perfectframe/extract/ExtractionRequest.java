@@ -110,7 +110,8 @@ public record ExtractionRequest(
      * Which best frames a person would keep, beyond the original's pure NIMA choice (see {@code extract.select}).
      *
      * @param qualityGate reject blurred, dark, flat and mid-transition samples before the best of a group is taken
-     * @param distinct collapse consecutive near-duplicate frames into the better-scored one
+     * @param distinct collapse a frame that looks like any frame kept earlier from the same video (not only the one
+     *     before it) into the better-scored one
      * @param top keep only the N best frames of each video, spread over it; 0 keeps one per group
      * @param minGapSeconds least time between two of the N best; 0 takes 1/(2N) of the video's length
      * @param samplesCsv write every sample's measures and verdict to samples.csv in the output folder
