@@ -15,16 +15,30 @@ import com.perfectframe.limits.Range;
  * @param maxShift the largest shift tried, in thumbnail cells of 16 (a pan of that share of the frame in a second)
  * @param flashRise a sample unlike the samples around it, which are alike, is a flash when its mean luma (0..255)
  *     exceeds theirs by more than this
+ * @param flashLuma ... and when its mean luma is above this: a flash leaves the picture brighter than a normal
+ *     exposure. A sample of normal brightness between darker ones is the better-lit picture of its shot, not a flash
+ *     (a shot that is dark but for a moment of light, most of its samples bad): the gate judges it like the others
  * @param flatSpread a sample whose luma standard deviation (0..255) is below this is flat (black, white, one colour)
  *     and belongs to a transition
  */
 public record ShotRules(
-        double cellTolerance, double maxChangedShare, int maxShift, double flashRise, double flatSpread) {
+        double cellTolerance,
+        double maxChangedShare,
+        int maxShift,
+        double flashRise,
+        double flashLuma,
+        double flatSpread) {
 
     public static final double DEFAULT_CELL_TOLERANCE = 0.5;
     public static final double DEFAULT_MAX_CHANGED_SHARE = 0.5;
     public static final int DEFAULT_MAX_SHIFT = 8;
     public static final double DEFAULT_FLASH_RISE = 20;
+    /**
+     * Mid-grey is about 118 and well-exposed pictures average 90 to 150; the flashes of {@code bench/shots.sh} and of
+     * the tests leave 200 and more.
+     */
+    public static final double DEFAULT_FLASH_LUMA = 170;
+
     public static final double DEFAULT_FLAT_SPREAD = 4.0;
 
     /** Normalised units: beyond 4 spreads every cell would match. */
@@ -38,6 +52,8 @@ public record ShotRules(
 
     public static final Range FLASH_RISE =
             Range.between("flash_rise", 0, 255).excludingMin().excludingMax();
+    public static final Range FLASH_LUMA =
+            Range.between("flash_luma", 0, 255).excludingMin().excludingMax();
     /** A luma standard deviation; at 64 and above, ordinary pictures would be flat. */
     public static final Range FLAT_SPREAD = Range.between("flat_spread", 0, 64).excludingMax();
 
@@ -47,13 +63,19 @@ public record ShotRules(
         MAX_CHANGED_SHARE.check(maxChangedShare);
         MAX_SHIFT.check(maxShift);
         FLASH_RISE.check(flashRise);
+        FLASH_LUMA.check(flashLuma);
         FLAT_SPREAD.check(flatSpread);
     }
 
     /** The defaults with the gate's flat spread. */
     public static ShotRules withFlatSpread(double flatSpread) {
         return new ShotRules(
-                DEFAULT_CELL_TOLERANCE, DEFAULT_MAX_CHANGED_SHARE, DEFAULT_MAX_SHIFT, DEFAULT_FLASH_RISE, flatSpread);
+                DEFAULT_CELL_TOLERANCE,
+                DEFAULT_MAX_CHANGED_SHARE,
+                DEFAULT_MAX_SHIFT,
+                DEFAULT_FLASH_RISE,
+                DEFAULT_FLASH_LUMA,
+                flatSpread);
     }
 
     public static ShotRules defaults() {

@@ -140,12 +140,14 @@ public final class ShotSegmenter {
     }
 
     /**
-     * Much brighter than both neighbours, which are alike, and brighter than them nearly everywhere (a flash lights
-     * the whole view at once; a brighter picture of another layout is darker somewhere): a flash.
+     * Much brighter than both neighbours, which are alike, brighter than them nearly everywhere (a flash lights the
+     * whole view at once; a brighter picture of another layout is darker somewhere), and brighter than a normal
+     * exposure (the one well-lit sample among dark ones is not a flash): a flash.
      */
     private boolean isFlash(Seen b, Seen c, Seen next) {
         double around = Math.max(b.signature().meanLuma(), next.signature().meanLuma());
         return c.signature().meanLuma() > around + rules.flashRise()
+                && c.signature().meanLuma() > rules.flashLuma()
                 && !b.signature().flat()
                 && sameShot(b, next)
                 && brighterAlmostEverywhere(c.measures(), b.measures())

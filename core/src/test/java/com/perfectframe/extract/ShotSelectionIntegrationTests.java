@@ -73,8 +73,13 @@ class ShotSelectionIntegrationTests {
     }
 
     private static Mat brightened(Mat picture, double by) {
+        return brightened(picture, by, 1);
+    }
+
+    /** The picture times {@code gain}, plus {@code by}. */
+    private static Mat brightened(Mat picture, double by, double gain) {
         Mat out = new Mat();
-        picture.convertTo(out, -1, 1, by);
+        picture.convertTo(out, -1, gain, by);
         return out;
     }
 
@@ -107,6 +112,35 @@ class ShotSelectionIntegrationTests {
         assertThat(rows.get(1 + 0)).contains(",rejected: blurred,");
         assertThat(rows.get(1 + 13)).contains(",rejected: blurred,");
         assertThat(rows.get(1 + 27)).contains(",lost: another sample of its group scored higher,");
+    }
+
+    /** Well-lit seconds of one scene; every other second of it is underexposed (a third of the light). */
+    private static final Set<Integer> LIT = Set.of(2, 5, 6, 14, 15);
+
+    @Test
+    void aWellLitSampleAmongDarkOnesWinsItsGroupWhateverTheProportionAndOrder() throws Exception {
+        // Groups of 5: 4 dark + 1 lit (2), 3 + 2 (5, 6 first), 4 + 1 (lit last, 14), 4 + 1 (lit first, 15), and
+        // 20–24 dark throughout. A lit second between dark ones is brighter everywhere, as a flash is: it must not be
+        // taken for one.
+        SceneVideos.encode(input.resolve("dark.mp4"), 25, 4, k -> {
+            try (Mat scene = SceneVideos.scene(5, k % 3)) {
+                return LIT.contains(k) ? scene.clone() : brightened(scene, 0, 0.3);
+            }
+        });
+
+        run(preferring(k -> !LIT.contains(k), 25), b -> b.samplesCsv(true));
+
+        List<Integer> kept = writtenSeconds("dark");
+        assertThat(kept).hasSize(5);
+        assertThat(kept.get(0)).isEqualTo(2);
+        assertThat(kept.get(1)).isIn(5, 6);
+        assertThat(kept.subList(2, 5)).containsExactly(14, 15, 24);
+        List<String> rows = Files.readAllLines(output.resolve(SamplesCsv.FILE_NAME));
+        for (int k : LIT) {
+            assertThat(rows.get(1 + k)).doesNotContain("flash");
+        }
+        assertThat(rows.get(1 + 0)).contains(",rejected: ");
+        assertThat(rows.get(1 + 23)).contains(",lost: another sample of its group scored higher,");
     }
 
     /**

@@ -158,6 +158,21 @@ class ShotSegmenterTests {
         assertThat(marks).filteredOn(m -> m.ordinal() != 3).allMatch(m -> m.role() == Role.SHOT);
     }
 
+    /**
+     * A shot dark but for moments of light (most of its samples bad): each well-lit sample is brighter than its dark
+     * neighbours everywhere, as a flash is, but of a normal brightness, so it is a sample of the shot like the others.
+     */
+    @Test
+    void aWellLitSampleAmongDarkOnesIsNoFlash() {
+        List<ShotMark> marks = segment(10, k -> {
+            try (Mat a = Scenes.noisy(scene(17), 3)) {
+                return k == 2 || k == 6 || k == 7 ? a.clone() : Scenes.scaled(a, 0.3);
+            }
+        });
+        assertThat(shots(marks)).containsOnly(0);
+        assertThat(marks).allMatch(m -> m.role() == Role.SHOT);
+    }
+
     @Test
     void aSkippedSampleBreaksNothing() {
         ShotSegmenter segmenter = new ShotSegmenter(ShotRules.defaults());
@@ -179,23 +194,27 @@ class ShotSegmenterTests {
     @Test
     void theThresholdsAreCheckedWithTheirRanges() {
         assertThat(ShotRules.defaults().maxShift()).isEqualTo(ShotRules.DEFAULT_MAX_SHIFT);
-        assertThat(new ShotRules(3.99, 0.99, 15, 254, 0).maxShift()).isEqualTo(15);
-        assertThatThrownBy(() -> new ShotRules(0, 0.5, 8, 20, 4))
+        assertThat(new ShotRules(3.99, 0.99, 15, 254, 254, 0).maxShift()).isEqualTo(15);
+        assertThatThrownBy(() -> new ShotRules(0, 0.5, 8, 20, 170, 4))
                 .isInstanceOfSatisfying(
                         InvalidSettingException.class,
                         e -> assertThat(e.setting()).isEqualTo("shot_cell_tolerance"));
-        assertThatThrownBy(() -> new ShotRules(0.5, 1, 8, 20, 4))
+        assertThatThrownBy(() -> new ShotRules(0.5, 1, 8, 20, 170, 4))
                 .isInstanceOfSatisfying(
                         InvalidSettingException.class,
                         e -> assertThat(e.setting()).isEqualTo("shot_changed_share"));
-        assertThatThrownBy(() -> new ShotRules(0.5, 0.5, PictureMeasures.THUMBNAIL_SIDE, 20, 4))
+        assertThatThrownBy(() -> new ShotRules(0.5, 0.5, PictureMeasures.THUMBNAIL_SIDE, 20, 170, 4))
                 .isInstanceOfSatisfying(
                         InvalidSettingException.class,
                         e -> assertThat(e.setting()).isEqualTo("shot_max_shift"));
-        assertThatThrownBy(() -> new ShotRules(0.5, 0.5, 8, 255, 4))
+        assertThatThrownBy(() -> new ShotRules(0.5, 0.5, 8, 255, 170, 4))
                 .isInstanceOfSatisfying(
                         InvalidSettingException.class,
                         e -> assertThat(e.setting()).isEqualTo("flash_rise"));
+        assertThatThrownBy(() -> new ShotRules(0.5, 0.5, 8, 20, 0, 4))
+                .isInstanceOfSatisfying(
+                        InvalidSettingException.class,
+                        e -> assertThat(e.setting()).isEqualTo("flash_luma"));
         assertThatThrownBy(() -> ShotRules.withFlatSpread(64))
                 .isInstanceOfSatisfying(
                         InvalidSettingException.class,

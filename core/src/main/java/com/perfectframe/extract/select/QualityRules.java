@@ -114,21 +114,22 @@ public record QualityRules(double sharpnessRatio, double exposureMargin, double 
     }
 
     /**
-     * The rule a sample fails against the best of its competitors, or null when it passes: blurred when its sharpness
-     * is below {@link #sharpnessRatio} of the sharpest's, too dark (overexposed) when its share of crushed blacks
-     * (blown highlights) exceeds the least by more than {@link #exposureMargin}. Measured against the best rather than
+     * The rule a sample fails against the best of its competitors, or null when it passes: too dark (overexposed)
+     * when its share of crushed blacks (blown highlights) exceeds the least by more than {@link #exposureMargin},
+     * blurred when its sharpness is below {@link #sharpnessRatio} of the sharpest's. Measured against the best rather than
      * the typical competitor, a sharp sample among blurred ones still wins, while a shot that is soft or dark
      * throughout keeps its best. A sample failing now fails for good: the bests only get better.
      */
     public Verdict compare(PictureMeasures m, Best best) {
-        if (m.sharpness() < sharpnessRatio * best.sharpest()) {
-            return Verdict.BLURRED;
-        }
+        // Exposure first: a dark or blown-out picture also measures less sharp (fewer edges), and is named for why.
         if (m.darkShare() > best.leastDark() + exposureMargin) {
             return Verdict.DARK;
         }
         if (m.brightShare() > best.leastBright() + exposureMargin) {
             return Verdict.OVEREXPOSED;
+        }
+        if (m.sharpness() < sharpnessRatio * best.sharpest()) {
+            return Verdict.BLURRED;
         }
         return null;
     }
