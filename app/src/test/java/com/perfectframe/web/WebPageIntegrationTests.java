@@ -8,6 +8,7 @@ import com.perfectframe.extract.output.Manifest;
 import com.perfectframe.extract.output.ManifestReader;
 import com.perfectframe.extract.output.ManifestRow;
 import com.perfectframe.limits.Range;
+import com.perfectframe.testing.ExifTool;
 import com.perfectframe.testing.SyntheticModel;
 import com.perfectframe.testing.TestVideos;
 import java.io.IOException;
@@ -206,8 +207,10 @@ class WebPageIntegrationTests {
             browser.findElement(By.id("samples_csv")).click();
             browser.findElement(By.id("start")).click();
 
+            // The state shows the last job's, which may be another test's: this job's manifest says it is this one.
             new WebDriverWait(browser, Duration.ofSeconds(240))
-                    .until(d -> d.findElement(By.id("state")).getText().endsWith("succeeded"));
+                    .until(d -> Files.isRegularFile(output.resolve(Manifest.FILE_NAME))
+                            && d.findElement(By.id("state")).getText().endsWith("succeeded"));
             assertThat(browser.findElement(By.id("error-input_directory")).getText())
                     .isEmpty();
             Map<String, String> manifest = manifest(output);
@@ -294,6 +297,71 @@ class WebPageIntegrationTests {
                     .as("the page wrote nothing into the output folder")
                     .isEmpty();
         }
+    }
+
+    /**
+     * The form's checkboxes reach the job: <em>Include subfolders</em> finds a video two folders down and mirrors
+     * them in the output, <em>one picture per shot</em> gives a 10-second still shot one picture (two groups of 5
+     * seconds would give two), and <em>no GPS position</em> leaves the video's location out of the picture, which
+     * still carries its origin.
+     */
+    @Test
+    void theFormsCheckboxesReachTheJob() throws Exception {
+        Assumptions.assumeTrue(TestVideos.ffmpegAvailable(), TestVideos.NO_FFMPEG);
+        Assumptions.assumeTrue(Browser.available(), Browser.MISSING);
+        Assumptions.assumeTrue(ExifTool.available(), ExifTool.MISSING);
+        Path input = Files.createDirectories(root.resolve("trips"));
+        Path output = root.resolve("trips-best");
+        Path video = Files.createDirectories(input.resolve("2024/rome")).resolve("still.mp4");
+        TestVideos.ffmpeg(
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc2=size=640x360:rate=25",
+                "-vf",
+                "loop=loop=-1:size=1:start=0",
+                "-t",
+                "10",
+                "-metadata",
+                "location=+41.8902+012.4922/",
+                "-movflags",
+                "use_metadata_tags",
+                "-c:v",
+                "libx264",
+                "-pix_fmt",
+                "yuv420p",
+                video.toString());
+        ChromeDriver browser = Browser.start(Files.createDirectories(scratch.resolve("downloads-checkboxes")));
+        try {
+            browser.get("http://127.0.0.1:" + port + "/ui/");
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            wait.until(
+                    d -> !d.findElement(By.id("shot_drift")).getAttribute("max").isEmpty());
+            browser.findElement(By.id("input_directory")).clear();
+            browser.findElement(By.id("input_directory")).sendKeys(input.toString());
+            browser.findElement(By.id("output_directory")).clear();
+            browser.findElement(By.id("output_directory")).sendKeys(output.toString());
+            browser.findElement(By.id("recursive")).click();
+            browser.findElement(By.id("per_shot")).click();
+            browser.findElement(By.id("strip_location")).click();
+            browser.findElement(By.id("start")).click();
+            wait.until(d -> Files.isRegularFile(output.resolve(Manifest.FILE_NAME))
+                    && d.findElement(By.id("state")).getText().endsWith("succeeded"));
+        } finally {
+            browser.quit();
+        }
+        Path pictures = output.resolve("2024/rome");
+        List<Path> written;
+        try (Stream<Path> files = Files.list(pictures)) {
+            written = files.filter(f -> f.getFileName().toString().endsWith(".jpg"))
+                    .toList();
+        }
+        assertThat(written).hasSize(1);
+        assertThat(written.get(0).getFileName().toString()).startsWith("still_");
+        assertThat(input.resolve("2024/rome/frames_extracted_still.mp4")).exists();
+        Map<String, String> tags = ExifTool.tags(written.get(0));
+        assertThat(tags.keySet()).noneMatch(tag -> tag.startsWith("GPS:") || tag.contains("GPSLatitude"));
+        assertThat(tags.get("ExifIFD:UserComment")).contains("2024/rome/still.mp4");
     }
 
     /** Waits (a new order is fetched from the service) until every group is sorted, all pictures shown. */
