@@ -13,10 +13,6 @@ public record Camera(String make, String model) {
         model = blankToNull(model);
     }
 
-    public boolean known() {
-        return make != null || model != null;
-    }
-
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param startSource the metadata key the start was read from ({@code com.apple.quicktime.creationdate}, {@code
  *     creation_time}), or null
  * @param location where, or null
- * @param camera with what (never null; {@link Camera#known()} says whether it says anything)
+ * @param camera with what (never null; its make and model are null when the video does not say)
  */
 public record Recording(CaptureTime start, String startSource, GeoLocation location, Camera camera) {
 

@@ -251,11 +251,6 @@ final class HeifStructure {
         return own < 0 ? -1 : Math.max(own, tiles);
     }
 
-    /** Width and height an item declares ({@code ispe}), or null. */
-    long[] size(int item) {
-        return sizes.get(item);
-    }
-
     private long pixels(int item) {
         long[] size = sizes.get(item);
         return size == null ? -1 : size[0] * size[1];

@@ -113,11 +113,6 @@ public final class ShotSegmenter {
         return skip(-1);
     }
 
-    /** Shots begun so far. */
-    public int shots() {
-        return shot + 1;
-    }
-
     private ShotMark decide(Seen next) {
         Seen c = current;
         Seen b = before != null && before.ordinal() + 1 == c.ordinal() ? before : null;

@@ -11,9 +11,6 @@ import java.nio.charset.StandardCharsets;
  */
 public record PictureMetadata(byte[] exif, String xmp, byte[] icc) {
 
-    /** Nothing to carry. */
-    public static final PictureMetadata NONE = new PictureMetadata(null, null, null);
-
     public boolean isEmpty() {
         return exif == null && xmp == null && icc == null;
     }

@@ -99,11 +99,6 @@ public record NimaOptions(
                 modelsDir, weightsFile, weightsUrl, cpu, normalization, foldBatchNorm, nativeCacheDir, bfloat16);
     }
 
-    public NimaOptions withNormalization(Normalization n) {
-        return new NimaOptions(
-                modelsDir, weightsFile, weightsUrl, forceCpu, n, foldBatchNorm, nativeCacheDir, bfloat16);
-    }
-
     public NimaOptions withBfloat16(boolean bf16) {
         return new NimaOptions(
                 modelsDir, weightsFile, weightsUrl, forceCpu, normalization, foldBatchNorm, nativeCacheDir, bf16);
