@@ -328,9 +328,9 @@ function showGalleryMessage() {
  * page.
  */
 function groups(pictures) {
+  const score = (p) => (typeof p.score === 'number' ? p.score : -Infinity);
   if ($('sort').value === 'captured') {
     const items = [...pictures];
-    const score = (p) => (typeof p.score === 'number' ? p.score : -Infinity);
     return [{ key: '', title: 'By capture time', items, best: Math.max(...items.map(score)) }];
   }
   const byKey = new Map();
@@ -340,7 +340,6 @@ function groups(pictures) {
     byKey.get(key).push(p);
   }
   const sortBy = $('sort').value;
-  const score = (p) => (typeof p.score === 'number' ? p.score : -Infinity);
   const list = [...byKey.entries()].map(([key, items]) => {
     items.sort(sortBy === 'score'
       ? (a, b) => score(b) - score(a) || (a.seconds ?? 0) - (b.seconds ?? 0)

@@ -21,7 +21,7 @@ class ManifestIndexes {
 
     static final int KEPT = 4;
 
-    /** Indexes built at the same time, for different manifests: each holds up to 32 MB while it is built. */
+    /** Indexes built at the same time, for different manifests: each holds up to about 50 MB while it is built. */
     static final int BUILDING = 2;
 
     private final Map<Path, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
