@@ -77,7 +77,7 @@ public final class Manifest {
     static String row(Path output, Entry entry) {
         return String.join(
                         ",",
-                        csv(name(output, entry.written())),
+                        csv(nameIn(output, entry.written())),
                         csv(sourceName(entry.source())),
                         entry.seconds() == null ? "" : OutputNames.timestamp(entry.seconds()),
                         entry.frameNumber() == null ? "" : Long.toString(entry.frameNumber()),
@@ -91,20 +91,12 @@ public final class Manifest {
                 + "\n";
     }
 
-    /** A picture's name in the manifest of {@code output}: its path relative to it, {@code /} between folders. */
-    public static String nameIn(Path output, Path written) {
-        return name(output, written);
-    }
-
-    static String name(Path output, Path written) {
-        if (output != null) {
-            Path base = output.toAbsolutePath().normalize();
-            Path file = written.toAbsolutePath().normalize();
-            if (file.startsWith(base) && !file.equals(base)) {
-                return slashes(base.relativize(file));
-            }
-        }
-        return written.getFileName().toString();
+    /**
+     * A file's name as the manifest and samples.csv give it: its path under {@code root} ({@code /} between folders),
+     * else its file name. A picture's name under the output folder, a source's under the input folder.
+     */
+    public static String nameIn(Path root, Path file) {
+        return sourceName(OutputNames.source(root, file));
     }
 
     /** A source's name in the manifest and in its pictures: its relative path as given, else its file name. */

@@ -57,7 +57,7 @@ public final class SamplesCsv {
 
         private VideoLog(Path video, FrameSelection<C> toWriter) {
             this.video = video;
-            this.videoName = Manifest.csv(Manifest.sourceName(OutputNames.source(inputRoot, video)));
+            this.videoName = Manifest.csv(Manifest.nameIn(inputRoot, video));
             this.toWriter = toWriter;
         }
 

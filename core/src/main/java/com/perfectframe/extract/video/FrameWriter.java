@@ -103,8 +103,7 @@ public final class FrameWriter implements VideoPipeline.WriteStep<SampledFrame> 
 
     private FrameTags tagsOf(SampledFrame frame) {
         if (tags == null || !frame.video().equals(tagsVideo) || frame.recording() != tagsRecording) {
-            tags = new FrameTags(
-                    recordingOf(frame), Manifest.sourceName(OutputNames.source(sources.inputRoot(), frame.video())));
+            tags = new FrameTags(recordingOf(frame), Manifest.nameIn(sources.inputRoot(), frame.video()));
             tagsVideo = frame.video();
             tagsRecording = frame.recording();
         }
