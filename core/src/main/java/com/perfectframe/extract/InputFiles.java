@@ -39,11 +39,7 @@ public final class InputFiles {
 
     /** Videos not yet processed (not starting with the processed prefix), as a list: for tests and small folders. */
     public static List<Path> videos(ExtractionRequest request) throws ExtractionException {
-        List<Path> videos = new ArrayList<>();
-        InputWalk walk = videoWalk(request, null);
-        walk.count(new ExtractionProgress());
-        walk.forEach(videos::add);
-        return videos;
+        return collect(videoWalk(request, null));
     }
 
     /**
@@ -127,9 +123,12 @@ public final class InputFiles {
 
     /** The files directly in a folder with one of these extensions, in name order. */
     static List<Path> list(Path directory, List<String> extensions) throws ExtractionException {
+        return collect(new InputWalk(directory, false, p -> hasExtension(p, extensions), Confinement.NONE, null, null));
+    }
+
+    /** The files of a walk as a list (counted first: a folder that is missing or unreadable is said then). */
+    private static List<Path> collect(InputWalk walk) throws ExtractionException {
         List<Path> files = new ArrayList<>();
-        InputWalk walk =
-                new InputWalk(directory, false, p -> hasExtension(p, extensions), Confinement.NONE, null, null);
         walk.count(new ExtractionProgress());
         walk.forEach(files::add);
         return files;
