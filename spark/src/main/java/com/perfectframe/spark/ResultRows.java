@@ -64,26 +64,17 @@ final class ResultRows {
     }
 
     static Row done(String source, TaskIdentity task) {
-        return RowFactory.create(
-                DONE,
-                null,
-                source,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                task.executor(),
-                task.attempt(),
-                null,
-                null,
-                null);
+        return outcome(DONE, source, null, null, task);
     }
 
     static Row error(String source, String stage, String error, TaskIdentity task) {
+        return outcome(ERROR, source, stage, error, task);
+    }
+
+    /** A row that says how a source ended rather than listing a picture: its picture columns are empty. */
+    private static Row outcome(String kind, String source, String stage, String error, TaskIdentity task) {
         return RowFactory.create(
-                ERROR,
+                kind,
                 null,
                 source,
                 null,
