@@ -51,8 +51,7 @@ public final class IccProfile {
         try (InputStream in = Files.newInputStream(picture)) {
             head = in.readNBytes(HEAD_BYTES);
         }
-        byte[] profile =
-                isJpeg(head) ? fromJpeg(head) : isPng(head) ? fromPng(head) : isWebp(head) ? fromWebp(head) : null;
+        byte[] profile = isJpeg(head) ? fromJpeg(head) : isPng(head) ? fromPng(head) : fromWebp(head);
         return profile != null && isRgb(profile) ? Optional.of(profile) : Optional.empty();
     }
 
@@ -67,12 +66,6 @@ public final class IccProfile {
 
     private static boolean isPng(byte[] b) {
         return b.length > 8 && Arrays.equals(b, 0, 8, PNG_SIGNATURE, 0, 8);
-    }
-
-    private static boolean isWebp(byte[] b) {
-        return b.length > 12
-                && new String(b, 0, 4, StandardCharsets.US_ASCII).equals("RIFF")
-                && new String(b, 8, 4, StandardCharsets.US_ASCII).equals("WEBP");
     }
 
     /** The APP2 ICC_PROFILE segments before the image data, joined in their sequence order. */
@@ -136,22 +129,10 @@ public final class IccProfile {
         return null;
     }
 
-    /** The ICCP chunk of an extended (VP8X) WebP. */
+    /** The ICCP chunk of an extended (VP8X) WebP (null for another format, as {@link WebpChunks#find} says). */
     static byte[] fromWebp(byte[] b) {
-        ByteBuffer in = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
-        int at = 12;
-        while (at + 8 <= b.length) {
-            String type = new String(b, at, 4, StandardCharsets.US_ASCII);
-            int length = in.getInt(at + 4);
-            if (length < 0 || at + 8L + length > b.length) {
-                return null;
-            }
-            if (type.equals("ICCP")) {
-                return length <= MAX_PROFILE ? Arrays.copyOfRange(b, at + 8, at + 8 + length) : null;
-            }
-            at += 8 + length + (length & 1);
-        }
-        return null;
+        byte[] profile = WebpChunks.find(ByteBuffer.wrap(b), "ICCP");
+        return profile != null && profile.length <= MAX_PROFILE ? profile : null;
     }
 
     private static byte[] inflate(byte[] b, int offset, int length) {
