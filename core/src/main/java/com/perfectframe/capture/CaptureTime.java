@@ -4,8 +4,12 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.TemporalAccessor;
 import java.util.Objects;
 
 /**
@@ -19,6 +23,23 @@ import java.util.Objects;
 public record CaptureTime(LocalDateTime local, ZoneOffset offset) {
 
     private static final DateTimeFormatter WITH_OFFSET = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSxxx");
+
+    /**
+     * ISO 8601 as {@link OffsetDateTime#parse} reads it, the offset optional ({@link LocalDateTime#parse} then): one
+     * pass, no exception for a time without offset (a manifest's rows are parsed at every re-index).
+     */
+    private static final DateTimeFormatter ISO_WITH_OPTIONAL_OFFSET = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+            .optionalStart()
+            .parseLenient()
+            .appendOffsetId()
+            .parseStrict()
+            .optionalEnd()
+            .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT)
+            .withChronology(IsoChronology.INSTANCE);
+
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS");
 
     public CaptureTime {
@@ -62,13 +83,13 @@ public record CaptureTime(LocalDateTime local, ZoneOffset offset) {
             return null;
         }
         try {
-            return of(OffsetDateTime.parse(text.trim()));
+            TemporalAccessor parsed =
+                    ISO_WITH_OPTIONAL_OFFSET.parseBest(text.trim(), OffsetDateTime::from, LocalDateTime::from);
+            return parsed instanceof OffsetDateTime withOffset
+                    ? of(withOffset)
+                    : new CaptureTime((LocalDateTime) parsed, null);
         } catch (DateTimeParseException e) {
-            try {
-                return new CaptureTime(LocalDateTime.parse(text.trim()), null);
-            } catch (DateTimeParseException notLocal) {
-                return null;
-            }
+            return null;
         }
     }
 
