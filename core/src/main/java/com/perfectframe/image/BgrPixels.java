@@ -78,10 +78,20 @@ final class BgrPixels {
 
     /** colour · α/255 + 255 − α, per channel. */
     private static Mat overWhite(Mat bgra) {
-        Mat out = convert(bgra, COLOR_BGRA2BGR);
-        try (Mat alpha = new Mat();
-                Mat alpha3 = new Mat()) {
+        try (Mat bgr = convert(bgra, COLOR_BGRA2BGR);
+                Mat alpha = new Mat()) {
             extractChannel(bgra, alpha, 3);
+            return overWhite(bgr, alpha);
+        }
+    }
+
+    /**
+     * An 8-bit BGR picture over white through a one-channel alpha plane of its size, as a new picture: colour ·
+     * α/255 + 255 − α, per channel.
+     */
+    static Mat overWhite(Mat bgr, Mat alpha) {
+        Mat out = bgr.clone();
+        try (Mat alpha3 = new Mat()) {
             cvtColor(alpha, alpha3, COLOR_GRAY2BGR);
             multiply(out, alpha3, out, 1 / 255.0, -1);
             bitwise_not(alpha3, alpha3);

@@ -24,7 +24,6 @@ import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_core.extractChannel;
-import static org.bytedeco.opencv.global.opencv_core.merge;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
@@ -48,7 +47,6 @@ import org.bytedeco.ffmpeg.avformat.AVStreamGroupTileGrid;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.MatVector;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
@@ -198,29 +196,14 @@ final class HeifDecoder {
     /** colour · α + white · (1 − α), as {@link BgrPixels} does for PNG. */
     private static Mat overWhite(Mat colour, Mat alphaBgr) {
         try (Mat alpha = new Mat();
-                Mat sized = new Mat();
-                MatVector channels = new MatVector(4)) {
+                Mat sized = new Mat()) {
             extractChannel(alphaBgr, alpha, 0);
             Mat plane = alpha;
             if (alpha.cols() != colour.cols() || alpha.rows() != colour.rows()) {
                 resize(alpha, sized, new Size(colour.cols(), colour.rows()), 0, 0, INTER_LINEAR);
                 plane = sized;
             }
-            Mat[] bgr = new Mat[] {new Mat(), new Mat(), new Mat()};
-            try {
-                for (int c = 0; c < 3; c++) {
-                    extractChannel(colour, bgr[c], c);
-                    channels.put(c, bgr[c]);
-                }
-                channels.put(3, plane);
-                Mat bgra = new Mat();
-                merge(channels, bgra);
-                return BgrPixels.of(bgra);
-            } finally {
-                for (Mat m : bgr) {
-                    m.close();
-                }
-            }
+            return BgrPixels.overWhite(colour, plane);
         }
     }
 
