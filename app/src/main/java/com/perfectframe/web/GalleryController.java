@@ -6,9 +6,11 @@ import com.perfectframe.config.PerfectFrameProperties;
 import com.perfectframe.extract.output.ManifestRow;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -171,14 +173,16 @@ class GalleryController {
                             + selection.files().size() + " asked); download the rest in another.");
         }
         GalleryFolder gallery = open(selection.folder());
-        List<Path> pictures = new LinkedHashSet<>(selection.files())
-                .stream().map(gallery::picture).toList();
+        Map<String, Path> pictures = new LinkedHashMap<>();
+        for (String name : new LinkedHashSet<>(selection.files())) {
+            pictures.put(name, gallery.picture(name));
+        }
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/zip"))
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ZipName.attachment(gallery.path().getFileName() + "-pictures.zip"))
-                .body(out -> PictureZip.write(pictures, gallery::nameOf, out));
+                .body(out -> PictureZip.write(pictures, out));
     }
 
     private GalleryFolder open(String folder) {

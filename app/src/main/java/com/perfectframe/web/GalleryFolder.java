@@ -132,15 +132,6 @@ final class GalleryFolder {
         return Optional.of(file);
     }
 
-    /** A picture's name inside the folder ({@code 2023/trip/a.jpg}), as a zip of a selection names it. */
-    String nameOf(Path picture) {
-        StringBuilder name = new StringBuilder();
-        for (Path part : folder.relativize(picture)) {
-            name.append(name.length() > 0 ? "/" : "").append(part);
-        }
-        return name.toString();
-    }
-
     private static ResponseStatusException notFound(String detail) {
         return new ResponseStatusException(HttpStatus.NOT_FOUND, detail);
     }

@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.function.Function;
+import java.util.Map;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -18,11 +17,13 @@ final class PictureZip {
 
     private PictureZip() {}
 
-    static void write(List<Path> pictures, Function<Path, String> names, OutputStream out) throws IOException {
+    /** Writes each picture under its name (a manifest name: its relative path in the output folder). */
+    static void write(Map<String, Path> pictures, OutputStream out) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.setLevel(Deflater.BEST_SPEED);
-            for (Path picture : pictures) {
-                ZipEntry entry = new ZipEntry(names.apply(picture));
+            for (Map.Entry<String, Path> named : pictures.entrySet()) {
+                Path picture = named.getValue();
+                ZipEntry entry = new ZipEntry(named.getKey());
                 entry.setLastModifiedTime(Files.getLastModifiedTime(picture));
                 zip.putNextEntry(entry);
                 Files.copy(picture, zip);
